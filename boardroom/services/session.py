@@ -1,0 +1,120 @@
+"""A session: one database, one user, one clock. Every use case runs on a session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from boardroom.domain.errors import NotFound, ValidationProblem
+from boardroom.domain.models import Member, Role
+from boardroom.domain.permissions import Capability, capabilities_of, require
+from boardroom.i18n import _
+from boardroom.storage.db import Database
+from boardroom.storage.migrations import open_board_db
+from boardroom.storage.repo import Repo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+SYSTEM = "system"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Session:
+    """Who is using the app, on which board, at what time."""
+
+    database: Database
+    user: Member | None = None
+    system: bool = False  # set-up and restore run as the system, not as a member
+    now: Callable[[], dt.datetime] = utc_now
+    repo: Repo = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.repo = Repo(
+            self.database,
+            actor=self.actor,
+            clock=lambda: self.now().astimezone(dt.UTC).isoformat(timespec="seconds"),
+        )
+
+    @property
+    def actor(self) -> str:
+        if self.user is not None:
+            return self.user.name
+        return SYSTEM if self.system else "viewer"
+
+    @property
+    def today(self) -> dt.date:
+        return self.local_now().date()
+
+    def local_now(self) -> dt.datetime:
+        return self.now().astimezone(AMSTERDAM).replace(tzinfo=None)
+
+    @property
+    def roles(self) -> list[Role]:
+        return list(self.user.roles) if self.user else []
+
+    def can(self, capability: Capability) -> bool:
+        return self.system or capability in capabilities_of(self.roles)
+
+    def require(self, capability: Capability, doing: str) -> None:
+        if not self.system:
+            require(self.actor, self.roles, capability, doing)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def find_member(repo: Repo, name: str, field_name: str = "member") -> Member:
+    """A member by exact name (case-insensitive), else by a unique prefix; NotFound otherwise."""
+    member = repo.member_by_name(name)
+    if member is not None:
+        return member
+    wanted = name.strip().lower()
+    matches = [x for x in repo.members() if x.name.lower().startswith(wanted)] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        names = ", ".join(x.name for x in matches[:5])
+        raise NotFound(_("more than one member matches {name!r}: {names}").format(
+            name=name, names=names), field_name)
+    raise NotFound(_("no member named {name!r}").format(name=name), field_name)
+
+
+def open_session(
+    path: str | Path,
+    *,
+    as_name: str | None = None,
+    create: bool = False,
+    system: bool = False,
+    now: Callable[[], dt.datetime] = utc_now,
+) -> Session:
+    """Open a board database (migrating it) and identify the user."""
+    database = open_board_db(path, create=create)
+    session = Session(database, system=system, now=now)
+    if as_name:
+        try:
+            session.user = find_member(session.repo, as_name, "--as")
+        except NotFound:
+            database.close()
+            raise
+        session.repo.actor = session.user.name
+    return session
+
+
+def problem_from(error: ValidationError, where: str = "") -> ValidationProblem:
+    """The first problem of a pydantic error as one line naming the field."""
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"])
+    place = f"{where}.{location}" if where and location else (where or location)
+    message = first["msg"].removeprefix("Value error, ")
+    value = first.get("input")
+    if value is not None and not isinstance(value, dict | list) and first["type"] != "missing":
+        message = f"{message} (got {value!r})"
+    return ValidationProblem(message, place or None)

@@ -1,0 +1,99 @@
+"""Opening the board's SQLite file: WAL, foreign keys, busy timeout, mode 0600, transactions.
+
+Every user change runs in one `transaction()` and is committed (synchronous=FULL) before the
+call returns, so closing the lid or killing the process loses nothing that was on screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from boardroom.domain.errors import StorageProblem
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite touches it."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+class Database:
+    """One board's database: a sqlite3 connection in autocommit mode with explicit transactions."""
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self._check_path(create)
+        try:
+            self.conn = sqlite3.connect(
+                str(self.path), isolation_level=None, check_same_thread=False, timeout=10
+            )
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:":
+                mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StorageProblem(f"cannot use WAL journal mode (got {mode})", str(path))
+            self.conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as error:
+            raise StorageProblem(f"not a usable SQLite database ({error})", str(path)) from None
+        self.db = sqlite_utils.Database(self.conn)
+
+    def _check_path(self, create: bool) -> None:
+        if self.path.is_dir():
+            raise StorageProblem("is a directory, not a database file", str(self.path))
+        if self.path.exists():
+            if not os.access(self.path, os.R_OK | os.W_OK):
+                raise StorageProblem("cannot read and write this file", str(self.path))
+            return
+        if not create:
+            raise StorageProblem(
+                "no database here (create one with `boardroom init`)", str(self.path)
+            )
+        parent = self.path.parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True, mode=0o700)
+            except OSError as error:
+                raise StorageProblem(
+                    f"cannot create folder ({error.strerror})", str(parent)
+                ) from None
+        try:
+            _create_private_file(self.path)
+        except OSError as error:
+            raise StorageProblem(f"cannot create file ({error.strerror})", str(self.path)) from None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

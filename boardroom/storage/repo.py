@@ -1,0 +1,308 @@
+"""Reading and writing rows; the only place with SQL. Every write is logged in `event_log`.
+
+The event log is append-only: for each insert, update or delete it keeps when, who (the
+app's user), the table and row, and the row before and after, as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from boardroom.domain import models as m
+from boardroom.domain.errors import Conflict, NotFound, StorageProblem
+from boardroom.storage.db import Database
+from boardroom.storage.schema import TABLES
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+TABLE_MODELS: dict[str, type[m.Record]] = {
+    "boards": m.Board,
+    "perspectives": m.Perspective,
+    "members": m.Member,
+    "themes": m.Theme,
+    "behaviour_rules": m.BehaviourRule,
+    "leading_principles": m.LeadingPrinciple,
+    "meetings": m.Meeting,
+    "agenda_items": m.AgendaItem,
+    "agenda_requests": m.AgendaRequest,
+    "papers": m.Paper,
+    "attendance": m.Attendance,
+    "proposals": m.Proposal,
+    "proposal_versions": m.ProposalVersion,
+    "rounds": m.Round,
+    "ballots": m.Ballot,
+    "consent_answers": m.ConsentAnswer,
+    "decisions": m.Decision,
+    "actions": m.Action,
+    "action_updates": m.ActionUpdate,
+    "behaviour_checks": m.BehaviourCheck,
+    "interest_rounds": m.InterestRound,
+}
+JSON_COLUMNS = {"members": {"roles"}, "themes": {"preferred_months"}}
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def to_row(table: str, model: BaseModel) -> dict[str, Any]:
+    """A model as a row: enums as values, dates as ISO text, lists as JSON."""
+    row = model.model_dump(mode="json", exclude={"id", "created_at", "updated_at"})
+    for column in JSON_COLUMNS.get(table, ()):
+        if column in row:
+            row[column] = json.dumps(row[column])
+    return row
+
+
+def from_row(table: str, row: dict[str, Any]) -> Any:
+    """A row as its model."""
+    values = dict(row)
+    for column in JSON_COLUMNS.get(table, ()):
+        if isinstance(values.get(column), str):
+            values[column] = json.loads(values[column])
+    return TABLE_MODELS[table].model_validate(values)
+
+
+def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
+    text = str(error)
+    if "UNIQUE" in text:
+        column = text.rsplit(".", 1)[-1]
+        return Conflict(f"a {table.rstrip('s').replace('_', ' ')} with this {column} exists already")
+    if "FOREIGN KEY" in text:
+        return Conflict(f"this {table.rstrip('s').replace('_', ' ')} is still referred to elsewhere")
+    return Conflict(f"{table}: {text}")
+
+
+class Repo:
+    """Rows in, rows out, with the event log written in the same transaction."""
+
+    def __init__(
+        self, database: Database, actor: str = "system", clock: Callable[[], str] = utc_now
+    ) -> None:
+        self.database = database
+        self.conn = database.conn
+        self.db = database.db
+        self.actor = actor
+        self.clock = clock
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _log(self, operation: str, table: str, row_id: int, before: Any, after: Any) -> None:
+        now = self.clock()
+        self.conn.execute(
+            "INSERT INTO event_log (at, actor, operation, table_name, row_id, before, after,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                now,
+                self.actor,
+                operation,
+                table,
+                row_id,
+                None if before is None else json.dumps(before, sort_keys=True),
+                None if after is None else json.dumps(after, sort_keys=True),
+                now,
+                now,
+            ),
+        )
+
+    def insert(self, table: str, values: dict[str, Any] | BaseModel) -> int:
+        """Insert a row (a dict or a model), log it, return its id."""
+        row = to_row(table, values) if isinstance(values, BaseModel) else dict(values)
+        now = self.clock()
+        row.setdefault("created_at", now)
+        row["updated_at"] = now
+        with self.database.transaction():
+            try:
+                row_id = int(self.db[table].insert(row).last_pk)
+            except sqlite3.IntegrityError as error:
+                raise _friendly(error, table) from None
+            self._log("insert", table, row_id, None, self.get(table, row_id))
+        return row_id
+
+    def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
+        """Change some columns of a row, log before and after, return the new row."""
+        with self.database.transaction():
+            before = self.get(table, row_id)
+            changes = {k: v for k, v in changes.items() if before.get(k) != v}
+            if not changes:
+                return before
+            changes["updated_at"] = self.clock()
+            try:
+                self.db[table].update(row_id, changes)
+            except sqlite3.IntegrityError as error:
+                raise _friendly(error, table) from None
+            after = self.get(table, row_id)
+            self._log("update", table, row_id, before, after)
+        return after
+
+    def delete(self, table: str, row_id: int) -> None:
+        with self.database.transaction():
+            before = self.get(table, row_id)
+            try:
+                self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            except sqlite3.IntegrityError as error:
+                raise _friendly(error, table) from None
+            self._log("delete", table, row_id, before, None)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, table: str, row_id: int) -> dict[str, Any]:
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFound(f"no {table.rstrip('s').replace('_', ' ')} with id {row_id}")
+        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, tuple(params))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else row[0]
+
+    def model(self, table: str, row_id: int) -> Any:
+        return from_row(table, self.get(table, row_id))
+
+    def models(
+        self, table: str, where: str = "1", params: Iterable[Any] = (), order: str = "id"
+    ) -> list[Any]:
+        rows = self.query(f"SELECT * FROM {table} WHERE {where} ORDER BY {order}", params)
+        return [from_row(table, row) for row in rows]
+
+    # -- the board -----------------------------------------------------------------------
+
+    def board(self) -> m.Board | None:
+        rows = self.models("boards", order="id LIMIT 1")
+        return rows[0] if rows else None
+
+    def perspectives(self) -> list[m.Perspective]:
+        return self.models("perspectives", order="position, name")
+
+    def members(self, *, include_inactive: bool = True, on: dt.date | None = None) -> list[m.Member]:
+        members = self.models("members", order="seat_order, name")
+        if include_inactive:
+            return members
+        day = on or dt.date.today()
+        return [member for member in members if member.is_active(day)]
+
+    def member_by_name(self, name: str) -> m.Member | None:
+        rows = self.models("members", "name = ? COLLATE NOCASE", (name.strip(),))
+        return rows[0] if rows else None
+
+    def themes(self) -> list[m.Theme]:
+        return self.models("themes", order="name")
+
+    def theme_holders(self) -> dict[int, list[int]]:
+        """theme id → member ids of its portfolio holders."""
+        holders: dict[int, list[int]] = {}
+        for row in self.query("SELECT theme_id, member_id FROM theme_holders ORDER BY id"):
+            holders.setdefault(row["theme_id"], []).append(row["member_id"])
+        return holders
+
+    def set_theme_holders(self, theme_id: int, member_ids: list[int]) -> None:
+        with self.database.transaction():
+            current = self.query(
+                "SELECT id, member_id FROM theme_holders WHERE theme_id = ?", (theme_id,)
+            )
+            for row in current:
+                if row["member_id"] not in member_ids:
+                    self.delete("theme_holders", row["id"])
+            have = {row["member_id"] for row in current}
+            for member_id in member_ids:
+                if member_id not in have:
+                    self.insert("theme_holders", {"theme_id": theme_id, "member_id": member_id})
+
+    # -- the dashboard -------------------------------------------------------------------
+
+    def next_meeting(self, after: dt.datetime) -> m.Meeting | None:
+        rows = self.models(
+            "meetings",
+            "starts_at >= ? AND status NOT IN ('closed', 'minutes_approved')",
+            (after.isoformat(timespec="minutes"),),
+            order="starts_at LIMIT 1",
+        )
+        return rows[0] if rows else None
+
+    def upcoming_meetings(self, after: dt.datetime, limit: int = 5) -> list[m.Meeting]:
+        return self.models(
+            "meetings",
+            "starts_at >= ?",
+            (after.isoformat(timespec="minutes"),),
+            order=f"starts_at LIMIT {int(limit)}",
+        )
+
+    def meeting_starts_in_year(self, year: int) -> list[dt.datetime]:
+        rows = self.query(
+            "SELECT starts_at FROM meetings WHERE starts_at >= ? AND starts_at < ?",
+            (f"{year}-01-01", f"{year + 1}-01-01"),
+        )
+        return [dt.datetime.fromisoformat(r["starts_at"]) for r in rows]
+
+    def counts(self, today: dt.date) -> dict[str, int]:
+        """The dashboard's figures, in one round trip each on indexed columns."""
+        iso = today.isoformat()
+        return {
+            "open_actions": self.scalar("SELECT count(*) FROM actions WHERE status = 'open'"),
+            "overdue_actions": self.scalar(
+                "SELECT count(*) FROM actions WHERE status = 'open' AND due_date < ?", (iso,)
+            ),
+            "pending_requests": self.scalar(
+                "SELECT count(*) FROM agenda_requests WHERE status = 'submitted'"
+            ),
+            "decisions_in_force": self.scalar(
+                "SELECT count(*) FROM decisions WHERE status = 'in_force'"
+            ),
+            "meetings_held": self.scalar(
+                "SELECT count(*) FROM meetings WHERE status IN ('closed', 'minutes_approved')"
+            ),
+        }
+
+    # -- whole-board dump ----------------------------------------------------------------
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table, in id order."""
+        return {table: self.query(f"SELECT * FROM {table} ORDER BY id") for table in TABLES}
+
+    def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        """Restore a dump exactly (ids, timestamps and event log included) into an empty board."""
+        if self.scalar("SELECT count(*) FROM boards"):
+            raise Conflict("the database holds a board already; restore into a new file")
+        with self.database.transaction():
+            # meetings.current_item_id points forward to agenda_items: set it afterwards.
+            current_items: list[tuple[int, int]] = []
+            for table in TABLES:
+                rows = tables.get(table, [])
+                if table == "meetings":
+                    for row in rows:
+                        if row.get("current_item_id"):
+                            current_items.append((row["id"], row["current_item_id"]))
+                    rows = [{**row, "current_item_id": None} for row in rows]
+                for row in rows:
+                    self._insert_raw(table, row)
+            for meeting_id, item_id in current_items:
+                self.conn.execute(
+                    "UPDATE meetings SET current_item_id = ? WHERE id = ?", (item_id, meeting_id)
+                )
+
+    def _insert_raw(self, table: str, row: dict[str, Any]) -> None:
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        try:
+            self.conn.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+            )
+        except sqlite3.IntegrityError as error:
+            raise _friendly(error, table) from None
+        except sqlite3.OperationalError as error:
+            raise StorageProblem(f"{table}: {error}") from None
+
+    def iter_event_log(self) -> Iterator[dict[str, Any]]:
+        yield from self.query("SELECT * FROM event_log ORDER BY id")
