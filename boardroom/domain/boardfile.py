@@ -176,7 +176,8 @@ def parse_board_file(text: str, source: str) -> BoardFile:
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)
         message = str(error.msg if hasattr(error, "msg") else error)
-        raise ValidationProblem(f"not valid TOML: {message}", f"{source}:{line}" if line else source)
+        where = f"{source}:{line}" if line else source
+        raise ValidationProblem(f"not valid TOML: {message}", where) from None
     try:
         plan = BoardFile.model_validate(data)
     except ValidationError as error:

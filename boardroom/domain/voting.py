@@ -15,8 +15,8 @@ from boardroom.domain.models import (
     Circle,
     QuorumRule,
     TieRule,
-    VoteRule,
     VoterRule,
+    VoteRule,
 )
 
 PRESENT_STATUSES = frozenset(
@@ -74,7 +74,9 @@ def quorum(seats: Sequence[Seat], rule: QuorumRule, value: float) -> QuorumResul
     else:
         needed = int(total * value) + 1  # the smallest count strictly above the share
         needed = min(needed, total) if total else 1
-    return QuorumResult(met=present >= needed, present=present, total=total, needed=needed, unit=unit)
+    return QuorumResult(
+        met=present >= needed, present=present, total=total, needed=needed, unit=unit
+    )
 
 
 def vote_weight(seat: Seat, rule: VoterRule) -> float:

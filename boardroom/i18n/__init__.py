@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import locale
 import os
+from datetime import date, datetime
 
 from boardroom.i18n.nl import CATALOGUE as _NL
 
@@ -50,3 +51,20 @@ def label(value: object) -> str:
     """A translated label for an enum value, e.g. Role.CHAIR → "voorzitter"."""
     raw = getattr(value, "value", value)
     return _(str(raw).replace("_", " "))
+
+
+_NL_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+_NL_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(day: date | datetime, *, weekday: bool = True, time: bool = False) -> str:
+    """`do 10 dec 2026 15:00` / `Thu 10 Dec 2026 15:00`, independent of the C locale."""
+    days, months = (_NL_DAYS, _NL_MONTHS) if _current == "nl" else (_EN_DAYS, _EN_MONTHS)
+    text = f"{day.day} {months[day.month - 1]} {day.year}"
+    if weekday:
+        text = f"{days[day.weekday()]} {text}"
+    if time and isinstance(day, datetime):
+        text += f" {day:%H:%M}"
+    return text

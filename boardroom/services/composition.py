@@ -7,6 +7,7 @@ and writes in one transaction (logged). Members are deactivated, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -66,7 +67,9 @@ def save_perspective(session: Session, data: dict[str, Any], row_id: int | None 
     session.require(_EDIT, _doing())
     values = _merged(session, "perspectives", row_id, data)
     if row_id is None and "position" not in data:
-        values["position"] = (session.repo.scalar("SELECT max(position) FROM perspectives") or 0) + 1
+        values["position"] = (
+            session.repo.scalar("SELECT max(position) FROM perspectives") or 0
+        ) + 1
     perspective = _validated(m.Perspective, values)
     _check_unique_name(session, "perspectives", perspective.name, row_id)
     return _save(session, "perspectives", perspective, row_id)
@@ -174,3 +177,40 @@ def move_rule(session: Session, table: RuleTable, row_id: int, delta: int) -> No
     with session.database.transaction():
         for position, rule_id in enumerate(ids, start=1):
             session.repo.update(table, rule_id, {"position": position})
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The whole composition in one read: small tables, loaded together for the screens."""
+
+    perspectives: list[m.Perspective]
+    members: list[m.Member]
+    themes: list[m.Theme]
+    holders: dict[int, list[int]]
+    behaviour_rules: list[m.BehaviourRule]
+    leading_principles: list[m.LeadingPrinciple]
+
+    def perspective_name(self, perspective_id: int | None) -> str:
+        return next((p.name for p in self.perspectives if p.id == perspective_id), "")
+
+    def member_name(self, member_id: int | None) -> str:
+        return next((x.name for x in self.members if x.id == member_id), "")
+
+    def members_of(self, perspective_id: int | None) -> list[m.Member]:
+        return [x for x in self.members if x.perspective_id == perspective_id]
+
+
+def composition(session: Session) -> Composition:
+    session.require(Capability.READ, "read the board")
+    repo = session.repo
+    return Composition(
+        perspectives=repo.perspectives(),
+        members=repo.members(),
+        themes=repo.themes(),
+        holders=repo.theme_holders(),
+        behaviour_rules=repo.models("behaviour_rules", order="position, id"),
+        leading_principles=repo.models("leading_principles", order="position, id"),
+    )

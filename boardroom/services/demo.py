@@ -53,46 +53,81 @@ TEN_YEARS = HistoryShape(
 
 TOPICS: dict[str, list[tuple[str, str]]] = {
     "Acute zorg": [
-        ("Regionale spoedpost: vervolgfase", "De spoedpost Lindestad gaat over naar 24/7 "
-         "bezetting met één gezamenlijke triage door huisartsen en SEH."),
-        ("Capaciteitsafspraken SEH en ambulancezorg", "De ziekenhuizen delen dagelijks hun "
-         "SEH-capaciteit in het regionale capaciteitsdashboard."),
-        ("Acute ouderenzorg: spoedbedden VVT", "Er komen 12 regionale spoedbedden in de VVT, "
-         "toegankelijk via één loket."),
+        (
+            "Regionale spoedpost: vervolgfase",
+            "De spoedpost Lindestad gaat over naar 24/7 "
+            "bezetting met één gezamenlijke triage door huisartsen en SEH.",
+        ),
+        (
+            "Capaciteitsafspraken SEH en ambulancezorg",
+            "De ziekenhuizen delen dagelijks hun "
+            "SEH-capaciteit in het regionale capaciteitsdashboard.",
+        ),
+        (
+            "Acute ouderenzorg: spoedbedden VVT",
+            "Er komen 12 regionale spoedbedden in de VVT, toegankelijk via één loket.",
+        ),
     ],
     "Ouderen langer thuis": [
-        ("Regionaal programma valpreventie", "Alle gemeenten en de VVT voeren het "
-         "valpreventieprogramma In Balans uit."),
-        ("Wijkverpleging: gezamenlijke planning", "De thuiszorgorganisaties plannen avond- en "
-         "nachtzorg gezamenlijk per subregio."),
-        ("Woonzorgcentra en geclusterd wonen", "De tafel onderschrijft de woonzorgvisie en vraagt "
-         "gemeenten deze op te nemen in hun woonvisie."),
+        (
+            "Regionaal programma valpreventie",
+            "Alle gemeenten en de VVT voeren het valpreventieprogramma In Balans uit.",
+        ),
+        (
+            "Wijkverpleging: gezamenlijke planning",
+            "De thuiszorgorganisaties plannen avond- en nachtzorg gezamenlijk per subregio.",
+        ),
+        (
+            "Woonzorgcentra en geclusterd wonen",
+            "De tafel onderschrijft de woonzorgvisie en vraagt "
+            "gemeenten deze op te nemen in hun woonvisie.",
+        ),
     ],
     "Mentale gezondheid": [
-        ("Wachttijden GGZ: regionale aanpak", "Er komt één regionale aanmeldstraat voor "
-         "basis-GGZ met een wachttijdmonitor per kwartaal."),
-        ("Mentale gezondheidsnetwerk", "Het netwerk van huisartsen, GGZ en sociaal domein start "
-         "in drie wijken met een gezamenlijk spreekuur."),
+        (
+            "Wachttijden GGZ: regionale aanpak",
+            "Er komt één regionale aanmeldstraat voor "
+            "basis-GGZ met een wachttijdmonitor per kwartaal.",
+        ),
+        (
+            "Mentale gezondheidsnetwerk",
+            "Het netwerk van huisartsen, GGZ en sociaal domein start "
+            "in drie wijken met een gezamenlijk spreekuur.",
+        ),
     ],
     "Preventie en gezondheidsvaardigheden": [
-        ("Regionale preventieagenda", "De GGD stelt met de gemeenten een regionale "
-         "preventieagenda op met drie speerpunten."),
-        ("Gezondheidsvaardigheden in de spreekkamer", "Alle partijen trainen hun medewerkers "
-         "in begrijpelijke communicatie (B1)."),
+        (
+            "Regionale preventieagenda",
+            "De GGD stelt met de gemeenten een regionale preventieagenda op met drie speerpunten.",
+        ),
+        (
+            "Gezondheidsvaardigheden in de spreekkamer",
+            "Alle partijen trainen hun medewerkers in begrijpelijke communicatie (B1).",
+        ),
     ],
     "Arbeidsmarkt en digitale zorg": [
-        ("Regionaal arbeidsmarktplan zorg en welzijn", "De partijen werven gezamenlijk en zetten "
-         "een regionale flexpool op."),
-        ("Gegevensuitwisseling: regionaal dossier", "De tafel kiest voor één regionale "
-         "infrastructuur voor gegevensuitwisseling."),
-        ("Digitale zorg tenzij", "Nieuwe zorgpaden worden digitaal ontworpen, tenzij de "
-         "patiënt dat niet kan of wil."),
+        (
+            "Regionaal arbeidsmarktplan zorg en welzijn",
+            "De partijen werven gezamenlijk en zetten een regionale flexpool op.",
+        ),
+        (
+            "Gegevensuitwisseling: regionaal dossier",
+            "De tafel kiest voor één regionale infrastructuur voor gegevensuitwisseling.",
+        ),
+        (
+            "Digitale zorg tenzij",
+            "Nieuwe zorgpaden worden digitaal ontworpen, tenzij de patiënt dat niet kan of wil.",
+        ),
     ],
     "Wonen, welzijn en zorg": [
-        ("Wijkteams en huisartsen: samenwerkingsafspraken", "Elke huisartsenpraktijk heeft een "
-         "vaste contactpersoon in het wijkteam."),
-        ("Inzet transformatiemiddelen sociaal domein", "De gemeenten reserveren 5% van de "
-         "transformatiemiddelen voor regionale initiatieven."),
+        (
+            "Wijkteams en huisartsen: samenwerkingsafspraken",
+            "Elke huisartsenpraktijk heeft een vaste contactpersoon in het wijkteam.",
+        ),
+        (
+            "Inzet transformatiemiddelen sociaal domein",
+            "De gemeenten reserveren 5% van de transformatiemiddelen voor regionale initiatieven.",
+        ),
     ],
 }
 
@@ -202,7 +237,7 @@ class _Generator:
         self.topic_use[theme.name] = used + 1
         title, text = options[used % len(options)]
         round_ = used // len(options)
-        follow_ups = ("", ": voortgang", ": evaluatie")
+        follow_ups = ("", " (voortgang)", " (evaluatie)")
         suffix = follow_ups[round_] if round_ < len(follow_ups) else f" ({round_ + 1})"
         return f"{title}{suffix}", text
 
@@ -232,10 +267,18 @@ class _Generator:
             )
         past = [(i, s) for i, s in enumerate(starts) if s.date() < self.anchor]
         future = [(i, s) for i, s in enumerate(starts) if s.date() >= self.anchor]
-        special = {len(past) - 7: "objection", len(past) - 5: "rejected", len(past) - 3: "supersede"}
+        special = {
+            len(past) - 7: "objection",
+            len(past) - 5: "rejected",
+            len(past) - 3: "supersede",
+        }
         for number, (index, starts_at) in enumerate(past):
             self.held_meeting(
-                meeting_ids[index], starts_at, number, special.get(number), last=index == past[-1][0]
+                meeting_ids[index],
+                starts_at,
+                number,
+                special.get(number),
+                last=index == past[-1][0],
             )
         if future:
             index, starts_at = future[0]
@@ -254,16 +297,20 @@ class _Generator:
         plan: list[tuple[m.ItemKind, str, m.Purpose, int, m.Theme | None]] = [
             (m.ItemKind.OPENING, "Opening en mededelingen", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.MINUTES, "Verslag vorige vergadering", m.Purpose.DECIDING, 5, None),
-            (m.ItemKind.ACTIONS_REVIEW, "Actielijst en besluitenlijst", m.Purpose.INFORMING, 10,
-             None),
+            (
+                m.ItemKind.ACTIONS_REVIEW,
+                "Actielijst en besluitenlijst",
+                m.Purpose.INFORMING,
+                10,
+                None,
+            ),
         ]
         for k, theme in enumerate(on_turn):
             purpose = m.Purpose.DECIDING if k < self.shape.deciding_items else m.Purpose.OPINION
             title = self.topic(theme)[0] if purpose == m.Purpose.OPINION else theme.name
             plan.append((m.ItemKind.THEME, title, purpose, 30, theme))
         plan += [
-            (m.ItemKind.INTEREST_ROUND, f"Belangenronde: {turn.name}", m.Purpose.OPINION, 20,
-             None),
+            (m.ItemKind.INTEREST_ROUND, f"Belangenronde: {turn.name}", m.Purpose.OPINION, 20, None),
             (m.ItemKind.ANY_OTHER_BUSINESS, "Rondvraag", m.Purpose.INFORMING, 5, None),
             (m.ItemKind.BEHAVIOUR_CHECK, "Spelregelcheck", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.CLOSING, "Sluiting", m.Purpose.INFORMING, 5, None),
@@ -304,7 +351,9 @@ class _Generator:
             if kind == m.ItemKind.THEME:
                 self.paper(item_id, title, starts_at, late=held and self.rng.random() < 0.15)
                 if holder and self.request_count < 10_000:
-                    self.scheduled_request(item_id, holder, theme, title, purpose, minutes, starts_at)
+                    self.scheduled_request(
+                        item_id, holder, theme, title, purpose, minutes, starts_at
+                    )
         return items
 
     def paper(self, item_id: int, title: str, starts_at: dt.datetime, late: bool) -> None:
@@ -318,9 +367,9 @@ class _Generator:
                 "path": f"stukken/{starts_at:%Y-%m-%d}/{slug}.pdf",
                 "sha256": hashlib.sha256(f"{starts_at:%Y%m%d}{title}".encode()).hexdigest(),
                 "size": 80_000 + self.rng.randint(0, 900_000),
-                "sent_at": sent.replace(tzinfo=AMSTERDAM).astimezone(dt.UTC).isoformat(
-                    timespec="seconds"
-                ),
+                "sent_at": sent.replace(tzinfo=AMSTERDAM)
+                .astimezone(dt.UTC)
+                .isoformat(timespec="seconds"),
             },
         )
 
@@ -425,7 +474,14 @@ class _Generator:
             self.clock.at(starts_at + dt.timedelta(minutes=minute))
             if kind == m.ItemKind.THEME and purpose == m.Purpose.DECIDING and theme:
                 decision_id = self.decide(
-                    meeting_id, item_id, theme, seats, starts_at, meeting_nr, counter, special,
+                    meeting_id,
+                    item_id,
+                    theme,
+                    seats,
+                    starts_at,
+                    meeting_nr,
+                    counter,
+                    special,
                     method=m.DecisionMethod.VOTE if number % 4 == 1 else m.DecisionMethod.CONSENT,
                 )
                 if decision_id:
@@ -474,7 +530,9 @@ class _Generator:
                 "agenda_item_id": item_id,
                 "title": title,
                 "method": method.value,
-                "vote_rule": self.board.vote_rule.value if method == m.DecisionMethod.VOTE else None,
+                "vote_rule": self.board.vote_rule.value
+                if method == m.DecisionMethod.VOTE
+                else None,
                 "secret": False,
             },
         )
@@ -490,9 +548,7 @@ class _Generator:
         if method == m.DecisionMethod.VOTE:
             summary, adopted = self.vote(proposal_id, version_id, seats, voters, q, special)
         else:
-            summary, adopted, text = self.consent(
-                proposal_id, version_id, voters, q, special, text
-            )
+            summary, adopted, text = self.consent(proposal_id, version_id, voters, q, special, text)
         self.repo.update("proposals", proposal_id, {"status": "adopted" if adopted else "rejected"})
         outcome_note = f"{'Aangenomen' if adopted else 'Verworpen'}: {summary}"
         self.repo.update("agenda_items", item_id, {"outcome": outcome_note})
@@ -502,8 +558,18 @@ class _Generator:
         if special == "supersede" and self.decisions_by_theme.get(theme.id or 0):
             supersedes = self.decisions_by_theme[theme.id or 0][0]
         decision_id = self.record_decision(
-            meeting_id, item_id, proposal_id, title, text, method, summary, theme, starts_at,
-            meeting_nr, counter, supersedes,
+            meeting_id,
+            item_id,
+            proposal_id,
+            title,
+            text,
+            method,
+            summary,
+            theme,
+            starts_at,
+            meeting_nr,
+            counter,
+            supersedes,
         )
         return decision_id
 
@@ -527,8 +593,10 @@ class _Generator:
                 choice = m.Choice.AGAINST if k % 2 == 0 else m.Choice.FOR
             else:
                 draw = self.rng.random()
-                choice = m.Choice.ABSTAIN if draw > 0.9 else (
-                    m.Choice.AGAINST if draw > 0.8 else m.Choice.FOR
+                choice = (
+                    m.Choice.ABSTAIN
+                    if draw > 0.9
+                    else (m.Choice.AGAINST if draw > 0.8 else m.Choice.FOR)
                 )
             weight = 1.0
             ballots.append((choice, weight))
@@ -607,12 +675,16 @@ class _Generator:
                 name = perspective.name if perspective else ""
                 if special == "objection" and number == 1 and name == "Ouderenzorg (VVT)":
                     answer = m.ConsentAnswerKind.OBJECTION
-                    note = ("Zonder dekking voor de extra inzet van de VVT kunnen wij dit niet "
-                            "uitvoeren; wij vragen een overbruggingsbudget.")
+                    note = (
+                        "Zonder dekking voor de extra inzet van de VVT kunnen wij dit niet "
+                        "uitvoeren; wij vragen een overbruggingsbudget."
+                    )
                     objections += 1
                 elif self.rng.random() > 0.85:
                     answer = m.ConsentAnswerKind.CONCERN
-                    note = f"Zorg vanuit {name}: let op de uitvoerbaarheid in de kleinere gemeenten."
+                    note = (
+                        f"Zorg vanuit {name}: let op de uitvoerbaarheid in de kleinere gemeenten."
+                    )
                     concerns.append(note)
                 self.insert(
                     "consent_answers",
@@ -691,8 +763,17 @@ class _Generator:
     ) -> int:
         title, text = self.topic(theme) if theme else ("Mededeling", "")
         return self.record_decision(
-            meeting_id, item_id, None, f"{title}: uitvoeringsafspraak", text,
-            m.DecisionMethod.ACCLAMATION, "bij acclamatie", theme, starts_at, meeting_nr, counter,
+            meeting_id,
+            item_id,
+            None,
+            f"Uitvoering: {title}",
+            text,
+            m.DecisionMethod.ACCLAMATION,
+            "bij acclamatie",
+            theme,
+            starts_at,
+            meeting_nr,
+            counter,
         )
 
     def behaviour_check(self, meeting_id: int) -> None:
@@ -734,8 +815,12 @@ class _Generator:
             item_id, _, theme, _ = theme_items[k % len(theme_items)]
             due = starts_at.date() + dt.timedelta(days=self.rng.choice((14, 21, 28, 42, 56)))
             subject = theme.name if theme else "de tafel"
-            verb = ("Werk een voorstel uit voor", "Stem af met de achterban over",
-                    "Lever cijfers aan over", "Organiseer een werksessie over")[k % 4]
+            verb = (
+                "Werk een voorstel uit voor",
+                "Stem af met de achterban over",
+                "Lever cijfers aan over",
+                "Organiseer een werksessie over",
+            )[k % 4]
             status, done_at, reason = "open", None, ""
             age = (self.anchor - due).days
             if age > 30:
@@ -785,17 +870,51 @@ class _Generator:
         self.clock.at(self._anchor_time() - dt.timedelta(days=5))
         month = f"{future[1][1]:%Y-%m}" if len(future) > 1 else None
         plans = [
-            ("Ingrid Smit", "Mentale gezondheid", "Voortgang regionale aanmeldstraat GGZ",
-             "informing", 20, "submitted", ""),
-            ("Kees Hendriks", "Preventie en gezondheidsvaardigheden",
-             "Vaststellen regionale preventieagenda 2027", "deciding", 30, "submitted", ""),
-            ("Ruud Visser", "Arbeidsmarkt en digitale zorg", "Zorginkoop en regionale afspraken",
-             "opinion", 25, "submitted", ""),
-            ("Henk Jansen", "Ouderen langer thuis", "Pilot domotica in de thuiszorg",
-             "informing", 15, "declined",
-             "Eerst uitwerken in de programmalijn; terug op de agenda in het voorjaar."),
-            ("Joost Bakker", "Acute zorg", "Presentatie jaarcijfers SEH", "informing", 15,
-             "withdrawn", "Wordt schriftelijk gedeeld."),
+            (
+                "Ingrid Smit",
+                "Mentale gezondheid",
+                "Voortgang regionale aanmeldstraat GGZ",
+                "informing",
+                20,
+                "submitted",
+                "",
+            ),
+            (
+                "Kees Hendriks",
+                "Preventie en gezondheidsvaardigheden",
+                "Vaststellen regionale preventieagenda 2027",
+                "deciding",
+                30,
+                "submitted",
+                "",
+            ),
+            (
+                "Ruud Visser",
+                "Arbeidsmarkt en digitale zorg",
+                "Zorginkoop en regionale afspraken",
+                "opinion",
+                25,
+                "submitted",
+                "",
+            ),
+            (
+                "Henk Jansen",
+                "Ouderen langer thuis",
+                "Pilot domotica in de thuiszorg",
+                "informing",
+                15,
+                "declined",
+                "Eerst uitwerken in de programmalijn; terug op de agenda in het voorjaar.",
+            ),
+            (
+                "Joost Bakker",
+                "Acute zorg",
+                "Presentatie jaarcijfers SEH",
+                "informing",
+                15,
+                "withdrawn",
+                "Wordt schriftelijk gedeeld.",
+            ),
         ]
         themes = {t.name: t for t in self.themes}
         for name, theme, title, purpose, minutes, status, reason in plans:
@@ -825,7 +944,8 @@ def _adjust_member_dates(session: Session, anchor: dt.date) -> None:
     joined = session.repo.member_by_name("Pieter de Graaf")
     if left and joined:
         session.repo.update(
-            "members", left.id or 0,
+            "members",
+            left.id or 0,
             {"active_until": (handover - dt.timedelta(days=1)).isoformat()},
         )
         session.repo.update("members", joined.id or 0, {"active_from": handover.isoformat()})

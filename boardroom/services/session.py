@@ -82,8 +82,10 @@ def find_member(repo: Repo, name: str, field_name: str = "member") -> Member:
         return matches[0]
     if len(matches) > 1:
         names = ", ".join(x.name for x in matches[:5])
-        raise NotFound(_("more than one member matches {name!r}: {names}").format(
-            name=name, names=names), field_name)
+        raise NotFound(
+            _("more than one member matches {name!r}: {names}").format(name=name, names=names),
+            field_name,
+        )
     raise NotFound(_("no member named {name!r}").format(name=name), field_name)
 
 

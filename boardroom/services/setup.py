@@ -68,7 +68,9 @@ def create_board(session: Session, plan: BoardFile) -> int:
                 "themes",
                 {
                     "name": entry.name,
-                    "programme_manager_id": member_ids.get((entry.programme_manager or "").casefold()),
+                    "programme_manager_id": member_ids.get(
+                        (entry.programme_manager or "").casefold()
+                    ),
                     "target_slots": entry.slots_per_year,
                     "preferred_months": json.dumps(sorted(set(entry.preferred_months))),
                     "colour": entry.colour,
@@ -77,7 +79,8 @@ def create_board(session: Session, plan: BoardFile) -> int:
             )
             for holder in entry.portfolio_holders:
                 repo.insert(
-                    "theme_holders", {"theme_id": theme_id, "member_id": member_ids[holder.casefold()]}
+                    "theme_holders",
+                    {"theme_id": theme_id, "member_id": member_ids[holder.casefold()]},
                 )
         for table, texts in (
             ("behaviour_rules", plan.behaviour_rules),
@@ -114,8 +117,9 @@ def dump_board(session: Session) -> dict[str, Any]:
 
 def _check_dump(data: Any, source: str) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(data, dict) or data.get("format") != DUMP_FORMAT:
-        raise ValidationProblem(f"not a boardroom board dump (\"format\" must be {DUMP_FORMAT!r})",
-                                source)
+        raise ValidationProblem(
+            f'not a boardroom board dump ("format" must be {DUMP_FORMAT!r})', source
+        )
     version = data.get("schema_version")
     if not isinstance(version, int) or version > LATEST:
         raise ValidationProblem(
@@ -124,7 +128,7 @@ def _check_dump(data: Any, source: str) -> dict[str, list[dict[str, Any]]]:
         )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise ValidationProblem("\"tables\" must be an object of table name → rows", source)
+        raise ValidationProblem('"tables" must be an object of table name → rows', source)
     for name, rows in tables.items():
         if name not in TABLES:
             raise ValidationProblem(f"unknown table {name!r}", f"{source}: tables")
@@ -172,8 +176,10 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.schema_version == self.latest and not (
-            self.foreign_key_problems
+        return (
+            self.integrity == "ok"
+            and self.schema_version == self.latest
+            and not (self.foreign_key_problems)
         )
 
 

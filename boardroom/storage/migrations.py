@@ -33,7 +33,9 @@ def schema_version(database: Database) -> int:
             return 0
         row = database.conn.execute("SELECT max(version) FROM schema_version").fetchone()
     except sqlite3.DatabaseError as error:
-        raise StorageProblem(f"not a usable SQLite database ({error})", str(database.path)) from None
+        raise StorageProblem(
+            f"not a usable SQLite database ({error})", str(database.path)
+        ) from None
     return int(row[0] or 0)
 
 

@@ -73,9 +73,13 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     text = str(error)
     if "UNIQUE" in text:
         column = text.rsplit(".", 1)[-1]
-        return Conflict(f"a {table.rstrip('s').replace('_', ' ')} with this {column} exists already")
+        return Conflict(
+            f"a {table.rstrip('s').replace('_', ' ')} with this {column} exists already"
+        )
     if "FOREIGN KEY" in text:
-        return Conflict(f"this {table.rstrip('s').replace('_', ' ')} is still referred to elsewhere")
+        return Conflict(
+            f"this {table.rstrip('s').replace('_', ' ')} is still referred to elsewhere"
+        )
     return Conflict(f"{table}: {text}")
 
 
@@ -186,7 +190,9 @@ class Repo:
     def perspectives(self) -> list[m.Perspective]:
         return self.models("perspectives", order="position, name")
 
-    def members(self, *, include_inactive: bool = True, on: dt.date | None = None) -> list[m.Member]:
+    def members(
+        self, *, include_inactive: bool = True, on: dt.date | None = None
+    ) -> list[m.Member]:
         members = self.models("members", order="seat_order, name")
         if include_inactive:
             return members

@@ -1,0 +1,220 @@
+"""The command line: parses, calls services, prints. One clear line on stderr for a user error.
+
+Exit codes: 0 done, 2 bad input or a problem the user can fix (file, flag, database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from boardroom import __version__
+from boardroom.config import (
+    data_dir,
+    load_settings,
+    resolve_db,
+    resolve_language,
+    resolve_user,
+)
+from boardroom.domain.errors import BoardroomError, ValidationProblem
+from boardroom.i18n import set_language
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _common(parser: argparse.ArgumentParser, *, db_required: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        required=db_required,
+        metavar="PATH",
+        help="the board's database file (default: $BOARDROOM_DB, the config file, or the user"
+        " data directory)",
+    )
+    parser.add_argument("--as", dest="as_name", metavar="NAME", help="who is using the app")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of the interface")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="boardroom",
+        description="Run a regional health-and-welfare board table: calendar, agendas, live"
+        " meetings, decisions and actions. Without a command: open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"boardroom {__version__}")
+    _common(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        help="open a complete demo board in a fresh database",
+        description="Create the Lindewaard demo board in a fresh database and open the app on"
+        " it, as the demo's chair unless --as says otherwise.",
+    )
+    _common(demo)
+    demo.add_argument(
+        "--anchor", type=_date, metavar="DATE", help="the demo's 'today' (default: today)"
+    )
+
+    init = commands.add_parser(
+        "init",
+        help="create a board database from a file, a JSON dump or the demo",
+        description="Create a new board database. Prints a one-paragraph summary.",
+    )
+    _common(init, db_required=True)
+    source = init.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from", dest="from_file", metavar="FILE", help="a board file (TOML)")
+    source.add_argument(
+        "--from-json", metavar="FILE", help="a dump made by `export board --format json`"
+    )
+    source.add_argument("--demo", action="store_true", help="the demo board")
+    init.add_argument("--anchor", type=_date, metavar="DATE", help="the demo's 'today'")
+
+    check = commands.add_parser(
+        "check",
+        help="integrity and schema version check",
+        description="Run SQLite's integrity check, the foreign key check and the schema version"
+        " check. Exit 0 when all is well, 1 when not.",
+    )
+    _common(check, db_required=True)
+
+    backup = commands.add_parser(
+        "backup",
+        help="write a consistent copy of the database",
+        description="Copy the database with SQLite's online backup API; safe while the app is"
+        " open.",
+    )
+    _common(backup, db_required=True)
+    backup.add_argument("target", metavar="TARGET", help="the new backup file")
+
+    export = commands.add_parser("export", help="write the board or its lists to a file")
+    export_kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
+    export_kinds.required = True
+    board = export_kinds.add_parser(
+        "board",
+        help="the whole board (every table) as JSON",
+        description="Dump every table as JSON; `init --from-json` restores it exactly.",
+    )
+    _common(board, db_required=True)
+    board.add_argument("--format", choices=("json",), default="json")
+    board.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"boardroom: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    path = Path(output)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from boardroom.services import setup
+    from boardroom.services.overview import summary
+
+    settings = load_settings()
+    set_language(resolve_language(args.lang, settings))
+    db_path = resolve_db(args.db, settings)
+    user = resolve_user(args.as_name, settings)
+
+    if args.command == "init":
+        if args.demo:
+            from boardroom.services.demo import build_demo
+
+            session = build_demo(db_path, anchor=args.anchor)
+        elif args.from_file:
+            session = setup.init_from_file(db_path, Path(args.from_file))
+        else:
+            session = setup.init_from_json(db_path, Path(args.from_json))
+        print(summary(session))
+        session.close()
+        return 0
+    if args.command == "check":
+        report = setup.check_database(db_path)
+        print(
+            f"{db_path}: integrity {report.integrity}; foreign keys "
+            f"{'ok' if not report.foreign_key_problems else f'{report.foreign_key_problems} problem(s)'};"
+            f" schema version {report.schema_version} (latest {report.latest})"
+            f"{'' if report.schema_version == report.latest else ' — run boardroom once to migrate'}"
+        )
+        return 0 if report.ok else 1
+    if args.command == "backup":
+        target = setup.backup_database(db_path, Path(args.target))
+        print(f"backup written: {target} ({target.stat().st_size:,} bytes)")
+        return 0
+    if args.command == "export":
+        from boardroom.services.session import open_session
+
+        session = open_session(db_path, as_name=user)
+        try:
+            text = json.dumps(setup.dump_board(session), ensure_ascii=False, indent=1)
+        finally:
+            session.close()
+        _write_output(text + "\n", args.output)
+        return 0
+    if args.command == "demo":
+        from boardroom.services.demo import DEMO_CHAIR, build_demo
+
+        if not args.db:
+            db_path = data_dir() / "demo.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        build_demo(db_path, anchor=args.anchor).close()
+        user = args.as_name or DEMO_CHAIR
+    return _open_app(db_path, user)
+
+
+def _open_app(db_path: Path, user: str | None) -> int:
+    from boardroom.services.session import open_session
+    from boardroom.tui.app import BoardroomApp
+
+    session = None
+    if db_path.exists():
+        session = open_session(db_path, as_name=user)
+    app = BoardroomApp(session=session, db_path=db_path, user=user)
+    app.run()
+    if app.session is not None:
+        app.session.close()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except BoardroomError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

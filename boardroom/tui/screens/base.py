@@ -1,0 +1,106 @@
+"""A screen built around one table: load rows from a service, act on the selected row."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from boardroom.domain.errors import BoardroomError
+from boardroom.i18n import _
+from boardroom.services.session import Session
+from boardroom.tui.widgets.form import FormField, FormScreen
+
+Row = tuple[int, Iterable[Any]]
+
+
+class TableScreen(Screen[None]):
+    """Title, a one-line explanation, the table, the footer. Subclasses say what rows mean."""
+
+    TITLE_TEXT = ""
+    COLUMNS: tuple[str, ...] = ()
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined,no-any-return]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.heading(), id="screen-title")
+        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+        yield Footer()
+
+    def heading(self) -> str:
+        return _(self.TITLE_TEXT)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#table", DataTable)
+        table.add_columns(*[_(c) for c in self.COLUMNS])
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def rows(self) -> list[Row]:
+        raise NotImplementedError
+
+    def reload(self, select: int | None = None) -> None:
+        table = self.query_one("#table", DataTable)
+        keep = select if select is not None else self.selected_id()
+        table.clear()
+        for key, cells in self.rows():
+            table.add_row(*cells, key=str(key))
+        if keep is not None:
+            with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
+                table.move_cursor(row=table.get_row_index(str(keep)))
+        self.show_detail()
+
+    def selected_id(self) -> int | None:
+        table = self.query_one("#table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def show_detail(self) -> None:
+        self.query_one("#detail", Static).update(self.detail(self.selected_id()))
+
+    def detail(self, row_id: int | None) -> str:
+        return ""
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.run_action("edit")
+
+    def attempt(self, change: Callable[[], object], done: str) -> bool:
+        """Run a service call; show its problem as a notification, never a traceback."""
+        try:
+            change()
+        except BoardroomError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
+        self.notify(done, timeout=3)
+        self.reload()
+        return True
+
+    def open_form(
+        self, title: str, fields: list[FormField], submit: Callable[[dict[str, Any]], object]
+    ) -> None:
+        def saved(ok: bool | None) -> None:
+            if ok:
+                self.notify(_("Saved."), timeout=3)
+                self.reload()
+
+        self.app.push_screen(FormScreen(title, fields, lambda values: submit(values)), saved)
+
+    def action_edit(self) -> None:  # overridden where rows can be edited
+        pass
