@@ -144,7 +144,10 @@ def line_of(text: str, loc: tuple[Any, ...]) -> int | None:
         else:
             key = re.compile(rf"^\s*{re.escape(parts[0])}\s*=")
             hit = next((i for i, line in enumerate(lines) if key.match(line)), None)
-            return None if hit is None else hit + 1 + parts[1]
+            if hit is None:
+                return None
+            one_per_line = lines[hit].rstrip().endswith("[")
+            return hit + 2 + parts[1] if one_per_line else hit + 1
     elif parts and isinstance(parts[0], str) and len(parts) >= 2:
         header = re.compile(rf"^\s*\[\s*{re.escape(parts[0])}\s*\]")
         hit = next((i for i, line in enumerate(lines) if header.match(line)), None)
@@ -174,8 +177,10 @@ def parse_board_file(text: str, source: str) -> BoardFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = str(error.msg if hasattr(error, "msg") else error)
+        # Python 3.11's TOMLDecodeError has the position only in its text.
+        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        line = int(found[1]) if found else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         where = f"{source}:{line}" if line else source
         raise ValidationProblem(f"not valid TOML: {message}", where) from None
     try:

@@ -152,6 +152,18 @@ CATALOGUE: dict[str, str] = {
     "Requests": "Verzoeken",
     "Who": "Wie",
     "key": "toets",
+    (
+        "Board {name!r} ({region}) in {path}: {perspectives} perspectives, {members} members"
+        " ({active} active), {themes} themes, {rules} behaviour rules, {principles} leading"
+        " principles; {meetings} meetings ({held} held), {decisions} decisions, {actions} actions"
+        " ({open} open, {overdue} overdue), {requests} agenda requests ({pending} pending)."
+    ): (
+        "Tafel {name!r} ({region}) in {path}: {perspectives} perspectieven, {members} leden"
+        " ({active} actief), {themes} thema's, {rules} spelregels, {principles} leidende"
+        " principes; {meetings} vergaderingen ({held} gehouden), {decisions} besluiten,"
+        " {actions} actiepunten ({open} open, {overdue} verlopen), {requests} agendaverzoeken"
+        " ({pending} openstaand)."
+    ),
     "in {days} days": "over {days} dagen",
     "today": "vandaag",
     "There is no board in {path} yet.": "Er is nog geen tafel in {path}.",

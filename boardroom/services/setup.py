@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from boardroom.domain.boardfile import BoardFile, parse_board_file
-from boardroom.domain.errors import StorageProblem, ValidationProblem
+from boardroom.domain.errors import BoardroomError, StorageProblem, ValidationProblem
 from boardroom.services.session import Session, open_session
 from boardroom.storage.migrations import backup_to, schema_version
 from boardroom.storage.schema import LATEST, TABLES
@@ -152,12 +152,9 @@ def init_from_json(db_path: Path, file_path: Path) -> Session:
     session = _fresh_session(db_path)
     try:
         session.repo.load(tables)
-        problems = session.database.conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            table, rowid, parent, _ = problems[0]
-            raise ValidationProblem(
-                f"row {rowid} refers to a missing {parent} row", f"{file_path}: tables.{table}"
-            )
+    except BoardroomError as error:
+        _discard(session, db_path)
+        raise ValidationProblem(error.message, f"{file_path}: {error.where}") from None
     except BaseException:
         _discard(session, db_path)
         raise

@@ -282,6 +282,7 @@ class Repo:
         if self.scalar("SELECT count(*) FROM boards"):
             raise Conflict("the database holds a board already; restore into a new file")
         with self.database.transaction():
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
             # meetings.current_item_id points forward to agenda_items: set it afterwards.
             current_items: list[tuple[int, int]] = []
             for table in TABLES:
@@ -297,6 +298,10 @@ class Repo:
                 self.conn.execute(
                     "UPDATE meetings SET current_item_id = ? WHERE id = ?", (item_id, meeting_id)
                 )
+            dangling = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+            if dangling:
+                table, rowid, parent, _ = dangling
+                raise Conflict(f"row {rowid} refers to a missing {parent} row", f"tables.{table}")
 
     def _insert_raw(self, table: str, row: dict[str, Any]) -> None:
         columns = ", ".join(f'"{c}"' for c in row)
@@ -306,9 +311,9 @@ class Repo:
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
             )
         except sqlite3.IntegrityError as error:
-            raise _friendly(error, table) from None
+            raise Conflict(f"row {row.get('id')}: {error}", f"tables.{table}") from None
         except sqlite3.OperationalError as error:
-            raise StorageProblem(f"{table}: {error}") from None
+            raise StorageProblem(f"{error}", f"tables.{table}") from None
 
     def iter_event_log(self) -> Iterator[dict[str, Any]]:
         yield from self.query("SELECT * FROM event_log ORDER BY id")

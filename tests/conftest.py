@@ -1,0 +1,60 @@
+"""Shared fixtures: a demo board built once per run (fixed anchor), copied for each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from boardroom.i18n import set_language
+from boardroom.services.demo import build_demo
+from boardroom.services.session import Session, open_session
+
+ANCHOR = dt.date(2026, 11, 24)
+NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_BOARD = ROOT / "agendas" / "board.example.toml"
+
+
+def fixed_now() -> dt.datetime:
+    return NOW
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    build_demo(path, anchor=ANCHOR).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_template, target)
+    target.chmod(0o600)
+    return target
+
+
+@pytest.fixture
+def open_demo(demo_path: Path) -> Iterator:
+    """open_demo(name) → a session on a copy of the demo board, as that member (or viewer)."""
+    sessions: list[Session] = []
+
+    def opener(as_name: str | None = None) -> Session:
+        session = open_session(demo_path, as_name=as_name, now=fixed_now)
+        sessions.append(session)
+        return session
+
+    yield opener
+    for session in sessions:
+        session.close()

@@ -1,0 +1,71 @@
+"""Open a database at every earlier schema version and migrate it: nothing is lost."""
+
+import sqlite3
+
+import pytest
+
+from boardroom.storage.db import Database
+from boardroom.storage.migrations import migrate, schema_version
+from boardroom.storage.repo import Repo
+from boardroom.storage.schema import LATEST, MIGRATIONS
+
+
+def fill(repo: Repo) -> dict:
+    repo.insert("boards", {"name": "Tafel", "region": "Regio"})
+    perspective = repo.insert("perspectives", {"name": "GGD"})
+    member = repo.insert("members", {"name": "Kees", "perspective_id": perspective})
+    meeting = repo.insert("meetings", {"starts_at": "2026-03-12T15:00"})
+    repo.insert(
+        "decisions",
+        {"number": "B2026-01-01", "title": "Preventieagenda", "text": "Vaststellen van de agenda",
+         "meeting_id": meeting, "method": "consent"},
+    )
+    repo.insert("actions", {"number": "A2026-01-01", "text": "Cijfers over valpreventie",
+                            "owner_id": member, "meeting_id": meeting})
+    return repo.dump()
+
+
+@pytest.mark.parametrize("start", [m.version for m in MIGRATIONS[:-1]])
+def test_migrating_from_every_earlier_version_keeps_every_row(tmp_path, start):
+    path = tmp_path / "old.db"
+    database = Database(path, create=True)
+    migrate(database, target=start)
+    assert schema_version(database) == start
+    before = fill(Repo(database))
+    applied = migrate(database)
+    assert applied == [m.version for m in MIGRATIONS if m.version > start]
+    assert schema_version(database) == LATEST
+    assert Repo(database).dump() == before
+    backups = list(tmp_path.glob(f"old.db.v{start}-*.bak"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT max(version) FROM schema_version").fetchone()[0] == start
+    assert copy.execute("SELECT count(*) FROM decisions").fetchone()[0] == 1
+    copy.close()
+    # full-text search covers the rows that were there before the migration
+    hits = database.conn.execute(
+        "SELECT number FROM decisions_fts WHERE decisions_fts MATCH 'preventieagenda'"
+    ).fetchall()
+    assert hits == [("B2026-01-01",)]
+    database.close()
+
+
+def test_a_failing_migration_is_rolled_back(tmp_path, monkeypatch):
+    from boardroom.storage import migrations, schema
+
+    database = Database(tmp_path / "b.db", create=True)
+    migrate(database, target=1)
+
+    def explode(db):
+        db.conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk on fire")
+
+    broken = (schema.MIGRATIONS[0], schema.Migration(2, "broken", explode))
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(database)
+    assert schema_version(database) == 1
+    assert database.conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
+    ).fetchone()[0] == 0
+    database.close()
