@@ -137,13 +137,29 @@ def _write_output(text: str, output: str | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from boardroom.services import setup
-    from boardroom.services.overview import summary
-
     settings = load_settings()
     set_language(resolve_language(args.lang, settings))
     db_path = resolve_db(args.db, settings)
     user = resolve_user(args.as_name, settings)
+
+    if args.command in ("init", "check", "backup", "export"):
+        return _run_command(args, db_path, user)
+    if args.command == "demo":
+        from boardroom.services.demo import DEMO_CHAIR, build_demo
+
+        if not args.db:
+            db_path = data_dir() / "demo.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        build_demo(db_path, anchor=args.anchor).close()
+        user = args.as_name or DEMO_CHAIR
+    return _open_app(db_path, user)
+
+
+def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    """The commands that do their work and exit (imported only when used: start-up time)."""
+    from boardroom.services import setup
+    from boardroom.services.overview import summary
 
     if args.command == "init":
         if args.demo:
@@ -170,26 +186,15 @@ def run(args: argparse.Namespace) -> int:
         target = setup.backup_database(db_path, Path(args.target))
         print(f"backup written: {target} ({target.stat().st_size:,} bytes)")
         return 0
-    if args.command == "export":
-        from boardroom.services.session import open_session
+    from boardroom.services.session import open_session
 
-        session = open_session(db_path, as_name=user)
-        try:
-            text = json.dumps(setup.dump_board(session), ensure_ascii=False, indent=1)
-        finally:
-            session.close()
-        _write_output(text + "\n", args.output)
-        return 0
-    if args.command == "demo":
-        from boardroom.services.demo import DEMO_CHAIR, build_demo
-
-        if not args.db:
-            db_path = data_dir() / "demo.db"
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        build_demo(db_path, anchor=args.anchor).close()
-        user = args.as_name or DEMO_CHAIR
-    return _open_app(db_path, user)
+    session = open_session(db_path, as_name=user)
+    try:
+        text = json.dumps(setup.dump_board(session), ensure_ascii=False, indent=1)
+    finally:
+        session.close()
+    _write_output(text + "\n", args.output)
+    return 0
 
 
 def _open_app(db_path: Path, user: str | None) -> int:

@@ -19,7 +19,7 @@ from boardroom.domain.errors import ValidationProblem
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class BoardSection(_Entry):

@@ -173,7 +173,10 @@ class InterestRoundStatus(StrEnum):
 class Record(BaseModel):
     """Fields every stored row has; absent until storage gives them."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # defer_build: a model's validator is built on first use, not at import (start-up time).
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
     id: int | None = None
     created_at: str | None = None

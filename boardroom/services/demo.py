@@ -46,7 +46,7 @@ TEN_YEARS = HistoryShape(
     months_ahead=3,
     skip_summer=False,
     deciding_items=2,
-    extra_decisions=23,
+    extra_decisions=12,
     actions_per_meeting=67,
     requests_per_meeting=5,
 )

@@ -11,10 +11,12 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from boardroom.domain.errors import StorageProblem
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -45,7 +47,7 @@ class Database:
             self.conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as error:
             raise StorageProblem(f"not a usable SQLite database ({error})", str(path)) from None
-        self.db = sqlite_utils.Database(self.conn)
+        self._db: sqlite_utils.Database | None = None
 
     def _check_path(self, create: bool) -> None:
         if self.path.is_dir():
@@ -70,6 +72,15 @@ class Database:
             _create_private_file(self.path)
         except OSError as error:
             raise StorageProblem(f"cannot create file ({error.strerror})", str(self.path)) from None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the same connection, imported on the first write (start-up time)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -15,25 +16,34 @@ from textual.screen import Screen
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services.session import Session, open_session
-from boardroom.tui.screens.dashboard import DashboardScreen
-from boardroom.tui.screens.members import MembersScreen
-from boardroom.tui.screens.perspectives import PerspectivesScreen
-from boardroom.tui.screens.rules import RulesScreen
-from boardroom.tui.screens.themes import ThemesScreen
-from boardroom.tui.screens.welcome import WelcomeScreen
 
-#: mode name → (screen class, title, palette help)
-SCREENS: dict[str, tuple[type[Screen[None]], str, str]] = {
-    "dashboard": (DashboardScreen, "Dashboard", "Open the dashboard"),
-    "members": (MembersScreen, "Members", "Open the members list"),
-    "perspectives": (PerspectivesScreen, "Perspectives", "Open the perspectives list"),
-    "themes": (ThemesScreen, "Themes", "Open the themes list"),
+#: mode name → (module.Class of its screen, title, palette help). Screens are imported when
+#: first opened, so start-up pays only for the dashboard.
+SCREENS: dict[str, tuple[str, str, str]] = {
+    "dashboard": ("dashboard.DashboardScreen", "Dashboard", "Open the dashboard"),
+    "members": ("members.MembersScreen", "Members", "Open the members list"),
+    "perspectives": (
+        "perspectives.PerspectivesScreen",
+        "Perspectives",
+        "Open the perspectives list",
+    ),
+    "themes": ("themes.ThemesScreen", "Themes", "Open the themes list"),
     "rules": (
-        RulesScreen,
+        "rules.RulesScreen",
         "Rules and principles",
         "Open the behaviour rules and leading principles",
     ),
 }
+
+
+def screen_factory(target: str) -> Callable[[], Screen[None]]:
+    module_name, class_name = target.rsplit(".", 1)
+
+    def make() -> Screen[None]:
+        module = import_module(f"boardroom.tui.screens.{module_name}")
+        return getattr(module, class_name)()  # type: ignore[no-any-return]
+
+    return make
 
 
 class BoardroomApp(App[None]):
@@ -57,6 +67,8 @@ class BoardroomApp(App[None]):
 
     def on_mount(self) -> None:
         if self.session is None:
+            from boardroom.tui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(self.db_path))
         else:
             self._show_board()
@@ -74,8 +86,8 @@ class BoardroomApp(App[None]):
         self.sub_title = (
             f"{user.name} · {', '.join(label(r) for r in user.roles)}" if user else _("read-only")
         )
-        for name, (screen, _title, _help) in SCREENS.items():
-            self.add_mode(name, screen)
+        for name, (target, _title, _help) in SCREENS.items():
+            self.add_mode(name, screen_factory(target))
         self.switch_mode("dashboard")
         if user is None:
             self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)

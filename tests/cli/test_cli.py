@@ -28,21 +28,38 @@ def one_error_line(err: str) -> str:
 
 
 def test_init_from_file_prints_a_summary(capsys, tmp_path):
-    code, out, err = run(capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(EXAMPLE_BOARD), "--lang", "en")
+    code, out, err = run(
+        capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(EXAMPLE_BOARD), "--lang", "en"
+    )
     assert code == 0 and err == ""
     assert out.startswith("Board 'Regiotafel Zorg en Welzijn Voorbeeldstreek' (Voorbeeldstreek)")
-    assert "5 perspectives, 8 members (8 active), 2 themes, 3 behaviour rules, 2 leading principles" in out
+    assert (
+        "5 perspectives, 8 members (8 active), 2 themes, 3 behaviour rules, 2 leading principles"
+        in out
+    )
 
 
 def test_init_demo_prints_a_summary(capsys, tmp_path):
-    code, out, _ = run(capsys, "init", "--db", str(tmp_path / "d.db"), "--demo", "--anchor", "2026-11-24", "--lang", "en")
+    code, out, _ = run(
+        capsys,
+        "init",
+        "--db",
+        str(tmp_path / "d.db"),
+        "--demo",
+        "--anchor",
+        "2026-11-24",
+        "--lang",
+        "en",
+    )
     assert code == 0
     assert "Board 'Regiotafel Zorg en Welzijn Lindewaard' (Lindewaard)" in out
     assert "9 perspectives, 19 members (18 active), 6 themes" in out
 
 
 def test_init_summary_in_dutch(capsys, tmp_path):
-    code, out, _ = run(capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(EXAMPLE_BOARD), "--lang", "nl")
+    code, out, _ = run(
+        capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(EXAMPLE_BOARD), "--lang", "nl"
+    )
     assert code == 0 and out.startswith("Tafel 'Regiotafel Zorg en Welzijn Voorbeeldstreek'")
 
 
@@ -56,11 +73,24 @@ def write(tmp_path, text):
     ("edit", "expected"),
     [
         (lambda t: t.replace('name = "Acute zorg"', 'name = "Acute zorg'), "not valid TOML"),
-        (lambda t: t.replace('portfolio_holders = ["Bart Claassen"]', 'portfolio_holders = ["Bert"]'),
-         "themes[0].portfolio_holders: unknown member 'Bert'"),
-        (lambda t: t.replace('name = "Esra Faber"', 'name = "Dirk Evers"'), "members[4].name: duplicate name 'Dirk Evers'"),
-        (lambda t: t.replace('name = "Regiotafel Zorg en Welzijn Voorbeeldstreek"', ""), "board.name: required field is missing"),
-        (lambda t: t.replace("seats = 2", "seats = -2", 1), "perspectives[2].seats: Input should be greater than or equal to 0"),
+        (
+            lambda t: t.replace(
+                'portfolio_holders = ["Bart Claassen"]', 'portfolio_holders = ["Bert"]'
+            ),
+            "themes[0].portfolio_holders: unknown member 'Bert'",
+        ),
+        (
+            lambda t: t.replace('name = "Esra Faber"', 'name = "Dirk Evers"'),
+            "members[4].name: duplicate name 'Dirk Evers'",
+        ),
+        (
+            lambda t: t.replace('name = "Regiotafel Zorg en Welzijn Voorbeeldstreek"', ""),
+            "board.name: required field is missing",
+        ),
+        (
+            lambda t: t.replace("seats = 2", "seats = -2", 1),
+            "perspectives[2].seats: Input should be greater than or equal to 0",
+        ),
     ],
 )
 def test_bad_board_files_give_one_line_with_file_and_line(capsys, tmp_path, edit, expected):
@@ -75,8 +105,13 @@ def test_bad_board_files_give_one_line_with_file_and_line(capsys, tmp_path, edit
 
 
 def test_missing_file_unwritable_path_and_existing_database(capsys, tmp_path):
-    code, _, err = run(capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(tmp_path / "nope.toml"))
-    assert code == 2 and one_error_line(err) == f"boardroom: error: {tmp_path / 'nope.toml'}: file not found"
+    code, _, err = run(
+        capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(tmp_path / "nope.toml")
+    )
+    assert (
+        code == 2
+        and one_error_line(err) == f"boardroom: error: {tmp_path / 'nope.toml'}: file not found"
+    )
     blocker = tmp_path / "file"
     blocker.write_text("")
     code, _, err = run(capsys, "init", "--db", str(blocker / "b.db"), "--from", str(EXAMPLE_BOARD))
@@ -101,7 +136,10 @@ def test_corrupt_and_newer_databases(capsys, tmp_path):
     conn.commit()
     conn.close()
     code, _, err = run(capsys, "export", "board", "--db", str(newer))
-    assert code == 2 and f"schema version {LATEST + 1} is newer than this boardroom knows" in one_error_line(err)
+    assert (
+        code == 2
+        and f"schema version {LATEST + 1} is newer than this boardroom knows" in one_error_line(err)
+    )
     code, out, _ = run(capsys, "check", "--db", str(newer))
     assert code == 1 and f"schema version {LATEST + 1}" in out
 
@@ -113,11 +151,20 @@ def test_unknown_member_for_as(capsys, demo_path):
 
 def test_check_backup_and_json_round_trip(capsys, demo_path, tmp_path):
     code, out, _ = run(capsys, "check", "--db", str(demo_path))
-    assert code == 0 and out.strip() == f"{demo_path}: integrity ok; foreign keys ok; schema version {LATEST} (latest {LATEST})"
+    assert (
+        code == 0
+        and out.strip()
+        == f"{demo_path}: integrity ok; foreign keys ok; schema version {LATEST} (latest {LATEST})"
+    )
     code, out, _ = run(capsys, "backup", "--db", str(demo_path), str(tmp_path / "copy.db"))
     assert code == 0 and out.startswith(f"backup written: {tmp_path / 'copy.db'}")
     dump = tmp_path / "board.json"
-    assert run(capsys, "export", "board", "--db", str(demo_path), "--format", "json", "-o", str(dump))[0] == 0
+    assert (
+        run(capsys, "export", "board", "--db", str(demo_path), "--format", "json", "-o", str(dump))[
+            0
+        ]
+        == 0
+    )
     assert run(capsys, "init", "--db", str(tmp_path / "r.db"), "--from-json", str(dump))[0] == 0
     code, again, _ = run(capsys, "export", "board", "--db", str(tmp_path / "r.db"))
     assert json.loads(again) == json.loads(dump.read_text())
@@ -135,7 +182,9 @@ def test_usage_errors_are_one_line_with_exit_2(capsys):
     assert caught.value.code == 2 and "not a date (YYYY-MM-DD): '24-11-2026'" in one_error_line(err)
 
 
-@pytest.mark.parametrize("command", [[], ["demo"], ["init"], ["check"], ["backup"], ["export", "board"]])
+@pytest.mark.parametrize(
+    "command", [[], ["demo"], ["init"], ["check"], ["backup"], ["export", "board"]]
+)
 def test_every_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as caught:
         main([*command, "--help"])
@@ -146,7 +195,12 @@ def test_every_command_has_help(capsys, command):
 def test_the_installed_entry_point_runs_without_a_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "boardroom", "check", "--db", str(tmp_path / "absent.db")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"boardroom: error: {tmp_path / 'absent.db'}: no database here (create one with `boardroom init`)"
+    assert (
+        result.stderr.strip()
+        == f"boardroom: error: {tmp_path / 'absent.db'}: no database here (create one with `boardroom init`)"
+    )

@@ -18,7 +18,11 @@ def test_the_example_file_is_valid_and_complete():
     plan = parse_board_file(TEXT, "board.example.toml")
     assert plan.board.name == "Regiotafel Zorg en Welzijn Voorbeeldstreek"
     assert [p.name for p in plan.perspectives] == [
-        "Ziekenhuis", "Huisartsen", "Gemeenten", "Zorgverzekeraar", "Inwoners"
+        "Ziekenhuis",
+        "Huisartsen",
+        "Gemeenten",
+        "Zorgverzekeraar",
+        "Inwoners",
     ]
     assert len(plan.members) == 8
     assert plan.themes[1].portfolio_holders == ["Carla Dijkman", "Anna de Wit"]
@@ -40,7 +44,9 @@ def test_malformed_toml_names_the_line():
 def test_unknown_perspective_names_the_member_line():
     broken = TEXT.replace('perspective = "Huisartsen"', 'perspective = "Huisarts"')
     line = line_containing(broken, 'perspective = "Huisarts"')
-    assert problem(broken) == f"b.toml:{line}: members[2].perspective: unknown perspective 'Huisarts'"
+    assert (
+        problem(broken) == f"b.toml:{line}: members[2].perspective: unknown perspective 'Huisarts'"
+    )
 
 
 def test_unknown_member_as_portfolio_holder():
@@ -57,7 +63,10 @@ def test_duplicate_member_name():
 
 def test_missing_required_field():
     broken = TEXT.replace('region = "Voorbeeldstreek"', "")
-    assert problem(broken) == f"b.toml:{line_containing(broken, '[board]')}: board.region: required field is missing"
+    assert (
+        problem(broken)
+        == f"b.toml:{line_containing(broken, '[board]')}: board.region: required field is missing"
+    )
 
 
 def test_wrong_value_names_field_and_value():
@@ -75,7 +84,9 @@ def test_unknown_field_is_refused():
 
 
 def test_active_until_before_active_from():
-    broken = TEXT.replace("active_from = 2026-01-01", "active_from = 2026-01-01\nactive_until = 2025-01-01")
+    broken = TEXT.replace(
+        "active_from = 2026-01-01", "active_from = 2026-01-01\nactive_until = 2025-01-01"
+    )
     assert "members[3].active_until: is before active_from" in problem(broken)
 
 

@@ -7,7 +7,10 @@ from boardroom.domain.models import Board, Member, Role, Theme
 
 
 def test_member_roles_are_deduplicated_and_never_empty():
-    assert Member(name="A", roles=["chair", "chair", "secretary"]).roles == [Role.CHAIR, Role.SECRETARY]
+    assert Member(name="A", roles=["chair", "chair", "secretary"]).roles == [
+        Role.CHAIR,
+        Role.SECRETARY,
+    ]
     assert Member(name="A", roles=[]).roles == [Role.MEMBER]
 
 

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from boardroom.domain.models import AttendanceStatus as S
-from boardroom.domain.models import Choice, Circle, QuorumRule, TieRule, VoteRule, VoterRule
+from boardroom.domain.models import Choice, Circle, QuorumRule, TieRule, VoterRule, VoteRule
 from boardroom.domain.voting import (
     Outcome,
     Seat,
@@ -54,16 +54,26 @@ def test_unanimity_can_refuse_abstentions():
 @pytest.mark.parametrize(("chair", "expected"), [(Choice.FOR, ADOPTED), (Choice.AGAINST, REJECTED)])
 def test_a_tie_goes_to_the_chairs_casting_vote_only_when_the_board_says_so(chair, expected):
     tally = Tally(4, 4, 1)
-    assert outcome(tally, VoteRule.SIMPLE, 9, tie_rule=TieRule.CHAIR_CASTING, chair_choice=chair) == expected
+    assert (
+        outcome(tally, VoteRule.SIMPLE, 9, tie_rule=TieRule.CHAIR_CASTING, chair_choice=chair)
+        == expected
+    )
     assert outcome(tally, VoteRule.SIMPLE, 9, chair_choice=chair) == REJECTED
 
 
 def test_tally_adds_weights_per_choice():
-    assert Tally.of([(Choice.FOR, 3), (Choice.FOR, 1), (Choice.AGAINST, 2), (Choice.ABSTAIN, 1)]) == Tally(4, 2, 1)
+    assert Tally.of(
+        [(Choice.FOR, 3), (Choice.FOR, 1), (Choice.AGAINST, 2), (Choice.ABSTAIN, 1)]
+    ) == Tally(4, 2, 1)
 
 
 def test_quorum_more_than_half_of_members_with_substitutes_counting():
-    seats = [seat(1, 1), seat(2, 1, S.SUBSTITUTE), seat(3, 2, S.ABSENT), seat(4, 3, S.ABSENT_WITH_NOTICE)]
+    seats = [
+        seat(1, 1),
+        seat(2, 1, S.SUBSTITUTE),
+        seat(3, 2, S.ABSENT),
+        seat(4, 3, S.ABSENT_WITH_NOTICE),
+    ]
     result = quorum(seats, QuorumRule.MEMBER_SHARE, 0.5)
     assert (result.met, result.present, result.total, result.needed) == (False, 2, 4, 3)
     seats[2] = seat(3, 2, S.REMOTE)

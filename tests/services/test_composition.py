@@ -17,7 +17,11 @@ def test_the_secretary_edits_a_member_and_the_change_is_logged_under_her_name(op
     comp.save_member(session, {"mandate": "Namens alle welzijnsorganisaties"}, lotte.id)
     assert session.repo.member_by_name("Lotte Kramer").mandate == "Namens alle welzijnsorganisaties"
     event = last_event(session)
-    assert (event["actor"], event["operation"], event["table_name"]) == ("Els Verhoeven", "update", "members")
+    assert (event["actor"], event["operation"], event["table_name"]) == (
+        "Els Verhoeven",
+        "update",
+        "members",
+    )
     assert json.loads(event["after"])["mandate"] == "Namens alle welzijnsorganisaties"
 
 
@@ -35,8 +39,13 @@ def test_adding_a_member_validates_and_places_them_last(open_demo):
     ggd = next(p for p in session.repo.perspectives() if p.name == "GGD")
     new_id = comp.save_member(
         session,
-        {"name": "Noor Bakker", "organisation": "GGD", "perspective_id": ggd.id,
-         "roles": ["member"], "active_from": dt.date(2026, 12, 1)},
+        {
+            "name": "Noor Bakker",
+            "organisation": "GGD",
+            "perspective_id": ggd.id,
+            "roles": ["member"],
+            "active_from": dt.date(2026, 12, 1),
+        },
     )
     members = session.repo.members()
     assert members[-1].id == new_id and members[-1].perspective_id == ggd.id
@@ -49,11 +58,16 @@ def test_adding_a_member_validates_and_places_them_last(open_demo):
         ({"name": "X", "email": "x at y"}, ValidationProblem, "email"),
         ({"name": "X", "perspective_id": 999}, NotFound, "perspective"),
         ({"name": ""}, ValidationProblem, "name"),
-        ({"name": "X", "active_from": dt.date(2026, 5, 1), "active_until": dt.date(2026, 1, 1)},
-         Conflict, "active_until"),
+        (
+            {"name": "X", "active_from": dt.date(2026, 5, 1), "active_until": dt.date(2026, 1, 1)},
+            Conflict,
+            "active_until",
+        ),
     ],
 )
-def test_bad_member_input_is_refused_with_the_field_and_nothing_written(open_demo, values, error, where):
+def test_bad_member_input_is_refused_with_the_field_and_nothing_written(
+    open_demo, values, error, where
+):
     session = open_demo("Els Verhoeven")
     count = session.repo.scalar("SELECT count(*) FROM members")
     with pytest.raises(error) as caught:
@@ -65,12 +79,17 @@ def test_bad_member_input_is_refused_with_the_field_and_nothing_written(open_dem
 def test_deactivating_keeps_history_and_reactivating_restores(open_demo):
     session = open_demo("Els Verhoeven")
     sophie = session.repo.member_by_name("Sophie Mulder")
-    attended = session.repo.scalar("SELECT count(*) FROM attendance WHERE member_id = ?", (sophie.id,))
+    attended = session.repo.scalar(
+        "SELECT count(*) FROM attendance WHERE member_id = ?", (sophie.id,)
+    )
     comp.deactivate_member(session, sophie.id)
     after = session.repo.member_by_name("Sophie Mulder")
     assert after.active_until == dt.date(2026, 11, 23)
     assert not after.is_active(session.today)
-    assert session.repo.scalar("SELECT count(*) FROM attendance WHERE member_id = ?", (sophie.id,)) == attended
+    assert (
+        session.repo.scalar("SELECT count(*) FROM attendance WHERE member_id = ?", (sophie.id,))
+        == attended
+    )
     comp.reactivate_member(session, sophie.id)
     assert session.repo.member_by_name("Sophie Mulder").is_active(session.today)
 

@@ -56,7 +56,8 @@ def test_a_consent_decision_came_through_an_objection_and_an_amended_proposal(op
     proposal = rows[0]["id"]
     answers = repo.query(
         "SELECT r.number, a.answer, a.note FROM consent_answers a JOIN rounds r ON r.id = a.round_id"
-        " WHERE r.proposal_id = ? ORDER BY r.number, a.seq", (proposal,)
+        " WHERE r.proposal_id = ? ORDER BY r.number, a.seq",
+        (proposal,),
     )
     objections = [a for a in answers if a["answer"] == "objection"]
     assert [a["number"] for a in objections] == [1]
@@ -70,14 +71,20 @@ def test_a_rejected_vote_gave_no_decision(open_demo):
     repo = open_demo().repo
     rejected = repo.query("SELECT id FROM proposals WHERE status = 'rejected'")
     assert len(rejected) == 1
-    assert repo.scalar("SELECT count(*) FROM decisions WHERE proposal_id = ?", (rejected[0]["id"],)) == 0
+    assert (
+        repo.scalar("SELECT count(*) FROM decisions WHERE proposal_id = ?", (rejected[0]["id"],))
+        == 0
+    )
     tally = repo.query("SELECT * FROM rounds WHERE proposal_id = ?", (rejected[0]["id"],))[0]
     assert tally["outcome"] == "rejected" and tally["against_weight"] >= tally["for_weight"]
 
 
 def test_every_number_follows_the_numbering_rule_and_its_meeting(open_demo):
     repo = open_demo().repo
-    starts = {r["id"]: dt.datetime.fromisoformat(r["starts_at"]) for r in repo.query("SELECT id, starts_at FROM meetings")}
+    starts = {
+        r["id"]: dt.datetime.fromisoformat(r["starts_at"])
+        for r in repo.query("SELECT id, starts_at FROM meetings")
+    }
     for table, prefix in (("decisions", "B"), ("actions", "A")):
         seen: dict[int, list[int]] = {}
         for row in repo.query(f"SELECT number, meeting_id FROM {table} ORDER BY id"):
@@ -95,14 +102,22 @@ def test_the_record_is_internally_consistent(open_demo):
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     repo = session.repo
     # every decision and action comes from a held meeting
-    assert repo.scalar(
-        "SELECT count(*) FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
-        " WHERE m.status NOT IN ('closed', 'minutes_approved')"
-    ) == 0
+    assert (
+        repo.scalar(
+            "SELECT count(*) FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            " WHERE m.status NOT IN ('closed', 'minutes_approved')"
+        )
+        == 0
+    )
     # a superseded decision is named by the one that replaced it
     superseded = repo.query("SELECT id FROM decisions WHERE status = 'superseded'")
     assert len(superseded) == 1
-    assert repo.scalar("SELECT count(*) FROM decisions WHERE supersedes_id = ?", (superseded[0]["id"],)) == 1
+    assert (
+        repo.scalar(
+            "SELECT count(*) FROM decisions WHERE supersedes_id = ?", (superseded[0]["id"],)
+        )
+        == 1
+    )
     # every write is in the event log
     for table in ("decisions", "actions", "members", "meetings"):
         logged = repo.scalar(

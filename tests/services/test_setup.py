@@ -25,8 +25,14 @@ def test_init_from_the_example_file(tmp_path):
 
 def test_a_bad_board_file_writes_nothing(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(EXAMPLE_BOARD.read_text().replace('programme_manager = "Hans Ibens"', 'programme_manager = "Hans"', 1))
-    with pytest.raises(ValidationProblem, match="themes\\[0\\].programme_manager: unknown member 'Hans'"):
+    bad.write_text(
+        EXAMPLE_BOARD.read_text().replace(
+            'programme_manager = "Hans Ibens"', 'programme_manager = "Hans"', 1
+        )
+    )
+    with pytest.raises(
+        ValidationProblem, match="themes\\[0\\].programme_manager: unknown member 'Hans'"
+    ):
         setup.init_from_file(tmp_path / "b.db", bad)
     assert list(tmp_path.iterdir()) == [bad]
 
@@ -47,8 +53,14 @@ def test_json_dump_restores_exactly(open_demo, tmp_path):
         ("{not json", "not valid JSON"),
         ('{"format": "other"}', "not a boardroom board dump"),
         ('{"format": "boardroom-board", "schema_version": 99, "tables": {}}', "schema_version 99"),
-        ('{"format": "boardroom-board", "schema_version": 2, "tables": {"nope": []}}', "unknown table 'nope'"),
-        ('{"format": "boardroom-board", "schema_version": 2, "tables": {"boards": []}}', "exactly one board"),
+        (
+            '{"format": "boardroom-board", "schema_version": 2, "tables": {"nope": []}}',
+            "unknown table 'nope'",
+        ),
+        (
+            '{"format": "boardroom-board", "schema_version": 2, "tables": {"boards": []}}',
+            "exactly one board",
+        ),
     ],
 )
 def test_a_bad_dump_is_refused_and_writes_nothing(tmp_path, content, message):
@@ -71,7 +83,12 @@ def test_a_dump_with_a_dangling_reference_is_refused(open_demo, tmp_path):
 
 def test_check_reports_integrity_and_version(demo_path):
     report = setup.check_database(demo_path)
-    assert (report.integrity, report.schema_version, report.foreign_key_problems, report.ok) == ("ok", 2, 0, True)
+    assert (report.integrity, report.schema_version, report.foreign_key_problems, report.ok) == (
+        "ok",
+        2,
+        0,
+        True,
+    )
 
 
 def test_backup_is_consistent_while_another_connection_writes(demo_path, tmp_path):
@@ -81,7 +98,9 @@ def test_backup_is_consistent_while_another_connection_writes(demo_path, tmp_pat
     def keep_writing():
         n = 0
         while not stop.is_set():
-            writer.repo.insert("action_updates", {"action_id": 1, "noted_on": "2026-11-24", "note": f"u{n}"})
+            writer.repo.insert(
+                "action_updates", {"action_id": 1, "noted_on": "2026-11-24", "note": f"u{n}"}
+            )
             n += 1
 
     thread = threading.Thread(target=keep_writing)

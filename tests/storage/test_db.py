@@ -6,7 +6,7 @@ import pytest
 
 from boardroom.domain.errors import Conflict, StorageProblem
 from boardroom.storage.db import Database
-from boardroom.storage.migrations import migrate, open_board_db, schema_version
+from boardroom.storage.migrations import open_board_db, schema_version
 from boardroom.storage.repo import Repo
 from boardroom.storage.schema import LATEST, TABLES
 

@@ -17,11 +17,23 @@ def fill(repo: Repo) -> dict:
     meeting = repo.insert("meetings", {"starts_at": "2026-03-12T15:00"})
     repo.insert(
         "decisions",
-        {"number": "B2026-01-01", "title": "Preventieagenda", "text": "Vaststellen van de agenda",
-         "meeting_id": meeting, "method": "consent"},
+        {
+            "number": "B2026-01-01",
+            "title": "Preventieagenda",
+            "text": "Vaststellen van de agenda",
+            "meeting_id": meeting,
+            "method": "consent",
+        },
     )
-    repo.insert("actions", {"number": "A2026-01-01", "text": "Cijfers over valpreventie",
-                            "owner_id": member, "meeting_id": meeting})
+    repo.insert(
+        "actions",
+        {
+            "number": "A2026-01-01",
+            "text": "Cijfers over valpreventie",
+            "owner_id": member,
+            "meeting_id": meeting,
+        },
+    )
     return repo.dump()
 
 
@@ -65,7 +77,10 @@ def test_a_failing_migration_is_rolled_back(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         migrations.migrate(database)
     assert schema_version(database) == 1
-    assert database.conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
-    ).fetchone()[0] == 0
+    assert (
+        database.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
+        ).fetchone()[0]
+        == 0
+    )
     database.close()

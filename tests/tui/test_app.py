@@ -90,7 +90,10 @@ async def test_a_bad_field_is_shown_in_the_form_and_nothing_is_saved(make_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        assert str(form.query_one("#form-error").content) == "⚠ Seats: expected a whole number, got 'twee'"
+        assert (
+            str(form.query_one("#form-error").content)
+            == "⚠ Seats: expected a whole number, got 'twee'"
+        )
         assert form.query_one("#field-seats").has_class("invalid")
         form.query_one("#field-seats", Input).value = "1"
         form.query_one("#field-name", Input).value = "ggd"
@@ -152,9 +155,17 @@ async def test_the_command_palette_reaches_every_screen_and_action(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for expected in ("Go to: Dashboard", "Go to: Members", "Go to: Perspectives", "Go to: Themes",
-                         "Go to: Rules and principles", "Add · Members", "Edit · Members",
-                         "Deactivate/Reactivate · Members", "Show inactive · Members"):
+        for expected in (
+            "Go to: Dashboard",
+            "Go to: Members",
+            "Go to: Perspectives",
+            "Go to: Themes",
+            "Go to: Rules and principles",
+            "Add · Members",
+            "Edit · Members",
+            "Deactivate/Reactivate · Members",
+            "Show inactive · Members",
+        ):
             assert expected in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -31,10 +31,8 @@ class DashboardScreen(Screen[None]):
         yield Static(_("Press ctrl+p for all commands."), id="hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_cards()
-
     def on_screen_resume(self) -> None:
+        """Also sent when the screen is first shown: fill the cards once per showing."""
         self.refresh_cards()
 
     def refresh_cards(self) -> None:

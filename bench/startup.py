@@ -1,0 +1,102 @@
+"""Start-up benchmark: process start → first painted frame of the dashboard, on the ten-year
+board, against the same for a minimal Textual app (the floor on this machine).
+
+Each run starts a fresh Python process on a pseudo-terminal (120x40); the app writes the wall
+clock time when Textual reports its first frame (the Ready event) and exits. Reports medians.
+
+    python -m bench.startup [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pty
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.generate import OUT, ensure_board
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def time_to_first_frame(command: list[str]) -> float:
+    """Seconds from spawning `command` on a pty until it reports its first painted frame."""
+    ready = Path(tempfile.mkstemp(prefix="ready-")[1])
+    ready.unlink()
+    env = {
+        **os.environ,
+        "BOARDROOM_BENCH_READY_FILE": str(ready),
+        "TERM": "xterm-256color",
+        "COLUMNS": "120",
+        "LINES": "40",
+    }
+    master, slave = pty.openpty()
+    os.set_blocking(master, True)
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    started = time.time()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True
+    )
+    os.close(slave)
+    try:
+        process.wait(timeout=60)
+    finally:
+        os.close(master)
+    if not ready.exists():
+        raise RuntimeError(f"{command} exited {process.returncode} without painting a frame")
+    painted = float(ready.read_text())
+    ready.unlink()
+    return painted - started
+
+
+def measure(runs: int) -> dict[str, float]:
+    board = ensure_board()
+    app = [sys.executable, "-m", "boardroom", "--db", str(board), "--as", "Els Verhoeven"]
+    floor = [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
+    time_to_first_frame(app)  # warm the OS file cache once
+    app_times, floor_times = [], []
+    for _ in range(runs):
+        floor_times.append(time_to_first_frame(floor))
+        app_times.append(time_to_first_frame(app))
+    result = {
+        "runs": runs,
+        "app_median_s": statistics.median(app_times),
+        "floor_median_s": statistics.median(floor_times),
+    }
+    result["ratio"] = result["app_median_s"] / result["floor_median_s"]
+    return result
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    result = measure(parser.parse_args().runs)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "startup.json").write_text(json.dumps(result, indent=2))
+    print(
+        f"start → first frame, median of {result['runs']}: boardroom on the ten-year board "
+        f"{result['app_median_s'] * 1000:.0f} ms; minimal Textual app {result['floor_median_s'] * 1000:.0f} ms;"
+        f" ratio {result['ratio']:.2f} (target <= 1.5)"
+    )
