@@ -294,6 +294,7 @@ class _Generator:
         on_turn = [themes[(number + k * len(themes) // count) % len(themes)] for k in range(count)]
         perspectives = list(self.perspectives.values())
         turn = perspectives[number % len(perspectives)]
+        items: list[tuple[int, m.ItemKind, m.Theme | None, m.Purpose]] = []
         plan: list[tuple[m.ItemKind, str, m.Purpose, int, m.Theme | None]] = [
             (m.ItemKind.OPENING, "Opening en mededelingen", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.MINUTES, "Verslag vorige vergadering", m.Purpose.DECIDING, 5, None),
@@ -315,9 +316,8 @@ class _Generator:
             (m.ItemKind.BEHAVIOUR_CHECK, "Spelregelcheck", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.CLOSING, "Sluiting", m.Purpose.INFORMING, 5, None),
         ]
-        items = []
-        for position, (kind, title, purpose, minutes, theme) in enumerate(plan, start=1):
-            holder = self.holders.get(theme.id or 0, [None])[0] if theme else None
+        for position, (kind, title, purpose, minutes, item_theme) in enumerate(plan, start=1):
+            holder = self.holders.get(item_theme.id or 0, [None])[0] if item_theme else None
             presenter = holder or self.by_name[DEMO_CHAIR].id
             elapsed = minutes * 60 + self.rng.randint(-120, 240) if held else 0
             item_id = self.insert(
@@ -328,7 +328,7 @@ class _Generator:
                     "kind": kind.value,
                     "purpose": purpose.value,
                     "title": title,
-                    "theme_id": theme.id if theme else None,
+                    "theme_id": item_theme.id if item_theme else None,
                     "presenter_id": presenter,
                     "requested_by_id": holder if kind == m.ItemKind.THEME else None,
                     "timebox_minutes": minutes,
@@ -336,7 +336,7 @@ class _Generator:
                     "elapsed_seconds": max(0, elapsed),
                 },
             )
-            items.append((item_id, kind, theme, purpose))
+            items.append((item_id, kind, item_theme, purpose))
             if kind == m.ItemKind.INTEREST_ROUND:
                 self.insert(
                     "interest_rounds",
@@ -352,7 +352,7 @@ class _Generator:
                 self.paper(item_id, title, starts_at, late=held and self.rng.random() < 0.15)
                 if holder and self.request_count < 10_000:
                     self.scheduled_request(
-                        item_id, holder, theme, title, purpose, minutes, starts_at
+                        item_id, holder, item_theme, title, purpose, minutes, starts_at
                     )
         return items
 

@@ -49,18 +49,18 @@ def create_board(session: Session, plan: BoardFile) -> int:
     with session.database.transaction():
         board_id = repo.insert("boards", plan.board.model_dump(mode="json"))
         perspective_ids: dict[str, int] = {}
-        for position, entry in enumerate(plan.perspectives, start=1):
-            perspective_ids[entry.name.casefold()] = repo.insert(
-                "perspectives", {**entry.model_dump(mode="json"), "position": position}
+        for position, perspective in enumerate(plan.perspectives, start=1):
+            perspective_ids[perspective.name.casefold()] = repo.insert(
+                "perspectives", {**perspective.model_dump(mode="json"), "position": position}
             )
         member_ids: dict[str, int] = {}
-        for seat, entry in enumerate(plan.members, start=1):
-            values = entry.model_dump(mode="json", exclude={"perspective"})
+        for seat, member in enumerate(plan.members, start=1):
+            values = member.model_dump(mode="json", exclude={"perspective"})
             values["roles"] = json.dumps(values["roles"])
             values["perspective_id"] = (
-                perspective_ids[entry.perspective.casefold()] if entry.perspective else None
+                perspective_ids[member.perspective.casefold()] if member.perspective else None
             )
-            member_ids[entry.name.casefold()] = repo.insert(
+            member_ids[member.name.casefold()] = repo.insert(
                 "members", {**values, "seat_order": seat}
             )
         for entry in plan.themes:

@@ -122,7 +122,7 @@ class Repo:
         row["updated_at"] = now
         with self.database.transaction():
             try:
-                row_id = int(self.database.db[table].insert(row).last_pk)
+                row_id = int(self.database.db.table(table).insert(row).last_pk or 0)
             except sqlite3.IntegrityError as error:
                 raise _friendly(error, table) from None
             self._log("insert", table, row_id, None, self.get(table, row_id))
@@ -137,7 +137,7 @@ class Repo:
                 return before
             changes["updated_at"] = self.clock()
             try:
-                self.database.db[table].update(row_id, changes)
+                self.database.db.table(table).update(row_id, changes)
             except sqlite3.IntegrityError as error:
                 raise _friendly(error, table) from None
             after = self.get(table, row_id)

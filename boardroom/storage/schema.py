@@ -382,10 +382,10 @@ def _v1(db: sqlite_utils.Database) -> None:
 def _v2(db: sqlite_utils.Database) -> None:
     """Full-text search on decisions and actions, kept current by triggers."""
     for table, columns in FTS_COLUMNS.items():
-        db[table].enable_fts(
+        db.table(table).enable_fts(
             columns, create_triggers=True, tokenize="unicode61 remove_diacritics 2"
         )
-        db[table].populate_fts(columns)
+        db.table(table).populate_fts(columns)
 
 
 @dataclass(frozen=True)
