@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -212,6 +213,16 @@ def _open_app(db_path: Path, user: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up allocates many long-lived objects (modules, classes, widgets); collecting them
+    # repeatedly only costs time. The app turns the collector back on after its first frame.
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from boardroom.domain.errors import ValidationProblem
 from boardroom.i18n import detect_language
@@ -21,12 +22,28 @@ from boardroom.i18n import detect_language
 APP = "boardroom"
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@dataclass(frozen=True)
+class Settings:
     db: Path | None = None
     user: str | None = None
     lang: str | None = None
+
+
+def _validated(data: dict[str, Any]) -> Settings:
+    """Check the file with pydantic (imported only when there is a file to check)."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict
+
+    class SettingsFile(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+
+        db: Path | None = None
+        user: str | None = None
+        lang: Literal["nl", "en"] | None = None
+
+    checked = SettingsFile.model_validate(data)
+    return Settings(checked.db, checked.user, checked.lang)
 
 
 def data_dir() -> Path:
@@ -42,9 +59,10 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or Path(os.environ.get("BOARDROOM_CONFIG", config_file()))
     if not path.exists():
         return Settings()
+    from pydantic import ValidationError
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings.model_validate(data)
+        return _validated(tomllib.loads(path.read_text(encoding="utf-8")))
     except tomllib.TOMLDecodeError as error:
         raise ValidationProblem(f"not valid TOML: {error}", str(path)) from None
     except ValidationError as error:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from boardroom.domain.enums import Role
 from boardroom.domain.errors import PermissionDenied
-from boardroom.domain.models import Role
 
 
 class Capability(StrEnum):

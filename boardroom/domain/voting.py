@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from boardroom.domain.models import (
+from boardroom.domain.enums import (
     AttendanceStatus,
     Choice,
     Circle,

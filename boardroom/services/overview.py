@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from boardroom.domain import models as m
+from boardroom.domain.enums import DecisionMethod, MeetingStatus, QuorumRule
 from boardroom.domain.errors import NotFound
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _, format_date
@@ -13,10 +13,39 @@ from boardroom.services.session import Session
 
 
 @dataclass(frozen=True)
+class BoardSummary:
+    name: str
+    region: str
+    decision_method: DecisionMethod
+    quorum_rule: QuorumRule
+    quorum_value: float
+    outer_circle_votes: bool
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    starts_at: dt.datetime
+    location: str
+    status: MeetingStatus
+
+    @classmethod
+    def of(cls, row: dict) -> MeetingSummary:
+        return cls(
+            row["id"],
+            dt.datetime.fromisoformat(row["starts_at"]),
+            row["location"],
+            MeetingStatus(row["status"]),
+        )
+
+
+@dataclass(frozen=True)
 class Dashboard:
-    board: m.Board
-    next_meeting: m.Meeting | None
-    upcoming: list[m.Meeting]
+    """What the dashboard shows: a projection of plain values (no model validation)."""
+
+    board: BoardSummary
+    next_meeting: MeetingSummary | None
+    upcoming: list[MeetingSummary]
     open_actions: int
     overdue_actions: int
     pending_requests: int
@@ -28,37 +57,41 @@ class Dashboard:
     themes: int
 
 
-def require_board(session: Session) -> m.Board:
-    board = session.repo.board()
-    if board is None:
+def board_summary(session: Session) -> BoardSummary:
+    row = session.repo.board_row()
+    if row is None:
         raise NotFound(_("this database holds no board yet"), str(session.database.path))
-    return board
+    return BoardSummary(
+        name=row["name"],
+        region=row["region"],
+        decision_method=DecisionMethod(row["decision_method"]),
+        quorum_rule=QuorumRule(row["quorum_rule"]),
+        quorum_value=row["quorum_value"],
+        outer_circle_votes=bool(row["outer_circle_votes"]),
+    )
 
 
 def dashboard(session: Session) -> Dashboard:
     """The dashboard's figures: a handful of indexed counts, whatever the board's age."""
     session.require(Capability.READ, "read the board")
     repo = session.repo
-    board = require_board(session)
+    board = board_summary(session)
     now = session.local_now()
     counts = repo.counts(now.date())
-    members = repo.members(include_inactive=False, on=now.date())
-    upcoming = repo.upcoming_meetings(now, limit=4)
+    active, voting = repo.active_member_counts(now.date(), board.outer_circle_votes)
+    upcoming = [MeetingSummary.of(r) for r in repo.meeting_rows(now, open_only=False, limit=4)]
+    following = repo.meeting_rows(now, open_only=True, limit=1)
     return Dashboard(
         board=board,
-        next_meeting=repo.next_meeting(now),
+        next_meeting=MeetingSummary.of(following[0]) if following else None,
         upcoming=upcoming,
         open_actions=counts["open_actions"],
         overdue_actions=counts["overdue_actions"],
         pending_requests=counts["pending_requests"],
         decisions_in_force=counts["decisions_in_force"],
         meetings_held=counts["meetings_held"],
-        active_members=len(members),
-        voting_members=sum(
-            1
-            for x in members
-            if x.perspective_id and (board.outer_circle_votes or x.circle == m.Circle.INNER)
-        ),
+        active_members=active,
+        voting_members=voting,
         perspectives=int(repo.scalar("SELECT count(*) FROM perspectives")),
         themes=int(repo.scalar("SELECT count(*) FROM themes WHERE active = 1")),
     )
@@ -67,7 +100,7 @@ def dashboard(session: Session) -> Dashboard:
 def summary(session: Session) -> str:
     """One paragraph: what the database holds."""
     repo = session.repo
-    board = require_board(session)
+    board = board_summary(session)
     today = session.today
     counts = repo.counts(today)
 
@@ -102,17 +135,17 @@ def summary(session: Session) -> str:
     )
 
 
-def quorum_text(board: m.Board) -> str:
-    if board.quorum_rule == m.QuorumRule.MEMBER_COUNT:
+def quorum_text(board: BoardSummary) -> str:
+    if board.quorum_rule == QuorumRule.MEMBER_COUNT:
         return _("at least {count} members").format(count=int(board.quorum_value))
-    if board.quorum_rule == m.QuorumRule.PERSPECTIVE_SHARE:
+    if board.quorum_rule == QuorumRule.PERSPECTIVE_SHARE:
         return _("more than {share:.0%} of the perspectives").format(share=board.quorum_value)
     return _("more than {share:.0%} of the voting members").format(share=board.quorum_value)
 
 
-def meeting_label(meeting: m.Meeting) -> str:
+def meeting_label(meeting: MeetingSummary) -> str:
     return format_date(meeting.starts_at, time=True)
 
 
-def days_until(meeting: m.Meeting, today: dt.date) -> int:
+def days_until(meeting: MeetingSummary, today: dt.date) -> int:
     return (meeting.starts_at.date() - today).days

@@ -6,17 +6,19 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
-
+from boardroom.domain.enums import Role
 from boardroom.domain.errors import NotFound, ValidationProblem
-from boardroom.domain.models import Member, Role
 from boardroom.domain.permissions import Capability, capabilities_of, require
 from boardroom.i18n import _
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import open_board_db
 from boardroom.storage.repo import Repo
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SYSTEM = "system"
@@ -26,12 +28,25 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Who is using the app: all that permissions need, read without model validation."""
+
+    id: int
+    name: str
+    roles: tuple[Role, ...]
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Identity:
+        return cls(row["id"], row["name"], tuple(Role(r) for r in row["roles"]))
+
+
 @dataclass
 class Session:
     """Who is using the app, on which board, at what time."""
 
     database: Database
-    user: Member | None = None
+    user: Identity | None = None
     system: bool = False  # set-up and restore run as the system, not as a member
     now: Callable[[], dt.datetime] = utc_now
     repo: Repo = field(init=False)
@@ -71,17 +86,18 @@ class Session:
         self.database.close()
 
 
-def find_member(repo: Repo, name: str, field_name: str = "member") -> Member:
+def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
     """A member by exact name (case-insensitive), else by a unique prefix; NotFound otherwise."""
-    member = repo.member_by_name(name)
-    if member is not None:
-        return member
-    wanted = name.strip().lower()
-    matches = [x for x in repo.members() if x.name.lower().startswith(wanted)] if wanted else []
+    wanted = name.strip().casefold()
+    rows = repo.identity_rows()
+    exact = [row for row in rows if row["name"].casefold() == wanted]
+    matches = exact or (
+        [row for row in rows if row["name"].casefold().startswith(wanted)] if wanted else []
+    )
     if len(matches) == 1:
-        return matches[0]
+        return Identity.of(matches[0])
     if len(matches) > 1:
-        names = ", ".join(x.name for x in matches[:5])
+        names = ", ".join(row["name"] for row in matches[:5])
         raise NotFound(
             _("more than one member matches {name!r}: {names}").format(name=name, names=names),
             field_name,

@@ -10,41 +10,49 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from boardroom.domain import models as m
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem
 from boardroom.storage.db import Database
 from boardroom.storage.schema import TABLES
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-TABLE_MODELS: dict[str, type[m.Record]] = {
-    "boards": m.Board,
-    "perspectives": m.Perspective,
-    "members": m.Member,
-    "themes": m.Theme,
-    "behaviour_rules": m.BehaviourRule,
-    "leading_principles": m.LeadingPrinciple,
-    "meetings": m.Meeting,
-    "agenda_items": m.AgendaItem,
-    "agenda_requests": m.AgendaRequest,
-    "papers": m.Paper,
-    "attendance": m.Attendance,
-    "proposals": m.Proposal,
-    "proposal_versions": m.ProposalVersion,
-    "rounds": m.Round,
-    "ballots": m.Ballot,
-    "consent_answers": m.ConsentAnswer,
-    "decisions": m.Decision,
-    "actions": m.Action,
-    "action_updates": m.ActionUpdate,
-    "behaviour_checks": m.BehaviourCheck,
-    "interest_rounds": m.InterestRound,
-}
+    from boardroom.domain import models as m
+
 JSON_COLUMNS = {"members": {"roles"}, "themes": {"preferred_months"}}
+
+
+@cache
+def table_models() -> dict[str, type[m.Record]]:
+    """table → model. Imported on first use: the start-up path reads plain rows only."""
+    from boardroom.domain import models as m
+
+    return {
+        "boards": m.Board,
+        "perspectives": m.Perspective,
+        "members": m.Member,
+        "themes": m.Theme,
+        "behaviour_rules": m.BehaviourRule,
+        "leading_principles": m.LeadingPrinciple,
+        "meetings": m.Meeting,
+        "agenda_items": m.AgendaItem,
+        "agenda_requests": m.AgendaRequest,
+        "papers": m.Paper,
+        "attendance": m.Attendance,
+        "proposals": m.Proposal,
+        "proposal_versions": m.ProposalVersion,
+        "rounds": m.Round,
+        "ballots": m.Ballot,
+        "consent_answers": m.ConsentAnswer,
+        "decisions": m.Decision,
+        "actions": m.Action,
+        "action_updates": m.ActionUpdate,
+        "behaviour_checks": m.BehaviourCheck,
+        "interest_rounds": m.InterestRound,
+    }
 
 
 def utc_now() -> str:
@@ -66,7 +74,7 @@ def from_row(table: str, row: dict[str, Any]) -> Any:
     for column in JSON_COLUMNS.get(table, ()):
         if isinstance(values.get(column), str):
             values[column] = json.loads(values[column])
-    return TABLE_MODELS[table].model_validate(values)
+    return table_models()[table].model_validate(values)
 
 
 def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
@@ -116,7 +124,7 @@ class Repo:
 
     def insert(self, table: str, values: dict[str, Any] | BaseModel) -> int:
         """Insert a row (a dict or a model), log it, return its id."""
-        row = to_row(table, values) if isinstance(values, BaseModel) else dict(values)
+        row = dict(values) if isinstance(values, dict) else to_row(table, values)
         now = self.clock()
         row.setdefault("created_at", now)
         row["updated_at"] = now
@@ -224,6 +232,39 @@ class Repo:
             for member_id in member_ids:
                 if member_id not in have:
                     self.insert("theme_holders", {"theme_id": theme_id, "member_id": member_id})
+
+    # -- plain rows for the start-up path (no model validation) ---------------------------
+
+    def identity_rows(self) -> list[dict[str, Any]]:
+        """id, name and roles (a list) of every member."""
+        rows = self.query("SELECT id, name, roles FROM members ORDER BY seat_order, name")
+        for row in rows:
+            row["roles"] = json.loads(row["roles"])
+        return rows
+
+    def board_row(self) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM boards ORDER BY id LIMIT 1")
+        return rows[0] if rows else None
+
+    def meeting_rows(self, after: dt.datetime, *, open_only: bool, limit: int) -> list[dict]:
+        """Meetings from `after` on, in date order (open ones: not closed or approved)."""
+        status = "AND status NOT IN ('closed', 'minutes_approved')" if open_only else ""
+        return self.query(
+            "SELECT id, starts_at, location, status, duration_minutes FROM meetings"
+            f" WHERE starts_at >= ? {status} ORDER BY starts_at LIMIT ?",
+            (after.isoformat(timespec="minutes"), limit),
+        )
+
+    def active_member_counts(self, on: dt.date, outer_circle_votes: bool) -> tuple[int, int]:
+        """(active members, of whom voting members) on a date."""
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(sum(perspective_id IS NOT NULL"
+            " AND (? OR circle = 'inner')), 0) FROM members"
+            " WHERE (active_from IS NULL OR active_from <= ?)"
+            " AND (active_until IS NULL OR active_until >= ?)",
+            (int(outer_circle_votes), on.isoformat(), on.isoformat()),
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     # -- the dashboard -------------------------------------------------------------------
 

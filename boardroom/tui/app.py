@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from textual.screen import Screen
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
+from boardroom.services.overview import board_summary
 from boardroom.services.session import Session, open_session
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
@@ -59,38 +61,44 @@ class BoardroomApp(App[None]):
     ]
 
     def __init__(self, session: Session | None, db_path: Path, user: str | None = None) -> None:
+        if session is not None:
+            # Start straight on the dashboard (not a blank screen and then a mode switch).
+            self.DEFAULT_MODE = "dashboard"  # type: ignore[misc]
         super().__init__()
         self.session = session
         self.db_path = db_path
         self.user = user
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
+        for name, (target, _title, _help) in SCREENS.items():
+            self.add_mode(name, screen_factory(target))
+        if session is not None:
+            self._describe_board()
 
     def on_mount(self) -> None:
         if self.session is None:
             from boardroom.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.db_path))
-        else:
-            self._show_board()
+        elif self.session.user is None:
+            self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
 
     def on_ready(self) -> None:
+        gc.enable()  # paused by cli.main for start-up
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()
 
-    def _show_board(self) -> None:
+    def _describe_board(self) -> None:
+        """The header: the board's name, and who is using the app in which roles."""
         assert self.session is not None
-        board = self.session.repo.board()
-        self.title = board.name if board else "boardroom"
+        try:
+            self.title = board_summary(self.session).name
+        except BoardroomError as error:
+            self.title = str(error)
         user = self.session.user
         self.sub_title = (
             f"{user.name} · {', '.join(label(r) for r in user.roles)}" if user else _("read-only")
         )
-        for name, (target, _title, _help) in SCREENS.items():
-            self.add_mode(name, screen_factory(target))
-        self.switch_mode("dashboard")
-        if user is None:
-            self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
 
     def open_board(self, path: Path, user: str | None) -> None:
         """Called by the welcome screen once a board exists."""
@@ -101,7 +109,8 @@ class BoardroomApp(App[None]):
             return
         self.db_path = path
         self.pop_screen()
-        self._show_board()
+        self._describe_board()
+        self.switch_mode("dashboard")
 
     def action_go(self, mode: str) -> None:
         if self.session is not None and self.current_mode != mode:

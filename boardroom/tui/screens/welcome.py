@@ -16,6 +16,20 @@ from boardroom.i18n import _
 
 
 class WelcomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #welcome {
+        padding: 2 4;
+    }
+
+    #welcome Input {
+        margin-top: 1;
+        width: 80;
+    }
+
+    #welcome-error {
+        color: $error;
+    }
+    """
     BINDINGS = [
         Binding("ctrl+d", "demo", _("Open the demo board")),
         Binding("ctrl+q", "app.quit", _("Quit")),

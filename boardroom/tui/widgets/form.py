@@ -78,6 +78,56 @@ def convert(spec: FormField, raw: Any) -> Any:
 class FormScreen(ModalScreen[bool]):
     """A modal form; `submit(values)` saves or raises a BoardroomError that the form shows."""
 
+    DEFAULT_CSS = """
+    FormScreen {
+        align: center middle;
+    }
+
+    #form {
+        width: 72;
+        max-height: 90%;
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+
+    .form-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+
+    .form-label {
+        margin-top: 1;
+    }
+
+    .form-hint {
+        color: $text-muted;
+    }
+
+    #form SelectionList {
+        height: auto;
+        max-height: 10;
+    }
+
+    .invalid {
+        border: tall $error;
+    }
+
+    #form-error {
+        color: $error;
+        margin-top: 1;
+    }
+
+    .form-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+
+    .form-buttons Button {
+        margin-right: 2;
+    }
+    """
     BINDINGS = [
         Binding("escape", "cancel", _("Cancel")),
         Binding("ctrl+s", "save", _("Save")),
