@@ -44,10 +44,7 @@ def _merged(session: Session, table: str, row_id: int | None, data: dict[str, An
 
 
 def _check_unique_name(session: Session, table: str, name: str, row_id: int | None) -> None:
-    clash = session.repo.scalar(
-        f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (name, row_id)
-    )
-    if clash is not None:
+    if session.repo.name_taken(table, name, row_id):
         raise Conflict(_("{name!r} exists already").format(name=name), "name")
 
 
@@ -67,9 +64,7 @@ def save_perspective(session: Session, data: dict[str, Any], row_id: int | None 
     session.require(_EDIT, _doing())
     values = _merged(session, "perspectives", row_id, data)
     if row_id is None and "position" not in data:
-        values["position"] = (
-            session.repo.scalar("SELECT max(position) FROM perspectives") or 0
-        ) + 1
+        values["position"] = session.repo.next_order("perspectives")
     perspective = _validated(m.Perspective, values)
     _check_unique_name(session, "perspectives", perspective.name, row_id)
     return _save(session, "perspectives", perspective, row_id)
@@ -78,7 +73,7 @@ def save_perspective(session: Session, data: dict[str, Any], row_id: int | None 
 def delete_perspective(session: Session, row_id: int) -> None:
     """Delete a perspective that no member, ballot or interest round refers to."""
     session.require(_EDIT, _doing())
-    used = session.repo.scalar("SELECT count(*) FROM members WHERE perspective_id = ?", (row_id,))
+    used = session.repo.members_in_perspective(row_id)
     if used:
         raise Conflict(
             _("{count} member(s) belong to this perspective; move them first").format(count=used)
@@ -94,7 +89,7 @@ def save_member(session: Session, data: dict[str, Any], row_id: int | None = Non
     session.require(_EDIT, _doing())
     values = _merged(session, "members", row_id, data)
     if row_id is None and "seat_order" not in data:
-        values["seat_order"] = (session.repo.scalar("SELECT max(seat_order) FROM members") or 0) + 1
+        values["seat_order"] = session.repo.next_order("members", "seat_order")
     member = _validated(m.Member, values)
     if member.active_from and member.active_until and member.active_until < member.active_from:
         raise Conflict(_("active until is before active from"), "active_until")
@@ -155,7 +150,7 @@ def save_rule(
     session.require(_EDIT, _doing())
     values = _merged(session, table, row_id, data)
     if row_id is None and "position" not in data:
-        values["position"] = (session.repo.scalar(f"SELECT max(position) FROM {table}") or 0) + 1
+        values["position"] = session.repo.next_order(table)
     rule = _validated(m.BehaviourRule, values)
     return _save(session, table, rule, row_id)
 
@@ -168,7 +163,7 @@ def set_rule_active(session: Session, table: RuleTable, row_id: int, active: boo
 def move_rule(session: Session, table: RuleTable, row_id: int, delta: int) -> None:
     """Move a rule up (delta -1) or down (+1), renumbering positions 1..n."""
     session.require(_EDIT, _doing())
-    ids = [r["id"] for r in session.repo.query(f"SELECT id FROM {table} ORDER BY position, id")]
+    ids = [rule.id for rule in session.repo.rules(table)]
     index = ids.index(row_id)
     target = max(0, min(len(ids) - 1, index + delta))
     if target == index:
@@ -211,6 +206,6 @@ def composition(session: Session) -> Composition:
         members=repo.members(),
         themes=repo.themes(),
         holders=repo.theme_holders(),
-        behaviour_rules=repo.models("behaviour_rules", order="position, id"),
-        leading_principles=repo.models("leading_principles", order="position, id"),
+        behaviour_rules=repo.rules("behaviour_rules"),
+        leading_principles=repo.rules("leading_principles"),
     )

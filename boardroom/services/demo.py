@@ -200,7 +200,7 @@ class _Generator:
         self.perspectives = {p.id: p for p in self.repo.perspectives()}
         self.themes = self.repo.themes()
         self.holders = self.repo.theme_holders()
-        self.rules = self.repo.models("behaviour_rules", "active = 1", order="position")
+        self.rules = self.repo.rules("behaviour_rules", active_only=True)
         self.by_name = {x.name: x for x in self.members}
         self.decisions_by_theme: dict[int, list[int]] = {}
         self.topic_use: dict[str, int] = {}
@@ -977,7 +977,6 @@ def build_demo(
             create_board(session, plan)
             session.repo.actor = DEMO_SECRETARY
             _adjust_member_dates(session, anchor)
-            session.repo.models("members")
             _Generator(session, clock, anchor, shape).run()
     except BaseException:
         _discard(session, db_path)

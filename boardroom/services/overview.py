@@ -92,8 +92,8 @@ def dashboard(session: Session) -> Dashboard:
         meetings_held=counts["meetings_held"],
         active_members=active,
         voting_members=voting,
-        perspectives=int(repo.scalar("SELECT count(*) FROM perspectives")),
-        themes=int(repo.scalar("SELECT count(*) FROM themes WHERE active = 1")),
+        perspectives=repo.row_count("perspectives"),
+        themes=repo.active_theme_count(),
     )
 
 
@@ -104,9 +104,7 @@ def summary(session: Session) -> str:
     today = session.today
     counts = repo.counts(today)
 
-    def n(table: str, where: str = "1") -> int:
-        return int(repo.scalar(f"SELECT count(*) FROM {table} WHERE {where}"))
-
+    n = repo.row_count
     members = repo.members()
     active = sum(1 for x in members if x.is_active(today))
     return _(

@@ -233,6 +233,37 @@ class Repo:
                 if member_id not in have:
                     self.insert("theme_holders", {"theme_id": theme_id, "member_id": member_id})
 
+    # -- small named questions the services ask ------------------------------------------
+
+    def row_count(self, table: str) -> int:
+        return int(self.scalar(f"SELECT count(*) FROM {table}"))
+
+    def name_taken(self, table: str, name: str, except_id: int | None = None) -> bool:
+        """Whether another row of `table` has this name (case does not matter)."""
+        return (
+            self.scalar(
+                f"SELECT 1 FROM {table} WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+                (name, except_id),
+            )
+            is not None
+        )
+
+    def next_order(self, table: str, column: str = "position") -> int:
+        """One past the highest position (or seat order) in a table: where a new row goes."""
+        return int(self.scalar(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}"))
+
+    def members_in_perspective(self, perspective_id: int) -> int:
+        return int(
+            self.scalar("SELECT count(*) FROM members WHERE perspective_id = ?", (perspective_id,))
+        )
+
+    def rules(self, table: str, *, active_only: bool = False) -> list[Any]:
+        """Behaviour rules or leading principles in their order."""
+        return self.models(table, "active = 1" if active_only else "1", order="position, id")
+
+    def active_theme_count(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM themes WHERE active = 1"))
+
     # -- plain rows for the start-up path (no model validation) ---------------------------
 
     def identity_rows(self) -> list[dict[str, Any]]:
