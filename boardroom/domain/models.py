@@ -152,6 +152,7 @@ class Meeting(Record):
     current_item_id: int | None = None
     started_at: str | None = None
     closed_at: str | None = None
+    item_clock_started_at: str | None = None
 
 
 class AgendaItem(Record):

@@ -141,3 +141,33 @@ def outcome(
         if not unanimity_allows_abstention and tally.abstain_weight > 0:
             adopted = False
     return Outcome.ADOPTED if adopted else Outcome.REJECTED
+
+
+@dataclass(frozen=True)
+class Voter:
+    """A present member entitled to cast a vote (or a consent answer), with its weight."""
+
+    member_id: int
+    perspective_id: int | None
+    weight: float
+
+
+def voters(seats: Sequence[Seat], rule: VoterRule) -> list[Voter]:
+    """Present voters in seat order. Per-perspective rules: the first present member of each
+    perspective speaks for it (the seats are given in seat order)."""
+    present = [s for s in seats if s.present]
+    if rule in (VoterRule.PERSPECTIVE, VoterRule.WEIGHTED_PERSPECTIVE):
+        first: dict[int | None, Seat] = {}
+        for seat in present:
+            first.setdefault(seat.perspective_id, seat)
+        present = list(first.values())
+    return [Voter(s.member_id, s.perspective_id, vote_weight(s, rule)) for s in present]
+
+
+def missing_for_quorum(seats: Sequence[Seat], rule: QuorumRule) -> list[int]:
+    """Who is not there: member ids of absent voting members (for a perspective rule, of the
+    perspectives with no one present)."""
+    if rule == QuorumRule.PERSPECTIVE_SHARE:
+        present = {s.perspective_id for s in seats if s.present}
+        return [s.member_id for s in seats if s.perspective_id not in present]
+    return [s.member_id for s in seats if not s.present]

@@ -388,6 +388,11 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.table(table).populate_fts(columns)
 
 
+def _v3(db: sqlite_utils.Database) -> None:
+    """The live meeting's clock: when the current item's timer last started (NULL: paused)."""
+    db.conn.execute("ALTER TABLE meetings ADD COLUMN item_clock_started_at TEXT")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -398,6 +403,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables for every entity, indexes, event log", _v1),
     Migration(2, "full-text search on decisions and actions", _v2),
+    Migration(3, "the live meeting's item clock", _v3),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -7,6 +7,7 @@ import pytest
 from boardroom.domain.errors import StorageProblem, ValidationProblem
 from boardroom.services import setup
 from boardroom.services.session import open_session
+from boardroom.storage.schema import LATEST
 from tests.conftest import EXAMPLE_BOARD
 
 
@@ -54,11 +55,11 @@ def test_json_dump_restores_exactly(open_demo, tmp_path):
         ('{"format": "other"}', "not a boardroom board dump"),
         ('{"format": "boardroom-board", "schema_version": 99, "tables": {}}', "schema_version 99"),
         (
-            '{"format": "boardroom-board", "schema_version": 2, "tables": {"nope": []}}',
+            '{"format": "boardroom-board", "schema_version": 3, "tables": {"nope": []}}',
             "unknown table 'nope'",
         ),
         (
-            '{"format": "boardroom-board", "schema_version": 2, "tables": {"boards": []}}',
+            '{"format": "boardroom-board", "schema_version": 3, "tables": {"boards": []}}',
             "exactly one board",
         ),
     ],
@@ -85,7 +86,7 @@ def test_check_reports_integrity_and_version(demo_path):
     report = setup.check_database(demo_path)
     assert (report.integrity, report.schema_version, report.foreign_key_problems, report.ok) == (
         "ok",
-        2,
+        LATEST,
         0,
         True,
     )
