@@ -21,8 +21,11 @@ def parse_due(text: str, today: dt.date, field: str = "due") -> dt.date:
     relative = _RELATIVE.match(value)
     if relative:
         amount, unit = int(relative[1]), relative[2].lower()
-        step = {"d": relativedelta(days=amount), "w": relativedelta(weeks=amount),
-                "m": relativedelta(months=amount)}[unit]
+        step = {
+            "d": relativedelta(days=amount),
+            "w": relativedelta(weeks=amount),
+            "m": relativedelta(months=amount),
+        }[unit]
         return today + step
     try:
         due = dt.date.fromisoformat(value)

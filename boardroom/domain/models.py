@@ -234,6 +234,7 @@ class Round(Record):
     for_weight: float | None = None
     against_weight: float | None = None
     abstain_weight: float | None = None
+    voter_order: list[int] = Field(default_factory=list)
 
 
 class Ballot(Record):

@@ -87,13 +87,17 @@ class Session:
 
 
 def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
-    """A member by exact name (case-insensitive), else by a unique prefix; NotFound otherwise."""
-    wanted = name.strip().casefold()
+    """A member by exact name (case does not matter), else the only one whose name or any of
+    whose name's words starts with what was typed ("kees", "smit"); NotFound otherwise."""
+    wanted = " ".join(name.split()).casefold()
     rows = repo.identity_rows()
+
+    def starts(full: str) -> bool:
+        folded = full.casefold()
+        return folded.startswith(wanted) or any(w.startswith(wanted) for w in folded.split())
+
     exact = [row for row in rows if row["name"].casefold() == wanted]
-    matches = exact or (
-        [row for row in rows if row["name"].casefold().startswith(wanted)] if wanted else []
-    )
+    matches = exact or ([row for row in rows if starts(row["name"])] if wanted else [])
     if len(matches) == 1:
         return Identity.of(matches[0])
     if len(matches) > 1:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem
 from boardroom.storage.db import Database
+from boardroom.storage.meeting_reads import MeetingReads
 from boardroom.storage.schema import TABLES
 
 if TYPE_CHECKING:
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 
     from boardroom.domain import models as m
 
-JSON_COLUMNS = {"members": {"roles"}, "themes": {"preferred_months"}}
+JSON_COLUMNS = {
+    "members": {"roles"},
+    "themes": {"preferred_months"},
+    "rounds": {"voter_order"},
+}
 
 
 @cache
@@ -91,7 +96,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo:
+class Repo(MeetingReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(

@@ -389,8 +389,10 @@ def _v2(db: sqlite_utils.Database) -> None:
 
 
 def _v3(db: sqlite_utils.Database) -> None:
-    """The live meeting's clock: when the current item's timer last started (NULL: paused)."""
+    """The live meeting: when the current item's timer last started (NULL: paused), and the
+    order in which a round asks its voters (JSON list of member ids; the chair may reorder)."""
     db.conn.execute("ALTER TABLE meetings ADD COLUMN item_clock_started_at TEXT")
+    db.conn.execute("ALTER TABLE rounds ADD COLUMN voter_order TEXT NOT NULL DEFAULT '[]'")
 
 
 @dataclass(frozen=True)
@@ -403,7 +405,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables for every entity, indexes, event log", _v1),
     Migration(2, "full-text search on decisions and actions", _v2),
-    Migration(3, "the live meeting's item clock", _v3),
+    Migration(3, "the live meeting's item clock and round order", _v3),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -49,7 +49,9 @@ def test_migrating_from_every_earlier_version_keeps_every_row(tmp_path, start):
     assert schema_version(database) == LATEST
     after = Repo(database).dump()
     for table, rows in before.items():  # every row and every old value is still there
-        assert [{k: row[k] for k in old} for row, old in zip(after[table], rows, strict=True)] == rows
+        assert [
+            {k: row[k] for k in old} for row, old in zip(after[table], rows, strict=True)
+        ] == rows
 
     backups = list(tmp_path.glob(f"old.db.v{start}-*.bak"))
     assert len(backups) == 1
