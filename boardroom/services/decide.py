@@ -330,6 +330,15 @@ class ConsentResult:
     decision_number: str | None
 
 
+def default_review_date(session: Session, round_id: int) -> dt.date:
+    """Six months (the board's review period) after the meeting that takes the decision."""
+    current = session.repo.model("rounds", round_id)
+    proposal = session.repo.model("proposals", current.proposal_id)
+    board = session.repo.board()
+    months = board.consent_review_months if board else 6
+    return meeting(session, proposal.meeting_id).starts_at.date() + relativedelta(months=months)
+
+
 def close_consent(
     session: Session, round_id: int, review_date: dt.date | None = None
 ) -> ConsentResult:
@@ -353,9 +362,8 @@ def close_consent(
             {"status": "closed", "outcome": "adopted" if adopted else "objection"},
         )
         if adopted:
-            review = review_date or (
-                session.today + relativedelta(months=board.consent_review_months)
-            )
+            held_on = meeting(session, proposal.meeting_id).starts_at.date()
+            review = review_date or (held_on + relativedelta(months=board.consent_review_months))
             names = {x.id: x.name for x in session.repo.members()}
             text = _("consent in round {n}").format(n=current.number)
             if concerns:
@@ -508,3 +516,48 @@ def add_action(
             },
         )
     return action_id, number
+
+
+# -- what the vote and consent screens show ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round: m.Round
+    proposal: m.Proposal
+    version: m.ProposalVersion
+    ballots: dict[int, Choice]  # roll-call: voter → choice
+    answers: list[consent.Answer]
+    weights: dict[int, float]  # voter → weight
+    tally: Tally
+
+    @property
+    def next_voter(self) -> int | None:
+        if self.round.kind == DecisionMethod.CONSENT:
+            return consent.next_voter(self.round.voter_order, self.answers)
+        return next((v for v in self.round.voter_order if v not in self.ballots), None)
+
+
+def round_view(session: Session, round_id: int) -> RoundView:
+    current = session.repo.model("rounds", round_id)
+    proposal = session.repo.model("proposals", current.proposal_id)
+    voters = {v.member_id: v.weight for v in entitled_voters(session, proposal.meeting_id)}
+    return RoundView(
+        round=current,
+        proposal=proposal,
+        version=session.repo.model("proposal_versions", current.version_id),
+        ballots={b.voter_id: b.choice for b in session.repo.ballots(round_id)},
+        answers=answers(session, round_id),
+        weights={v: voters.get(v, 1.0) for v in current.voter_order},
+        tally=tally(session, round_id),
+    )
+
+
+def propose(
+    session: Session, item_id: int, text: str, method: DecisionMethod, *, secret: bool = False
+) -> int:
+    """Put a proposal and open its first round at once; returns the round. Nothing is kept
+    when the round cannot start (e.g. without quorum)."""
+    with session.database.transaction():
+        proposal_id = put_proposal(session, item_id, text, method, secret=secret)
+        return open_round(session, proposal_id)

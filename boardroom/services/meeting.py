@@ -416,3 +416,89 @@ def summary(session: Session, meeting_id: int) -> MeetingSummary:
         ],
         behaviour=behaviour,
     )
+
+
+# -- what the console shows ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Console:
+    """One read of everything the live-meeting console shows."""
+
+    meeting: m.Meeting
+    number: int
+    items: list[m.AgendaItem]
+    attendance: dict[int, m.Attendance]
+    members: list[m.Member]  # active on the meeting's date, in seat order
+    perspectives: dict[int, m.Perspective]
+    quorum: QuorumView
+    interest_rounds: list[m.InterestRound]
+    rules: list[m.BehaviourRule]
+    scores: dict[int, m.BehaviourCheck]
+    open_proposals: list[m.Proposal]
+
+    @property
+    def current_item(self) -> m.AgendaItem | None:
+        return next((i for i in self.items if i.id == self.meeting.current_item_id), None)
+
+    def name(self, member_id: int) -> str:
+        return next((x.name for x in self.members if x.id == member_id), str(member_id))
+
+    def voter_name(self, member_id: int) -> str:
+        """The member's name, and who sits in their place when a substitute attends."""
+        name = self.name(member_id)
+        row = self.attendance.get(member_id)
+        if row is not None and row.status == AttendanceStatus.SUBSTITUTE:
+            return _("{substitute} for {member}").format(
+                substitute=row.substitute_name, member=name
+            )
+        return name
+
+    def perspective_of(self, member_id: int) -> str:
+        member = next((x for x in self.members if x.id == member_id), None)
+        if member is None or member.perspective_id not in self.perspectives:
+            return ""
+        return self.perspectives[member.perspective_id].name
+
+    def planned_end(self) -> dt.datetime:
+        return self.meeting.starts_at + dt.timedelta(minutes=self.meeting.duration_minutes)
+
+    def planned_start_of(self, item_id: int) -> dt.datetime:
+        """The clock time an item was planned to start, from the time boxes before it."""
+        minutes = 0
+        for item in self.items:
+            if item.id == item_id:
+                break
+            if item.status != ItemStatus.DEFERRED:
+                minutes += item.timebox_minutes
+        return self.meeting.starts_at + dt.timedelta(minutes=minutes)
+
+
+def console(session: Session, meeting_id: int) -> Console:
+    session.require(Capability.READ, _("read the meeting"))
+    repo = session.repo
+    current = meeting(session, meeting_id)
+    day = current.starts_at.date()
+    return Console(
+        meeting=current,
+        number=number_of(session, current),
+        items=repo.items(meeting_id),
+        attendance=repo.attendance(meeting_id),
+        members=[x for x in repo.members() if x.is_active(day)],
+        perspectives={p.id or 0: p for p in repo.perspectives()},
+        quorum=quorum_now(session, meeting_id),
+        interest_rounds=repo.interest_rounds_of(meeting_id),
+        rules=repo.rules("behaviour_rules", active_only=True),
+        scores=repo.behaviour_checks_of(meeting_id),
+        open_proposals=[p for p in repo.proposals_of(meeting_id) if p.status == "open"],
+    )
+
+
+def meetings_around(
+    session: Session, today: dt.date, before: int = 400, after: int = 400
+) -> list[m.Meeting]:
+    """Meetings from about a year back to a year ahead, for the meetings list."""
+    session.require(Capability.READ, _("read the meetings"))
+    return session.repo.meetings_between(
+        today - dt.timedelta(days=before), today + dt.timedelta(days=after)
+    )

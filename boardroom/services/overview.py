@@ -57,6 +57,11 @@ class Dashboard:
     themes: int
 
 
+def meeting_to_resume(session: Session) -> int | None:
+    """The meeting in progress, if any (the app reopens on it after a close or a kill)."""
+    return session.repo.meeting_in_progress_id()
+
+
 def board_summary(session: Session) -> BoardSummary:
     row = session.repo.board_row()
     if row is None:

@@ -87,17 +87,26 @@ class Session:
 
 
 def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
-    """A member by exact name (case does not matter), else the only one whose name or any of
-    whose name's words starts with what was typed ("kees", "smit"); NotFound otherwise."""
+    """A member by name as people type it: the exact name (case does not matter), else the
+    only name that starts so ("hen" → Henk Jansen), else the only one with a word that starts
+    so ("smit" → Ingrid Smit); NotFound when none or several match."""
     wanted = " ".join(name.split()).casefold()
     rows = repo.identity_rows()
 
-    def starts(full: str) -> bool:
+    def tier(full: str) -> int | None:
+        """0: the whole name, 1: the name starts so, 2: a word in it starts so."""
         folded = full.casefold()
-        return folded.startswith(wanted) or any(w.startswith(wanted) for w in folded.split())
+        if folded == wanted:
+            return 0
+        if folded.startswith(wanted):
+            return 1
+        if any(word.startswith(wanted) for word in folded.split()):
+            return 2
+        return None
 
-    exact = [row for row in rows if row["name"].casefold() == wanted]
-    matches = exact or ([row for row in rows if starts(row["name"])] if wanted else [])
+    ranked = [(tier(row["name"]), row) for row in rows] if wanted else []
+    best = min((t for t, _row in ranked if t is not None), default=None)
+    matches = [row for t, row in ranked if best is not None and t == best]
     if len(matches) == 1:
         return Identity.of(matches[0])
     if len(matches) > 1:

@@ -291,6 +291,11 @@ class Repo(MeetingReads):
             (after.isoformat(timespec="minutes"), limit),
         )
 
+    def meeting_in_progress_id(self) -> int | None:
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT id FROM meetings WHERE status = 'in_progress' ORDER BY starts_at LIMIT 1"
+        )
+
     def active_member_counts(self, on: dt.date, outer_circle_votes: bool) -> tuple[int, int]:
         """(active members, of whom voting members) on a date."""
         row = self.conn.execute(

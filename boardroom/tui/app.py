@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
-from boardroom.services.overview import board_summary
+from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
@@ -30,6 +30,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
         "Open the perspectives list",
     ),
     "themes": ("themes.ThemesScreen", "Themes", "Open the themes list"),
+    "meetings": ("meetings.MeetingsScreen", "Meetings", "Open the meetings and their consoles"),
     "rules": (
         "rules.RulesScreen",
         "Rules and principles",
@@ -57,6 +58,7 @@ class BoardroomApp(App[None]):
         Binding("f3,P", "go('perspectives')", _("Perspectives")),
         Binding("f4,T", "go('themes')", _("Themes")),
         Binding("f5,R", "go('rules')", _("Rules and principles")),
+        Binding("f6,V", "go('meetings')", _("Meetings")),
         Binding("q", "quit", _("Quit")),
     ]
 
@@ -79,8 +81,19 @@ class BoardroomApp(App[None]):
             from boardroom.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.db_path))
-        elif self.session.user is None:
-            self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
+        else:
+            if self.session.user is None:
+                self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
+            self._resume_meeting()
+
+    def _resume_meeting(self) -> None:
+        """A meeting in progress (the app was closed or killed): reopen its console."""
+        assert self.session is not None
+        running = meeting_to_resume(self.session)
+        if running is not None:
+            from boardroom.tui.screens.console import MeetingConsole
+
+            self.push_screen(MeetingConsole(running))
 
     def on_ready(self) -> None:
         gc.enable()  # paused by cli.main for start-up

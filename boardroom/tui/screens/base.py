@@ -43,7 +43,14 @@ class TableScreen(Screen[None]):
         table = self.query_one("#table", DataTable)
         table.add_columns(*[_(c) for c in self.COLUMNS])
         self.reload()
+        first = self.initial_row()
+        if first is not None:
+            self.reload(select=first)
         table.focus()
+
+    def initial_row(self) -> int | None:
+        """The row to put the cursor on when the screen opens (default: the first)."""
+        return None
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -16,13 +16,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, Switch
+from textual.suggester import SuggestFromList
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    Switch,
+    TextArea,
+)
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
 
 Kind = Literal[
-    "text", "int", "float", "optional_float", "date", "select", "multi", "switch", "months"
+    "text",
+    "textarea",
+    "int",
+    "float",
+    "optional_float",
+    "date",
+    "select",
+    "multi",
+    "switch",
+    "months",
 ]
 
 
@@ -34,6 +53,7 @@ class FormField:
     value: Any = None
     options: list[tuple[str, Any]] = field(default_factory=list)
     hint: str = ""
+    suggestions: list[str] = field(default_factory=list)  # completions for a text field
 
 
 class FieldProblem(ValueError):
@@ -46,6 +66,8 @@ def convert(spec: FormField, raw: Any) -> Any:
     """What was typed, as the value the service expects."""
     if spec.kind in ("select", "multi", "switch"):
         return None if raw is Select.NULL else raw
+    if spec.kind == "textarea":
+        return str(raw or "").strip()
     text = str(raw or "").strip()
     try:
         if spec.kind == "int":
@@ -105,6 +127,10 @@ class FormScreen(ModalScreen[bool]):
         color: $text-muted;
     }
 
+    #form TextArea {
+        height: 8;
+    }
+
     #form SelectionList {
         height: auto;
         max-height: 10;
@@ -146,7 +172,7 @@ class FormScreen(ModalScreen[bool]):
             yield Static(self.form_title, classes="form-title")
             for spec in self.fields:
                 yield Label(spec.label, classes="form-label")
-                yield self._widget(spec)
+                yield self._widget(spec).add_class("form-field")
                 if spec.hint:
                     yield Static(spec.hint, classes="form-hint")
             yield Static("", id="form-error")
@@ -171,13 +197,18 @@ class FormScreen(ModalScreen[bool]):
             )
         if spec.kind == "switch":
             return Switch(value=bool(spec.value), id=widget_id)
+        if spec.kind == "textarea":
+            return TextArea(str(spec.value or ""), id=widget_id, soft_wrap=True)
         if spec.kind == "months":
             value = ", ".join(str(x) for x in spec.value or [])
         elif spec.kind in ("float", "optional_float") and spec.value is not None:
             value = f"{spec.value:g}"
         else:
             value = "" if spec.value is None else str(spec.value)
-        return Input(value=value, id=widget_id)
+        suggester = (
+            SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
+        )
+        return Input(value=value, id=widget_id, suggester=suggester)
 
     def values(self) -> dict[str, Any]:
         values = {}
@@ -185,6 +216,8 @@ class FormScreen(ModalScreen[bool]):
             widget = self.query_one(f"#field-{spec.name}")
             if isinstance(widget, SelectionList):
                 raw: Any = list(widget.selected)
+            elif isinstance(widget, TextArea):
+                raw = widget.text
             else:
                 raw = widget.value  # type: ignore[attr-defined]
             values[spec.name] = convert(spec, raw)
@@ -211,6 +244,20 @@ class FormScreen(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+    def on_mount(self) -> None:
+        first = self.query(".form-field").first()
+        first.focus()
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it saves."""
+        event.stop()
+        fields = list(self.query(".form-field"))
+        if event.input is fields[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -1,0 +1,203 @@
+"""A consent round: around the table in seat order, one voter at a time, one key per answer.
+Objections are shown together; then amend (a new version and round), withdraw or defer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
+from boardroom.domain.errors import BoardroomError
+from boardroom.i18n import _, format_date, label
+from boardroom.services import decide
+from boardroom.services import meeting as live
+from boardroom.services.session import Session
+from boardroom.tui.widgets.display_table import DisplayTable
+from boardroom.tui.widgets.form import FormField, FormScreen
+
+
+class ConsentScreen(Screen[None]):
+    AUTO_FOCUS = None  # the table only shows; every key is a command of this screen
+    TITLE_TEXT = "Consent round"
+    DEFAULT_CSS = """
+    ConsentScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }
+    ConsentScreen #asking { padding: 1 2; text-style: bold; color: $accent; height: auto; }
+    ConsentScreen DataTable { height: 1fr; }
+    ConsentScreen #outcome { padding: 1 2; height: auto; }
+    """
+    BINDINGS = [
+        Binding("enter,c", "answer('consent')", _("Consent")),
+        Binding("z", "answer('concern')", _("Concern")),
+        Binding("o", "answer('objection')", _("Objection")),
+        Binding("p", "answer('pass')", _("Pass")),
+        Binding("ctrl+s", "conclude", _("Conclude")),
+        Binding("r", "review_date", _("Review date")),
+        Binding("m", "amend", _("Amend")),
+        Binding("w", "end('withdrawn')", _("Withdraw")),
+        Binding("u", "end('deferred')", _("Defer")),
+        Binding("escape", "app.pop_screen", _("Back")),
+    ]
+
+    def __init__(self, round_id: int) -> None:
+        super().__init__()
+        self.round_id = round_id
+        self.review: dt.date | None = None
+        self.result: decide.ConsentResult | None = None
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined,no-any-return]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="proposal")
+        yield Static(id="asking")
+        yield DisplayTable(id="answers")
+        yield Static(id="outcome")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(_("Voter"), _("Perspective"), _("Answer"), _("Concern or reason"))
+        self.review = decide.default_review_date(self.session, self.round_id)
+        self.reload()
+
+    def reload(self) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        state = live.console(self.session, view.proposal.meeting_id)
+        self.query_one("#proposal", Static).update(
+            f"[b]{view.proposal.title}[/b] — {_('version')} {view.version.version},"
+            f" {_('round')} {view.round.number}\n{view.version.text}"
+        )
+        final = {a.member_id: a for a in view.answers}
+        table = self.query_one(DataTable)
+        table.clear()
+        for voter in view.round.voter_order:
+            answer = final.get(voter)
+            marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
+            table.add_row(
+                marker + state.voter_name(voter),
+                state.perspective_of(voter),
+                label(answer.kind) if answer else "—",
+                answer.note if answer else "",
+            )
+        asking = self.query_one("#asking", Static)
+        if view.round.status == "open" and view.next_voter is not None:
+            asking.update(
+                f"{_('Now')}: {state.voter_name(view.next_voter)} —"
+                f" {state.perspective_of(view.next_voter)}"
+            )
+        elif view.round.status == "open":
+            asking.update(_("Everyone has answered: ctrl+s concludes the round."))
+        else:
+            asking.update("")
+        self.query_one("#outcome", Static).update(self.outcome_text(state))
+
+    def outcome_text(self, state: live.Console) -> str:
+        if self.result is None:
+            return (
+                f"{_('Review date')}: {format_date(self.review, weekday=False)}"
+                if (self.review)
+                else ""
+            )
+        if self.result.adopted:
+            return (
+                f"[green]{_('ADOPTED')}[/] — {_('Decision')} {self.result.decision_number}\n"
+                f"{_('Review date')}: {format_date(self.review, weekday=False)}"
+                if self.review
+                else ""
+            )
+        objections = "\n".join(
+            f"  {state.name(o.member_id)}: {o.note}" for o in self.result.objections
+        )
+        return f"[red]{_('OBJECTIONS')}[/]\n{objections}\n" + _(
+            "m: amend the proposal (a new round) · w: withdraw · u: defer"
+        )
+
+    def action_answer(self, kind: str) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        voter = view.next_voter
+        if view.round.status != "open" or voter is None:
+            return
+        answer = ConsentAnswerKind(kind)
+        if answer in (ConsentAnswerKind.CONCERN, ConsentAnswerKind.OBJECTION):
+            prompt = _("Concern") if answer == ConsentAnswerKind.CONCERN else _("Reason")
+            self.app.push_screen(
+                FormScreen(
+                    label(answer),
+                    [FormField("note", prompt)],
+                    lambda v: decide.give_answer(
+                        self.session, self.round_id, voter, answer, v["note"]
+                    ),
+                ),
+                lambda ok: self.reload(),
+            )
+            return
+        try:
+            decide.give_answer(self.session, self.round_id, voter, answer)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_review_date(self) -> None:
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            self.review = values["review"]
+
+        self.app.push_screen(
+            FormScreen(
+                _("Review date"),
+                [FormField("review", _("Review date"), "date", self.review)],
+                submit,
+            ),
+            lambda ok: self.reload(),
+        )
+
+    def action_conclude(self) -> None:
+        if self.result is not None:
+            return
+        try:
+            self.result = decide.close_consent(self.session, self.round_id, self.review)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_amend(self) -> None:
+        if self.result is None or self.result.adopted:
+            self.notify(_("Amend after a round with objections."), severity="warning")
+            return
+        view = decide.round_view(self.session, self.round_id)
+        proposal_id = view.proposal.id or 0
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            decide.amend(self.session, proposal_id, values["text"])
+            self.round_id = decide.open_round(self.session, proposal_id)
+
+        def then(ok: bool | None) -> None:
+            if ok:
+                self.result = None
+                self.reload()
+
+        self.app.push_screen(
+            FormScreen(
+                _("Amend the proposal"),
+                [FormField("text", _("Proposal"), "textarea", view.version.text)],
+                submit,
+            ),
+            then,
+        )
+
+    def action_end(self, status: str) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        try:
+            decide.end_proposal(self.session, view.proposal.id or 0, ProposalStatus(status))
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(label(ProposalStatus(status)))
+        self.app.pop_screen()
