@@ -127,3 +127,31 @@ def test_rules_move_and_toggle(open_demo):
     assert session.repo.model("behaviour_rules", rules[0].id).active is False
     new = comp.save_rule(session, "leading_principles", {"text": "We leren samen."})
     assert session.repo.model("leading_principles", new).position == 8
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Kees Hendriks", "Kees Hendriks"),
+        ("kees", "Kees Hendriks"),
+        ("hen", "Henk Jansen"),  # the start of a name beats a word inside another one
+        ("smit", "Ingrid Smit"),
+        ("  INGRID   smit ", "Ingrid Smit"),
+        ("hendr", "Kees Hendriks"),
+    ],
+)
+def test_members_are_found_as_people_type_them(open_demo, typed, found):
+    from boardroom.services.session import find_member
+
+    assert find_member(open_demo().repo, typed).name == found
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("a", "more than one member matches 'a'"), ("zz", "no member named 'zz'"), ("", "no member")],
+)
+def test_ambiguous_or_unknown_names_are_refused(open_demo, typed, message):
+    from boardroom.services.session import find_member
+
+    with pytest.raises(NotFound, match=message):
+        find_member(open_demo().repo, typed)

@@ -192,3 +192,14 @@ async def test_first_start_without_a_board_creates_one_from_a_file(tmp_path: Pat
         assert app.title == "Regiotafel Zorg en Welzijn Voorbeeldstreek"
         assert app.session.user.name == "Anna de Wit"
     app.session.close()
+
+
+async def test_enter_on_a_row_opens_its_form(make_app):
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        table(app).move_cursor(row=column(app, 0).index("Kees Hendriks"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-name", Input).value == "Kees Hendriks"

@@ -86,7 +86,7 @@ class TableScreen(Screen[None]):
         self.show_detail()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.run_action("edit")
+        self.action_edit()
 
     def attempt(self, change: Callable[[], object], done: str) -> bool:
         """Run a service call; show its problem as a notification, never a traceback."""

@@ -1,0 +1,193 @@
+"""The live meeting in the TUI, end to end through Pilot, checked in the database; and the
+number of keys a vote and a consent round take."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from boardroom.tui.screens.consent import ConsentScreen
+from boardroom.tui.screens.console import MeetingConsole
+from boardroom.tui.screens.vote import VoteScreen
+from boardroom.tui.widgets.form import FormScreen
+
+SIZE = (130, 42)
+
+
+class Keys:
+    """Presses keys and counts them."""
+
+    def __init__(self, pilot) -> None:
+        self.pilot = pilot
+        self.count = 0
+
+    async def __call__(self, *keys: str) -> None:
+        for key in keys:
+            await self.pilot.press(key)
+            self.count += 1
+        await self.pilot.pause()
+
+
+async def open_console(app, keys: Keys) -> int:
+    await keys("f6", "enter")
+    assert isinstance(app.screen, MeetingConsole)
+    return app.screen.meeting_id
+
+
+async def type_into(app, selector: str, text: str, pilot) -> None:
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, TextArea):
+        widget.load_text(text)
+    else:
+        widget.value = text
+    await pilot.pause()
+
+
+async def test_chairing_a_meeting_from_open_to_close(make_app):
+    app = make_app("Marianne van der Velde")
+    repo = app.session.repo
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await keys("s", "a")
+        # Marianne, Joost, Fatima, Pieter (with notice), Ingrid, Henk, Sophie (remote), Ruud,
+        # Annemiek, Kees, Lotte, Ahmed (substitute)
+        await keys("p", "p", "p", "n", "p", "p", "r", "p", "p", "p", "p", "s")
+        await type_into(app, "#field-name", "Mirjam Kok", pilot)
+        await keys("enter", "escape")
+        attendance = repo.attendance(mid)
+        assert len(attendance) == 12
+        ahmed = repo.member_by_name("Ahmed Yilmaz").id
+        assert (attendance[ahmed].status.value, attendance[ahmed].substitute_name) == (
+            "substitute",
+            "Mirjam Kok",
+        )
+        assert "8 of 9 perspectives present" in str(app.screen.query_one("#quorum-line").content)
+
+        await keys("e")
+        await type_into(app, "#notes", "De GGD start in januari.", pilot)
+        app.screen.query_one("#notes").post_message(
+            TextArea.Changed(app.screen.query_one("#notes"))
+        )
+        await keys("escape")
+        assert repo.items(mid)[0].notes == "De GGD start in januari."
+
+        await keys("n", "n", "n", "v")
+        assert isinstance(app.screen, FormScreen)
+        await keys("ctrl+s")
+        assert isinstance(app.screen, VoteScreen)
+        await keys("f", "f", "a", "f", "f", "o", "f", "a", "ctrl+s")
+        decision = repo.decisions_of(mid)[0]
+        assert decision.number == "B2026-10-01" and decision.method.value == "vote"
+        assert "5 for, 2 against, 1 abstained of 9 entitled; adopted" in decision.outcome_summary
+        assert "B2026-10-01" in str(app.screen.query_one("#tally").content)
+        await keys("escape", "t")
+        await type_into(app, "#field-text", "Werk de regeling uit", pilot)
+        await keys("enter")
+        await type_into(app, "#field-owner", "hen", pilot)
+        await keys("enter", "enter")
+        action = repo.actions_of(mid)[0]
+        assert (action.number, repo.model("members", action.owner_id).name) == (
+            "A2026-10-01",
+            "Henk Jansen",
+        )
+
+        await keys("n", "c", "ctrl+s")
+        assert isinstance(app.screen, ConsentScreen)
+        await keys("enter", "p", "enter", "o")
+        await type_into(app, "#field-note", "Geen dekking", pilot)
+        await keys("enter", "enter", "enter", "enter", "enter", "z")
+        await type_into(app, "#field-note", "Let op de kleine gemeenten", pilot)
+        await keys("enter", "ctrl+s")
+        assert "OBJECTIONS" in str(app.screen.query_one("#outcome").content)
+        await keys("m")
+        await type_into(
+            app, "#field-text", "Het netwerk start, met een overbruggingsbudget.", pilot
+        )
+        await keys("ctrl+s")
+        await keys(*["enter"] * 8, "ctrl+s")
+        consent = repo.decisions_of(mid)[1]
+        assert (consent.number, consent.method.value, str(consent.review_date)) == (
+            "B2026-10-02",
+            "consent",
+            "2027-06-10",
+        )
+        proposal = consent.proposal_id
+        assert [v.version for v in repo.versions(proposal)] == [1, 2]
+        assert [r.outcome for r in repo.rounds(proposal)] == ["objection", "adopted"]
+
+        await keys("escape", "b", "k", "k", "u", "k", "k", "k", "X")
+        assert app.screen.__class__.__name__ == "SummaryScreen"
+        assert repo.model("meetings", mid).status.value == "closed"
+        assert sorted(c.score.value for c in repo.behaviour_checks_of(mid).values()) == [
+            "kept"
+        ] * 5 + ["under_pressure"]
+        summary = str(app.screen.query_one("#summary").content)
+        assert "B2026-10-01" in summary and "A2026-10-01" in summary and "Mirjam Kok" in summary
+
+
+async def attend_everyone(app, keys: Keys) -> None:
+    # the 12 voting members and 6 others: p for all (one voter per perspective: 9 voters)
+    await keys("s", "a", *["p"] * 18, "escape")
+
+
+async def test_an_all_consent_round_with_9_voters_takes_voters_plus_3_keys(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await attend_everyone(app, keys)
+        await keys("n", "n", "n")
+        keys.count = 0
+        await keys("c", "ctrl+s", *["enter"] * 9, "ctrl+s")
+        assert keys.count == 9 + 3  # target: at most voters + 4
+        decision = app.session.repo.decisions_of(mid)[0]
+        assert decision.method.value == "consent" and decision.number == "B2026-10-01"
+
+
+async def test_a_roll_call_vote_with_9_voters_takes_voters_plus_3_keys(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await attend_everyone(app, keys)
+        await keys("n", "n", "n")
+        keys.count = 0
+        await keys("v", "ctrl+s", *["f"] * 6, *["a"] * 2, "o", "ctrl+s")
+        assert keys.count == 9 + 3
+        decision = app.session.repo.decisions_of(mid)[0]
+        assert "6 for, 2 against, 1 abstained of 9 entitled; adopted" in decision.outcome_summary
+
+
+async def test_keys_in_the_console_never_land_in_the_notes(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await keys("s", "a", "escape", "n", "p", "n")
+        assert app.focused is None
+        assert all(item.notes == "" for item in app.session.repo.items(mid))
+
+
+async def test_the_app_reopens_on_the_meeting_in_progress(make_app, demo_path):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await keys("s", "n", "n")
+    app.session.close()
+    again = make_app("Marianne van der Velde")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, MeetingConsole) and again.screen.meeting_id == mid
+        title = str(again.screen.query_one("#item-title").content)
+        assert title.startswith("3. ")
+
+
+async def test_a_non_chair_cannot_open_the_meeting_from_the_console(make_app):
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await keys("s")
+        assert any("may not open the meeting" in n.message for n in app._notifications)
+        assert app.session.repo.model("meetings", mid).status.value == "agenda_draft"
