@@ -554,10 +554,18 @@ def round_view(session: Session, round_id: int) -> RoundView:
 
 
 def propose(
-    session: Session, item_id: int, text: str, method: DecisionMethod, *, secret: bool = False
+    session: Session,
+    item_id: int,
+    text: str,
+    method: DecisionMethod,
+    *,
+    secret: bool = False,
+    vote_rule: VoteRule | None = None,
 ) -> int:
     """Put a proposal and open its first round at once; returns the round. Nothing is kept
     when the round cannot start (e.g. without quorum)."""
     with session.database.transaction():
-        proposal_id = put_proposal(session, item_id, text, method, secret=secret)
+        proposal_id = put_proposal(
+            session, item_id, text, method, secret=secret, vote_rule=vote_rule
+        )
         return open_round(session, proposal_id)

@@ -315,3 +315,19 @@ def test_interest_round_behaviour_check_and_close(chair):
     assert summary.attendance == {AttendanceStatus.PRESENT: 9}
     with pytest.raises(Conflict, match="not in progress"):
         decide.record_decision(chair, mid, None, "Te laat", "")
+
+
+def test_the_rule_can_be_chosen_per_proposal(chair):
+    """6 for, 3 against: adopted by simple majority, rejected under a 3/4 rule or unanimity."""
+    from boardroom.domain.enums import VoteRule
+
+    mid = opened(chair)
+    items = [i for i in chair.repo.items(mid) if i.kind.value == "theme"]
+    outcomes = []
+    for item, rule in zip(items, (VoteRule.UNANIMITY, VoteRule.ABSOLUTE), strict=True):
+        round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.VOTE, vote_rule=rule)
+        voters = chair.repo.model("rounds", round_id).voter_order
+        for voter, choice in zip(voters, [Choice.FOR] * 6 + [Choice.AGAINST] * 3, strict=True):
+            decide.cast_ballot(chair, round_id, voter, choice)
+        outcomes.append(decide.close_vote(chair, round_id).outcome.value)
+    assert outcomes == ["rejected", "adopted"]  # unanimity fails; 6 > 9/2 under absolute

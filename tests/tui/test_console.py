@@ -181,6 +181,11 @@ async def test_the_app_reopens_on_the_meeting_in_progress(make_app, demo_path):
         assert isinstance(again.screen, MeetingConsole) and again.screen.meeting_id == mid
         title = str(again.screen.query_one("#item-title").content)
         assert title.startswith("3. ")
+        assert again.focused is None  # keys are commands, not typed into the notes
+        await pilot.press("n")
+        await pilot.pause()
+        assert str(again.screen.query_one("#item-title").content).startswith("4. ")
+        assert all(item.notes == "" for item in again.session.repo.items(mid))
 
 
 async def test_a_non_chair_cannot_open_the_meeting_from_the_console(make_app):

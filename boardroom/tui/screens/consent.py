@@ -21,7 +21,7 @@ from boardroom.tui.widgets.form import FormField, FormScreen
 
 
 class ConsentScreen(Screen[None]):
-    AUTO_FOCUS = None  # the table only shows; every key is a command of this screen
+    AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
     TITLE_TEXT = "Consent round"
     DEFAULT_CSS = """
     ConsentScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }

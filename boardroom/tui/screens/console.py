@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus
+from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, format_date, label
 from boardroom.services import decide
@@ -31,7 +31,7 @@ class MeetingConsole(Screen[None]):
     TITLE_TEXT = "Meeting"
     # Keys are commands here: nothing takes the focus by itself (the notes only with `e`),
     # so a key meant for the console is never typed into the notes by accident.
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""  # "" turns auto-focus off (None would inherit the app's "*")
     DEFAULT_CSS = """
     MeetingConsole #agenda { width: 44; border-right: solid $primary-darken-2; padding: 0 1; }
     MeetingConsole #main { padding: 0 2; }
@@ -79,12 +79,13 @@ class MeetingConsole(Screen[None]):
                 with Horizontal(id="clocks"):
                     yield ItemTimer(id="timer")
                     yield Static(id="meeting-clock")
-                yield TextArea(id="notes", soft_wrap=True)
+                notes = TextArea(id="notes", soft_wrap=True)
+                notes.can_focus = False  # only `e` makes the notes editable
+                yield notes
                 yield Static(id="records")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#notes", TextArea).can_focus = False
         self.reload()
         self.set_interval(1, self.tick)
 
@@ -255,13 +256,28 @@ class MeetingConsole(Screen[None]):
         chosen = DecisionMethod(method)
         fields = [FormField("text", _("Proposal"), "textarea", item.title)]
         if chosen == DecisionMethod.VOTE:
+            board = self.session.repo.board()
+            fields.append(
+                FormField(
+                    "rule",
+                    _("Majority rule"),
+                    "select",
+                    board.vote_rule if board else None,
+                    [(label(rule), rule) for rule in VoteRule],
+                )
+            )
             fields.append(FormField("secret", _("Secret ballot (counts only)"), "switch", False))
         opened: list[int] = []
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
             opened.append(
                 decide.propose(
-                    self.session, item_id, values["text"], chosen, secret=bool(values.get("secret"))
+                    self.session,
+                    item_id,
+                    values["text"],
+                    chosen,
+                    secret=bool(values.get("secret")),
+                    vote_rule=values.get("rule"),
                 )
             )
 

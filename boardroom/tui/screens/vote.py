@@ -19,7 +19,7 @@ from boardroom.tui.widgets.form import FormField, FormScreen
 
 
 class VoteScreen(Screen[None]):
-    AUTO_FOCUS = None  # the table only shows; every key is a command of this screen
+    AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
     TITLE_TEXT = "Vote"
     DEFAULT_CSS = """
     VoteScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }
