@@ -183,3 +183,242 @@ CATALOGUE: dict[str, str] = {
     "more than one member matches {name!r}: {names}": "meer dan één lid past bij {name!r}: {names}",
     "this database holds no board yet": "deze database bevat nog geen tafel",
 }
+
+CATALOGUE.update(
+    {
+        # enum labels shown in the meeting
+        "informing": "informerend",
+        "opinion": "oordeelsvormend",
+        "deciding": "besluitvormend",
+        "present": "aanwezig",
+        "remote": "op afstand",
+        "absent with notice": "afgemeld",
+        "absent": "afwezig",
+        "substitute": "vervanger",
+        "for": "voor",
+        "against": "tegen",
+        "abstain": "onthouding",
+        "pass": "pas",
+        "concern": "zorg",
+        "objection": "bezwaar",
+        "adopted": "aangenomen",
+        "rejected": "verworpen",
+        "deferred": "uitgesteld",
+        "kept": "nageleefd",
+        "under pressure": "onder druk",
+        "broken": "geschonden",
+        "held": "gehouden",
+        "members": "leden",
+        "perspectives": "perspectieven",
+        "opening": "opening",
+        "theme": "thema",
+        # the console and its screens
+        "Meeting": "Vergadering",
+        "Meetings": "Vergaderingen",
+        "Open the console": "Open de vergadering",
+        "Open the meetings and their consoles": "Open de vergaderingen",
+        "Open meeting": "Vergadering openen",
+        "Attendance": "Presentie",
+        "Next item": "Volgend punt",
+        "Previous item": "Vorig punt",
+        "Notes": "Notities",
+        "Vote": "Stemming",
+        "Consent round": "Consentronde",
+        "Decision": "Besluit",
+        "Decisions": "Besluiten",
+        "Action": "Actiepunt",
+        "Actions": "Actiepunten",
+        "Interest round": "Belangenronde",
+        "Behaviour check": "Spelregelcheck",
+        "Defer item": "Punt uitstellen",
+        "Close meeting": "Vergadering sluiten",
+        "Quorum": "Quorum",
+        "missing": "ontbreekt",
+        "min": "min",
+        "planned": "gepland",
+        "planned end": "geplande eindtijd",
+        "Press s to open the meeting.": "Druk s om de vergadering te openen.",
+        "No current item.": "Geen actueel agendapunt.",
+        "There is no current item.": "Er is geen actueel agendapunt.",
+        "The meeting is open.": "De vergadering is geopend.",
+        "{m:02}:{s:02} left": "nog {m:02}:{s:02}",
+        "+{m:02}:{s:02} over": "+{m:02}:{s:02} over tijd",
+        "Present": "Aanwezig",
+        "Remote": "Op afstand",
+        "Absent with notice": "Afgemeld",
+        "Absent": "Afwezig",
+        "Substitute": "Vervanger",
+        "Name of the substitute": "Naam van de vervanger",
+        "Status": "Status",
+        "Proposal": "Voorstel",
+        "Majority rule": "Meerderheidsregel",
+        "Secret ballot (counts only)": "Geheime stemming (alleen aantallen)",
+        "Secret ballot: the counts": "Geheime stemming: de aantallen",
+        "For": "Voor",
+        "Against": "Tegen",
+        "Abstain": "Onthouding",
+        "Count the votes": "Stemmen tellen",
+        "Voter": "Stemgerechtigde",
+        "Ballot": "Stem",
+        "not yet": "nog niet",
+        "version": "versie",
+        "round": "ronde",
+        "Everyone has voted: ctrl+s counts.": "Iedereen heeft gestemd: ctrl+s telt.",
+        "Consent": "Consent",
+        "Concern": "Zorg",
+        "Objection": "Bezwaar",
+        "Pass": "Pas",
+        "Conclude": "Afronden",
+        "Review date": "Evaluatiedatum",
+        "Amend": "Wijzigen",
+        "Withdraw": "Intrekken",
+        "Defer": "Uitstellen",
+        "Answer": "Antwoord",
+        "Concern or reason": "Zorg of reden",
+        "Reason": "Reden",
+        "Now": "Nu",
+        "ADOPTED": "AANGENOMEN",
+        "OBJECTIONS": "BEZWAREN",
+        "Everyone has answered: ctrl+s concludes the round.": (
+            "Iedereen heeft geantwoord: ctrl+s rondt de ronde af."
+        ),
+        "m: amend the proposal (a new round) · w: withdraw · u: defer": (
+            "m: voorstel wijzigen (nieuwe ronde) · w: intrekken · u: uitstellen"
+        ),
+        "Amend after a round with objections.": "Wijzig na een ronde met bezwaren.",
+        "Amend the proposal": "Voorstel wijzigen",
+        "Decision by acclamation": "Besluit bij acclamatie",
+        "New action": "Nieuw actiepunt",
+        "Owner": "Eigenaar",
+        "Due": "Deadline",
+        "a few letters of the name": "een paar letters van de naam",
+        "+2w, +10d, +1m or a date": "+2w, +10d, +1m of een datum",
+        "Recorded": "Vastgelegd",
+        "What helps": "Wat helpt",
+        "What pinches": "Wat knelt",
+        "What they ask of the table": "Wat zij de tafel vragen",
+        "No interest round is planned for this meeting.": (
+            "Voor deze vergadering is geen belangenronde gepland."
+        ),
+        "Deferred to the next meeting.": "Uitgesteld naar de volgende vergadering.",
+        "Deferred; there is no next meeting yet.": "Uitgesteld; er is nog geen volgende vergadering.",
+        "Behaviour rule": "Spelregel",
+        "Score": "Score",
+        "Note": "Notitie",
+        "Kept": "Nageleefd",
+        "Under pressure": "Onder druk",
+        "Broken": "Geschonden",
+        "Score each behaviour rule; then X closes the meeting.": (
+            "Scoor elke spelregel; daarna sluit X de vergadering."
+        ),
+        "Score the rule first (k, u or b).": "Scoor de spelregel eerst (k, u of b).",
+        "Deferred items": "Uitgestelde punten",
+        "substitute for": "vervanger voor",
+        "{substitute} for {member}": "{substitute} namens {member}",
+        "{present} of {total} {unit} present, {needed} needed": (
+            "{present} van {total} {unit} aanwezig, {needed} nodig"
+        ),
+        # service messages
+        "by acclamation": "bij acclamatie",
+        "consent in round {n}": "consent in ronde {n}",
+        "concerns": "zorgen",
+        "roll-call vote": "hoofdelijke stemming",
+        "secret ballot": "geheime stemming",
+        (
+            "{method}, {rule}, {voters}; quorum {quorum}; {f:g} for, {a:g} against,"
+            " {e:g} abstained of {entitled:g} entitled; {outcome}"
+        ): (
+            "{method}, {rule}, {voters}; quorum {quorum}; {f:g} voor, {a:g} tegen,"
+            " {e:g} onthouding van {entitled:g} stemgerechtigd; {outcome}"
+        ),
+        "open the meeting": "de vergadering openen",
+        "close the meeting": "de vergadering sluiten",
+        "record attendance": "de presentie vastleggen",
+        "run the agenda": "de agenda doorlopen",
+        "take notes": "notities maken",
+        "defer an item": "een punt uitstellen",
+        "put a proposal": "een voorstel indienen",
+        "start a vote or consent round": "een stemming of consentronde starten",
+        "record a ballot": "een stem vastleggen",
+        "close a vote": "een stemming afronden",
+        "record a consent answer": "een consentantwoord vastleggen",
+        "close a consent round": "een consentronde afronden",
+        "amend the proposal": "het voorstel wijzigen",
+        "withdraw or defer the proposal": "het voorstel intrekken of uitstellen",
+        "record a decision": "een besluit vastleggen",
+        "add an action": "een actiepunt toevoegen",
+        "record the interest round": "de belangenronde vastleggen",
+        "score the behaviour rules": "de spelregels scoren",
+        "read the meeting": "de vergadering inzien",
+        "read the meetings": "de vergaderingen inzien",
+        "the meeting is not in progress (status: {status})": (
+            "de vergadering is niet bezig (status: {status})"
+        ),
+        "this meeting cannot be opened (status: {status})": (
+            "deze vergadering kan niet worden geopend (status: {status})"
+        ),
+        "another meeting is in progress; close it first": (
+            "er is al een vergadering bezig; sluit die eerst"
+        ),
+        "the meeting is closed": "de vergadering is gesloten",
+        "a substitute's name is required": "de naam van de vervanger is verplicht",
+        "{name} is not a member on this date": "{name} is op deze datum geen lid",
+        "{name} is no longer a member": "{name} is geen lid meer",
+        "no quorum: {why}; the item can be deferred": (
+            "geen quorum: {why}; het punt kan worden uitgesteld"
+        ),
+        "this item is not on this meeting's agenda": "dit punt staat niet op deze agenda",
+        "the minutes of this meeting are approved; record an amendment": (
+            "het verslag van deze vergadering is vastgesteld; leg een wijziging vast"
+        ),
+        "finish or withdraw the open round on this item first": (
+            "rond eerst de open ronde op dit punt af of trek die in"
+        ),
+        "a vote or consent round is still open; finish or withdraw it first": (
+            "er staat nog een stemming of consentronde open; rond die eerst af"
+        ),
+        "the proposal needs a text": "het voorstel heeft een tekst nodig",
+        "record a decision by acclamation directly": "leg een besluit bij acclamatie direct vast",
+        "this item has an open proposal already": "dit punt heeft al een open voorstel",
+        "the proposal is {status}": "het voorstel is {status}",
+        "a round on this proposal is open already": "er staat al een ronde open op dit voorstel",
+        "this proposal was voted on; put a new proposal": (
+            "over dit voorstel is gestemd; dien een nieuw voorstel in"
+        ),
+        "the order must name every present voter once": (
+            "de volgorde moet elke aanwezige stemgerechtigde één keer noemen"
+        ),
+        "this round is closed": "deze ronde is afgerond",
+        "this is not a {kind} round": "dit is geen ronde van het type {kind}",
+        "this is a secret ballot: record the counts only": (
+            "dit is een geheime stemming: leg alleen de aantallen vast"
+        ),
+        "{name} is not entitled to vote on this proposal": (
+            "{name} is niet stemgerechtigd over dit voorstel"
+        ),
+        "{name} has voted already": "{name} heeft al gestemd",
+        "this is a roll-call vote: record each voter's ballot": (
+            "dit is een hoofdelijke stemming: leg elke stem vast"
+        ),
+        "counts cannot be negative": "aantallen kunnen niet negatief zijn",
+        "{cast:g} votes counted but only {present:g} can be cast": (
+            "{cast:g} stemmen geteld, maar er kunnen er maar {present:g} worden uitgebracht"
+        ),
+        "{name} is not in this round": "{name} doet niet mee in deze ronde",
+        "{name} has answered already": "{name} heeft al geantwoord",
+        "{name} passed once already; an answer is needed now": (
+            "{name} heeft al eens gepast; nu is een antwoord nodig"
+        ),
+        "not everyone has answered yet": "nog niet iedereen heeft geantwoord",
+        "close the open round before amending": "rond de open ronde af voordat u wijzigt",
+        "the amended text is the same as the current version": (
+            "de gewijzigde tekst is gelijk aan de huidige versie"
+        ),
+        "a proposal is ended by withdrawing or deferring it": (
+            "een voorstel wordt beëindigd door het in te trekken of uit te stellen"
+        ),
+        "the decision needs a title": "het besluit heeft een titel nodig",
+        "the action needs a text": "het actiepunt heeft een tekst nodig",
+        "no such decision": "dat besluit bestaat niet",
+    }
+)

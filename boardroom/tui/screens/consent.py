@@ -32,7 +32,7 @@ class ConsentScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,c", "answer('consent')", _("Consent")),
         Binding("z", "answer('concern')", _("Concern")),
-        Binding("o", "answer('objection')", _("Objection")),
+        Binding("o,b", "answer('objection')", _("Objection")),
         Binding("p", "answer('pass')", _("Pass")),
         Binding("ctrl+s", "conclude", _("Conclude")),
         Binding("r", "review_date", _("Review date")),

@@ -27,8 +27,8 @@ class VoteScreen(Screen[None]):
     VoteScreen #tally { padding: 1 2; height: auto; text-style: bold; }
     """
     BINDINGS = [
-        Binding("f,1", "ballot('for')", _("For")),
-        Binding("a,2", "ballot('against')", _("Against")),
+        Binding("f,v,1", "ballot('for')", _("For")),
+        Binding("a,t,2", "ballot('against')", _("Against")),
         Binding("o,3", "ballot('abstain')", _("Abstain")),
         Binding("ctrl+s", "count", _("Count the votes")),
         Binding("escape", "app.pop_screen", _("Back")),

@@ -1,0 +1,44 @@
+"""Every message the app shows has its Dutch translation."""
+
+import ast
+from pathlib import Path
+
+from boardroom.i18n import _, format_date, set_language
+from boardroom.i18n.nl import CATALOGUE
+
+PACKAGE = Path(__file__).resolve().parent.parent / "boardroom"
+
+
+def message_ids() -> set[str]:
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.add(first.value)
+    return found
+
+
+def test_every_message_has_a_dutch_translation():
+    ids = message_ids()
+    assert len(ids) > 200
+    assert sorted(ids - CATALOGUE.keys()) == []
+
+
+def test_dutch_translations_keep_their_placeholders():
+    import string
+
+    for english, dutch in CATALOGUE.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(dutch) if f}, english
+
+
+def test_dates_and_messages_in_dutch():
+    import datetime as dt
+
+    set_language("nl")
+    assert _("Next item") == "Volgend punt"
+    assert format_date(dt.datetime(2026, 12, 10, 15, 0), time=True) == "do 10 dec 2026 15:00"
+    set_language("en")
+    assert format_date(dt.datetime(2026, 12, 10, 15, 0), time=True) == "Thu 10 Dec 2026 15:00"
