@@ -420,5 +420,7 @@ CATALOGUE.update(
         "the decision needs a title": "het besluit heeft een titel nodig",
         "the action needs a text": "het actiepunt heeft een tekst nodig",
         "no such decision": "dat besluit bestaat niet",
+        "reorder the round": "de volgorde van de ronde wijzigen",
+        "Ask later": "Later vragen",
     }
 )

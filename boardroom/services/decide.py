@@ -321,6 +321,20 @@ def give_answer(
     )
 
 
+def ask_later(session: Session, round_id: int, member_id: int) -> None:
+    """The chair reorders the round: a voter who has not answered yet is asked last."""
+    session.require(RECORD, _("reorder the round"))
+    current = _open_round(session, round_id, DecisionMethod.CONSENT)
+    if member_id not in current.voter_order:
+        name = session.repo.model("members", member_id).name
+        raise Conflict(_("{name} is not in this round").format(name=name))
+    if any(a.member_id == member_id for a in answers(session, round_id)):
+        name = session.repo.model("members", member_id).name
+        raise Conflict(_("{name} has answered already").format(name=name))
+    order = [m for m in current.voter_order if m != member_id] + [member_id]
+    session.repo.update("rounds", round_id, {"voter_order": json.dumps(order)})
+
+
 @dataclass(frozen=True)
 class ConsentResult:
     adopted: bool

@@ -331,3 +331,16 @@ def test_the_rule_can_be_chosen_per_proposal(chair):
             decide.cast_ballot(chair, round_id, voter, choice)
         outcomes.append(decide.close_vote(chair, round_id).outcome.value)
     assert outcomes == ["rejected", "adopted"]  # unanimity fails; 6 > 9/2 under absolute
+
+
+def test_the_chair_may_ask_a_voter_later(chair):
+    mid = opened(chair)
+    item = deciding_item(chair, mid)
+    round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.CONSENT)
+    order = chair.repo.model("rounds", round_id).voter_order
+    decide.give_answer(chair, round_id, order[0], ConsentAnswerKind.CONSENT)
+    decide.ask_later(chair, round_id, order[1])
+    assert chair.repo.model("rounds", round_id).voter_order == [order[0], *order[2:], order[1]]
+    assert decide.next_in_round(chair, round_id) == order[2]
+    with pytest.raises(Conflict, match="has answered already"):
+        decide.ask_later(chair, round_id, order[0])

@@ -34,6 +34,7 @@ class ConsentScreen(Screen[None]):
         Binding("z", "answer('concern')", _("Concern")),
         Binding("o,b", "answer('objection')", _("Objection")),
         Binding("p", "answer('pass')", _("Pass")),
+        Binding("l", "ask_later", _("Ask later")),
         Binding("ctrl+s", "conclude", _("Conclude")),
         Binding("r", "review_date", _("Review date")),
         Binding("m", "amend", _("Amend")),
@@ -139,6 +140,17 @@ class ConsentScreen(Screen[None]):
             return
         try:
             decide.give_answer(self.session, self.round_id, voter, answer)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_ask_later(self) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        if view.round.status != "open" or view.next_voter is None:
+            return
+        try:
+            decide.ask_later(self.session, self.round_id, view.next_voter)
         except BoardroomError as error:
             self.notify(str(error), severity="error")
             return
