@@ -422,5 +422,10 @@ CATALOGUE.update(
         "no such decision": "dat besluit bestaat niet",
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Ask later": "Later vragen",
+        "Other voter": "Andere stemmer",
+        "name the perspective's voter": "de stemmer van het perspectief aanwijzen",
+        "no other member of this perspective is present": (
+            "er is geen ander lid van dit perspectief aanwezig"
+        ),
     }
 )

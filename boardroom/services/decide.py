@@ -25,7 +25,7 @@ from boardroom.domain.enums import (
 )
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import action_number, decision_number, next_sequence
-from boardroom.domain.voting import Outcome, Tally, entitled_weight, outcome
+from boardroom.domain.voting import Outcome, Tally, Voter, entitled_weight, outcome, vote_weight
 from boardroom.i18n import _, label
 from boardroom.services.meeting import (
     RECORD,
@@ -133,6 +133,20 @@ def _open_round(session: Session, round_id: int, kind: DecisionMethod) -> m.Roun
 # -- votes ---------------------------------------------------------------------------------
 
 
+def _round_voter(
+    session: Session, current: m.Round, meeting_id: int, voter_id: int
+) -> Voter | None:
+    """The voter in this round's order, present now, with the weight of their seat."""
+    if voter_id not in current.voter_order:
+        return None
+    board = session.repo.board()
+    assert board is not None
+    for seat in seats(session, meeting(session, meeting_id)):
+        if seat.member_id == voter_id and seat.present:
+            return Voter(seat.member_id, seat.perspective_id, vote_weight(seat, board.voter_rule))
+    return None
+
+
 def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) -> None:
     """One voter's ballot in a roll-call vote: for, against or abstain. Once per voter."""
     session.require(RECORD, _("record a ballot"))
@@ -140,10 +154,8 @@ def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) 
     proposal = session.repo.model("proposals", current.proposal_id)
     if proposal.secret:
         raise Conflict(_("this is a secret ballot: record the counts only"))
-    voter = next(
-        (v for v in entitled_voters(session, proposal.meeting_id) if v.member_id == voter_id), None
-    )
-    if voter is None or voter_id not in current.voter_order:
+    voter = _round_voter(session, current, proposal.meeting_id, voter_id)
+    if voter is None:
         name = session.repo.model("members", voter_id).name
         raise Conflict(_("{name} is not entitled to vote on this proposal").format(name=name))
     if any(b.voter_id == voter_id for b in session.repo.ballots(round_id)):
@@ -196,6 +208,36 @@ def tally(session: Session, round_id: int) -> Tally:
             current.for_weight or 0, current.against_weight or 0, current.abstain_weight or 0
         )
     return Tally.of((b.choice, b.weight) for b in session.repo.ballots(round_id))
+
+
+def switch_voter(session: Session, round_id: int, member_id: int) -> int:
+    """One vote per perspective: the perspective's present members name their voter. Hand the
+    vote of `member_id`'s perspective to its next present member; returns the new voter."""
+    session.require(RECORD, _("name the perspective's voter"))
+    current = _open_round(session, round_id, current_kind(session, round_id))
+    proposal = session.repo.model("proposals", current.proposal_id)
+    member = session.repo.model("members", member_id)
+    if member_id not in current.voter_order:
+        raise Conflict(_("{name} is not in this round").format(name=member.name))
+    voted = {b.voter_id for b in session.repo.ballots(round_id)} | {
+        a.member_id for a in answers(session, round_id)
+    }
+    if member_id in voted:
+        raise Conflict(_("{name} has voted already").format(name=member.name))
+    board_seats = seats(session, meeting(session, proposal.meeting_id))
+    same = [
+        s.member_id for s in board_seats if s.present and s.perspective_id == member.perspective_id
+    ]
+    if len(same) < 2:
+        raise Conflict(_("no other member of this perspective is present"))
+    successor = same[(same.index(member_id) + 1) % len(same)]
+    order = [successor if m == member_id else m for m in current.voter_order]
+    session.repo.update("rounds", round_id, {"voter_order": json.dumps(order)})
+    return successor
+
+
+def current_kind(session: Session, round_id: int) -> DecisionMethod:
+    return session.repo.model("rounds", round_id).kind  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

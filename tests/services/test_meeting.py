@@ -344,3 +344,21 @@ def test_the_chair_may_ask_a_voter_later(chair):
     assert decide.next_in_round(chair, round_id) == order[2]
     with pytest.raises(Conflict, match="has answered already"):
         decide.ask_later(chair, round_id, order[0])
+
+
+def test_a_perspective_names_another_present_member_as_its_voter(chair):
+    mid = opened(chair)
+    fatima = member(chair, "Fatima El Amrani")
+    meeting.set_attendance(chair, mid, fatima, P)  # both hospital members are present
+    item = deciding_item(chair, mid)
+    round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.VOTE)
+    joost = member(chair, "Joost Bakker")
+    assert joost in chair.repo.model("rounds", round_id).voter_order
+    assert decide.switch_voter(chair, round_id, joost) == fatima
+    order = chair.repo.model("rounds", round_id).voter_order
+    assert fatima in order and joost not in order
+    decide.cast_ballot(chair, round_id, fatima, Choice.FOR)
+    with pytest.raises(Conflict, match="Joost Bakker is not entitled"):
+        decide.cast_ballot(chair, round_id, joost, Choice.FOR)
+    with pytest.raises(Conflict, match="no other member of this perspective is present"):
+        decide.switch_voter(chair, round_id, member(chair, "Kees Hendriks"))

@@ -30,6 +30,7 @@ class VoteScreen(Screen[None]):
         Binding("f,v,1", "ballot('for')", _("For")),
         Binding("a,t,2", "ballot('against')", _("Against")),
         Binding("o,3", "ballot('abstain')", _("Abstain")),
+        Binding("w", "switch_voter", _("Other voter")),
         Binding("ctrl+s", "count", _("Count the votes")),
         Binding("escape", "app.pop_screen", _("Back")),
     ]
@@ -102,6 +103,18 @@ class VoteScreen(Screen[None]):
             return
         try:
             decide.cast_ballot(self.session, self.round_id, voter, Choice(choice))
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_switch_voter(self) -> None:
+        """The perspective names another of its present members as its voter."""
+        view = decide.round_view(self.session, self.round_id)
+        if self.result is not None or view.next_voter is None:
+            return
+        try:
+            decide.switch_voter(self.session, self.round_id, view.next_voter)
         except BoardroomError as error:
             self.notify(str(error), severity="error")
             return
