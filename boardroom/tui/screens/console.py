@@ -33,12 +33,16 @@ class MeetingConsole(Screen[None]):
     # so a key meant for the console is never typed into the notes by accident.
     AUTO_FOCUS = ""  # "" turns auto-focus off (None would inherit the app's "*")
     DEFAULT_CSS = """
-    MeetingConsole #agenda { width: 44; border-right: solid $primary-darken-2; padding: 0 1; }
+    MeetingConsole #agenda {
+        width: 38%; max-width: 46; min-width: 30;
+        border-right: solid $primary-darken-2; padding: 0 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     MeetingConsole #main { padding: 0 2; }
     MeetingConsole #item-title { text-style: bold; color: $accent; margin-top: 1; }
     MeetingConsole #item-meta { color: $text-muted; }
-    MeetingConsole #clocks { height: 3; margin: 1 0; }
-    MeetingConsole #meeting-clock { padding: 1 2; }
+    MeetingConsole #clocks { height: auto; margin: 1 0; }
+    MeetingConsole #meeting-clock { padding: 0 1; color: $text-muted; }
     MeetingConsole #notes { height: 1fr; min-height: 5; }
     MeetingConsole #records { height: auto; max-height: 8; color: $text-muted; }
     MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
@@ -76,7 +80,7 @@ class MeetingConsole(Screen[None]):
             with Vertical(id="main"):
                 yield Static(id="item-title")
                 yield Static(id="item-meta")
-                with Horizontal(id="clocks"):
+                with Vertical(id="clocks"):
                     yield ItemTimer(id="timer")
                     yield Static(id="meeting-clock")
                 notes = TextArea(id="notes", soft_wrap=True)
@@ -146,7 +150,7 @@ class MeetingConsole(Screen[None]):
         for item in self.state.items:
             start = self.state.planned_start_of(item.id or 0)
             marker = "▶" if item.id == self.state.meeting.current_item_id else " "
-            text = f"{marker} {start:%H:%M} {item.position:>2}. {item.title[:28]}"
+            text = f"{marker} {start:%H:%M} {item.position:>2}. {item.title}"
             if item.status == ItemStatus.DEFERRED:
                 text = f"[dim strike]{text}[/] [dim]{_('deferred')}[/]"
             elif item.status == ItemStatus.DONE:
