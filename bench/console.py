@@ -129,7 +129,7 @@ def measure_floor(presses: int = 40) -> list[float]:
         app.close()
 
 
-def measure(db: Path, rounds: int = 10) -> dict[str, dict[str, float]]:
+def measure(db: Path, rounds: int = 20) -> dict[str, dict[str, float]]:
     plan = prepare(db)
     titles, voters = plan["titles"], plan["voters"]
     app = Terminal(
@@ -155,23 +155,34 @@ def measure(db: Path, rounds: int = 10) -> dict[str, dict[str, float]]:
         for _ in range(rounds):
             timings["next/previous item"].append(app.press("n", titles[1]))
             timings["next/previous item"].append(app.press("p", titles[0]))
-        first_theme = plan["themes"][0]
-        for _ in range(first_theme - 1):
-            app.press("n", titles[_ + 1])
-        app.press("v", "Majority rule")
-        app.press("ctrl+s", f"not yet {len(voters)}")
-        time.sleep(SETTLE)
-        for k in range(1, len(voters) + 1):
-            timings["ballot + tally"].append(app.press("f", f"For {k} ·"))
-        app.press("ctrl+s", "ADOPTED")
-        app.press("escape", titles[first_theme - 1])
-        app.press("n", titles[first_theme])
-        app.press("c", "Proposal")
-        app.press("ctrl+s", f"Now: {voters[0]}")
-        time.sleep(SETTLE)
-        for k in range(1, len(voters)):
-            timings["consent answer"].append(app.press("enter", f"Now: {voters[k]}"))
-        timings["consent answer"].append(app.press("enter", "Everyone has answered"))
+        position = 1  # the current item, 1-based
+        themes = plan["themes"]
+
+        def go_to(target: int) -> None:
+            nonlocal position
+            while position < target:
+                app.press("n", titles[position])
+                position += 1
+
+        for target in themes[:2]:  # a roll-call vote on each of two theme items
+            go_to(target)
+            app.press("v", "Majority rule")
+            app.press("ctrl+s", f"not yet {len(voters)}")
+            time.sleep(SETTLE)
+            for k in range(1, len(voters) + 1):
+                timings["ballot + tally"].append(app.press("f", f"For {k} ·"))
+            app.press("ctrl+s", "ADOPTED")
+            app.press("escape", titles[position - 1])
+        for target in (themes[2], themes[2] + 1):  # consent rounds on two more items
+            go_to(target)
+            app.press("c", "Proposal")
+            app.press("ctrl+s", f"Now: {voters[0]}")
+            time.sleep(SETTLE)
+            for k in range(1, len(voters)):
+                timings["consent answer"].append(app.press("enter", f"Now: {voters[k]}"))
+            timings["consent answer"].append(app.press("enter", "Everyone has answered"))
+            app.press("ctrl+s", "ADOPTED")
+            app.press("escape", titles[position - 1])
     finally:
         app.close()
     return {

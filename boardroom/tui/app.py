@@ -100,6 +100,9 @@ class BoardroomApp(App[None]):
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
         gc.enable()  # paused by cli.main for start-up
+        from boardroom.services.warmup import warm_up
+
+        self.run_worker(warm_up, thread=True, group="warm-up")
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()

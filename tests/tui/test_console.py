@@ -196,3 +196,22 @@ async def test_a_non_chair_cannot_open_the_meeting_from_the_console(make_app):
         await keys("s")
         assert any("may not open the meeting" in n.message for n in app._notifications)
         assert app.session.repo.model("meetings", mid).status.value == "agenda_draft"
+
+
+async def test_a_perspective_hands_its_vote_to_another_member_on_screen(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        await attend_everyone(app, keys)
+        await keys("n", "n", "n", "v", "ctrl+s")
+        await keys("f", "w")  # Marianne votes; the hospitals name Fatima instead of Joost
+        table = app.screen.query_one("#voters")
+        assert "Fatima El Amrani" in str(table.get_row_at(1)[0])
+        await keys("a")
+        repo = app.session.repo
+        round_id = repo.rounds(repo.proposals_of(mid)[0].id)[0].id
+        ballots = {
+            repo.model("members", b.voter_id).name: b.choice.value for b in repo.ballots(round_id)
+        }
+        assert ballots == {"Marianne van der Velde": "for", "Fatima El Amrani": "against"}

@@ -63,7 +63,9 @@ class ConsentScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("Voter"), _("Perspective"), _("Answer"), _("Concern or reason"))
+        self.columns = table.add_columns(
+            _("Voter"), _("Perspective"), _("Answer"), _("Concern or reason")
+        )
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()
 
@@ -76,16 +78,18 @@ class ConsentScreen(Screen[None]):
         )
         final = {a.member_id: a for a in view.answers}
         table = self.query_one(DataTable)
-        table.clear()
-        for voter in view.round.voter_order:
+        keys = [str(voter) for voter in view.round.voter_order]
+        if keys != getattr(self, "row_keys", None):  # first show, a new round, or reordered
+            self.row_keys = keys
+            table.clear()
+            for voter in view.round.voter_order:
+                table.add_row("", state.perspective_of(voter), "", "", key=str(voter))
+        for voter in view.round.voter_order:  # only the cells that change are rewritten
             answer = final.get(voter)
             marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
-            table.add_row(
-                marker + state.voter_name(voter),
-                state.perspective_of(voter),
-                label(answer.kind) if answer else "—",
-                answer.note if answer else "",
-            )
+            table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
+            table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
+            table.update_cell(str(voter), self.columns[3], answer.note if answer else "")
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(

@@ -91,10 +91,14 @@ class MeetingConsole(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(1, self.tick)
+        self.clock_timer = self.set_interval(1, self.tick)
 
     def on_screen_resume(self) -> None:
         self.reload()
+        self.clock_timer.resume()
+
+    def on_screen_suspend(self) -> None:
+        self.clock_timer.pause()  # covered by another screen: no work for what is not seen
 
     # -- showing -------------------------------------------------------------------------
 

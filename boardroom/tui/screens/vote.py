@@ -53,7 +53,7 @@ class VoteScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("Voter"), _("Perspective"), _("Weight"), _("Ballot"))
+        self.columns = table.add_columns(_("Voter"), _("Perspective"), _("Weight"), _("Ballot"))
         self.reload()
         view = decide.round_view(self.session, self.round_id)
         if view.proposal.secret and view.round.status == "open":
@@ -67,17 +67,24 @@ class VoteScreen(Screen[None]):
             f" · {label(view.proposal.vote_rule)}\n{view.version.text}"
         )
         table = self.query_one(DataTable)
-        table.clear()
         if not view.proposal.secret:
-            for voter in view.round.voter_order:
+            keys = [str(voter) for voter in view.round.voter_order]
+            if keys != getattr(self, "row_keys", None):  # first show, or another voter named
+                self.row_keys = keys
+                table.clear()
+                for voter in view.round.voter_order:
+                    table.add_row(
+                        "",
+                        state.perspective_of(voter),
+                        f"{view.weights[voter]:g}",
+                        "",
+                        key=str(voter),
+                    )
+            for voter in view.round.voter_order:  # only the cells that change are rewritten
                 choice = view.ballots.get(voter)
                 marker = "▶ " if voter == view.next_voter else "  "
-                table.add_row(
-                    marker + state.voter_name(voter),
-                    state.perspective_of(voter),
-                    f"{view.weights[voter]:g}",
-                    label(choice) if choice else "—",
-                )
+                table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
+                table.update_cell(str(voter), self.columns[3], label(choice) if choice else "—")
         t = view.tally
         waiting = sum(1 for v in view.round.voter_order if v not in view.ballots)
         text = (
