@@ -501,8 +501,10 @@ def record_decision(
     proposal_id: int | None = None,
     review_date: dt.date | None = None,
     supersedes_id: int | None = None,
+    revokes: bool = False,
 ) -> tuple[int, str]:
-    """A numbered decision (also outside votes, e.g. by acclamation); returns id and number."""
+    """A numbered decision (also outside votes, e.g. by acclamation); returns id and number.
+    Naming an earlier decision supersedes it (or, with `revokes`, revokes it)."""
     session.require(RECORD, _("record a decision"))
     in_progress(session, meeting_id)
     if not title.strip():
@@ -529,7 +531,11 @@ def record_decision(
             },
         )
         if supersedes_id is not None:
-            session.repo.update("decisions", supersedes_id, {"status": "superseded"})
+            earlier = session.repo.model("decisions", supersedes_id)
+            if earlier.status != "in_force":
+                raise Conflict(_("{number} is no longer in force").format(number=earlier.number))
+            status = "revoked" if revokes else "superseded"
+            session.repo.update("decisions", supersedes_id, {"status": status})
     return decision_id, number
 
 

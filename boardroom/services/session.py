@@ -73,7 +73,8 @@ class Session:
 
     @property
     def roles(self) -> list[Role]:
-        return list(self.user.roles) if self.user else []
+        """The user's roles; without a user the app is read-only (a guest)."""
+        return list(self.user.roles) if self.user else [Role.GUEST]
 
     def can(self, capability: Capability) -> bool:
         return self.system or capability in capabilities_of(self.roles)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem
 from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
+from boardroom.storage.record_reads import RecordReads
 from boardroom.storage.schema import TABLES
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo(MeetingReads):
+class Repo(MeetingReads, RecordReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(

@@ -1,0 +1,106 @@
+"""Reads for the decision list and the action list (a mixin of Repo: SQL stays here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+
+class RecordReads:
+    """Filtered, searchable lists of decisions and actions, as plain rows."""
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def decision_rows(
+        self,
+        *,
+        year: int | None = None,
+        theme_id: int | None = None,
+        status: str | None = None,
+        review_by: dt.date | None = None,
+        match: str | None = None,
+        limit: int = 10_000,
+    ) -> list[dict[str, Any]]:
+        """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
+        query (see domain.search)."""
+        where, params = ["1"], []
+        if year is not None:
+            where.append("m.starts_at >= ? AND m.starts_at < ?")
+            params += [f"{year}-01-01", f"{year + 1}-01-01"]
+        if theme_id is not None:
+            where.append("d.theme_id = ?")
+            params.append(theme_id)
+        if status is not None:
+            where.append("d.status = ?")
+            params.append(status)
+        if review_by is not None:
+            where.append(
+                "d.status = 'in_force' AND d.review_date IS NOT NULL AND d.review_date <= ?"
+            )
+            params.append(review_by.isoformat())
+        if match is not None:
+            where.append("d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
+            params.append(match)
+        return self.query(
+            "SELECT d.id, d.number, substr(m.starts_at, 1, 10) AS held_on, d.title, d.text,"
+            " t.name AS theme, d.method, d.outcome_summary, d.status, d.review_date,"
+            " d.meeting_id, d.supersedes_id"
+            " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            " LEFT JOIN themes t ON t.id = d.theme_id"
+            f" WHERE {' AND '.join(where)} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?",
+            (*params, limit),
+        )
+
+    def superseding(self, decision_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT id, number, title, status FROM decisions WHERE supersedes_id = ?",
+            (decision_id,),
+        )
+
+    def action_rows(
+        self,
+        *,
+        owner_id: int | None = None,
+        status: str | None = None,
+        overdue_on: dt.date | None = None,
+        meeting_id: int | None = None,
+        match: str | None = None,
+        limit: int = 20_000,
+    ) -> list[dict[str, Any]]:
+        """Actions with owner and origin; open overdue ones first, then by due date."""
+        where, params = ["1"], []
+        if owner_id is not None:
+            where.append("a.owner_id = ?")
+            params.append(owner_id)
+        if status is not None:
+            where.append("a.status = ?")
+            params.append(status)
+        if overdue_on is not None:
+            where.append("a.status = 'open' AND a.due_date < ?")
+            params.append(overdue_on.isoformat())
+        if meeting_id is not None:
+            where.append("a.meeting_id = ?")
+            params.append(meeting_id)
+        if match is not None:
+            where.append("a.id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH ?)")
+            params.append(match)
+        return self.query(
+            "SELECT a.id, a.number, a.text, a.owner_id, o.name AS owner, a.due_date, a.status,"
+            " a.done_at, a.reason, a.meeting_id, substr(m.starts_at, 1, 10) AS held_on,"
+            " d.number AS decision_number"
+            " FROM actions a JOIN members o ON o.id = a.owner_id"
+            " LEFT JOIN meetings m ON m.id = a.meeting_id"
+            " LEFT JOIN decisions d ON d.id = a.decision_id"
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY a.status != 'open', a.due_date IS NULL, a.due_date, a.number LIMIT ?",
+            (*params, limit),
+        )
+
+    def action_updates(self, action_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT u.noted_on, u.note, m.name AS by_name FROM action_updates u"
+            " LEFT JOIN members m ON m.id = u.by_member_id WHERE u.action_id = ?"
+            " ORDER BY u.noted_on, u.id",
+            (action_id,),
+        )

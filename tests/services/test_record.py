@@ -1,0 +1,188 @@
+"""The decision list, its search, the action list and approving minutes, on the demo board."""
+
+import datetime as dt
+
+import pytest
+
+from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
+from boardroom.services import record
+from boardroom.services.record import ActionFilter, DecisionFilter
+
+
+def numbers(rows):
+    return [row["number"] for row in rows]
+
+
+def test_the_decision_list_is_newest_first_and_complete(open_demo):
+    session = open_demo()
+    rows = record.decisions(session)
+    assert len(rows) == 21
+    assert numbers(rows)[:3] == ["B2026-09-02", "B2026-09-01", "B2026-08-02"]
+    assert rows[0]["held_on"] == "2026-11-12"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("preventieagenda", ["B2026-09-01", "B2026-03-02"]),
+        ("prevent", ["B2026-09-01", "B2026-03-02"]),  # as you type: prefixes
+        ("REGIONALE   preventie", ["B2026-09-01", "B2026-03-02"]),  # any order, any case
+        ("preventie agenda", []),  # "agenda" starts no word of theirs
+        ("gegevens infra", ["B2026-06-02", "B2025-02-02"]),  # title and text together
+        ("B2026-07", ["B2026-07-02", "B2026-07-01"]),
+        ("overbruggingsbudget", ["B2026-03-01"]),  # the amended text of the consent decision
+        ("spoedpost", ["B2025-01-01"]),
+        ("zzz", []),
+    ],
+)
+def test_search_finds_exactly_the_expected_decisions(open_demo, typed, expected):
+    assert numbers(record.decisions(open_demo(), DecisionFilter(text=typed))) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        "'",
+        "*",
+        "NEAR",
+        "NEAR(a b)",
+        "-",
+        "a AND",
+        "OR OR",
+        "(((",
+        "^",
+        ":",
+        'title:"x',
+        "NOT -preventie",
+    ],
+)
+def test_fts_syntax_never_raises(open_demo, typed):
+    rows = record.decisions(open_demo(), DecisionFilter(text=typed))
+    assert isinstance(rows, list)
+
+
+def test_filters(open_demo):
+    session = open_demo()
+    assert len(record.decisions(session, DecisionFilter(year=2025))) == 4
+    assert numbers(record.decisions(session, DecisionFilter(status="superseded"))) == [
+        "B2026-01-01"
+    ]
+    theme = next(t for t in session.repo.themes() if t.name == "Mentale gezondheid")
+    assert numbers(record.decisions(session, DecisionFilter(theme_id=theme.id))) == [
+        "B2026-07-02",
+        "B2026-07-01",
+        "B2026-01-02",
+        "B2026-01-01",
+    ]
+    due = record.decisions(session, DecisionFilter(due_for_review=True))
+    assert all(r["review_date"] <= "2027-01-23" and r["status"] == "in_force" for r in due)
+    assert numbers(due) == ["B2026-06-01", "B2026-03-01", "B2026-02-01", "B2025-01-01"]
+
+
+def test_a_decisions_story_rounds_answers_versions_and_lineage(open_demo):
+    session = open_demo()
+    consent = next(r for r in record.decisions(session) if r["number"] == "B2026-03-01")
+    detail = record.decision_detail(session, consent["id"])
+    assert [v.version for v in detail.versions] == [1, 2]
+    assert [r.round.number for r in detail.rounds] == [1, 2]
+    first = detail.rounds[0]
+    assert [a for a in first.answers if a[1] == "objection"][0][0] == "Henk Jansen"
+    assert detail.rounds[1].version.version == 2
+    superseded = next(r for r in record.decisions(session) if r["number"] == "B2026-01-01")
+    old = record.decision_detail(session, superseded["id"])
+    assert [d["number"] for d in old.superseded_by] == ["B2026-07-01"]
+    newer = record.decision_detail(session, old.superseded_by[0]["id"])
+    assert newer.supersedes.number == "B2026-01-01"
+    vote = next(r for r in record.decisions(session) if r["method"] == "vote")
+    ballots = record.decision_detail(session, vote["id"]).rounds[0].ballots
+    assert len(ballots) >= 5 and {b[1] for b in ballots} <= {"for", "against", "abstain"}
+
+
+def test_the_action_list_open_overdue_first(open_demo):
+    session = open_demo()
+    rows = record.actions(session)
+    assert len(rows) == 33
+    open_rows = [r for r in rows if r["status"] == "open"]
+    assert rows[: len(open_rows)] == open_rows
+    assert [r["due_date"] for r in open_rows] == sorted(r["due_date"] for r in open_rows)
+    overdue = record.actions(session, ActionFilter(overdue=True))
+    assert len(overdue) == 5 and all(r["due_date"] < "2026-11-24" for r in overdue)
+
+
+def test_my_actions_done_cancelled_and_updates(open_demo):
+    secretary = open_demo("Els Verhoeven")
+    open_rows = record.actions(secretary, ActionFilter(status="open"))
+    first, second = open_rows[0], open_rows[1]
+    owner = secretary.repo.model("members", first["owner_id"]).name
+    mine = open_demo(owner)
+    assert {r["owner_id"] for r in record.actions(mine, ActionFilter(owner_id=mine.user.id))} == {
+        mine.user.id
+    }
+    record.add_update(mine, first["id"], "Gesprek met de achterban gepland.")
+    assert (
+        record.action_history(mine, first["id"])[-1]["note"] == "Gesprek met de achterban gepland."
+    )
+    record.complete_action(mine, first["id"], dt.date(2026, 11, 20))
+    done = secretary.repo.model("actions", first["id"])
+    assert (done.status.value, str(done.done_at)) == ("done", "2026-11-20")
+    with pytest.raises(Conflict, match="is done already"):
+        record.complete_action(secretary, first["id"])
+    with pytest.raises(ValidationProblem, match="needs a reason"):
+        record.cancel_action(secretary, second["id"], "  ")
+    with pytest.raises(ValidationProblem, match="in the future"):
+        record.complete_action(secretary, second["id"], dt.date(2026, 12, 1))
+    record.cancel_action(secretary, second["id"], "Vervallen door besluit B2026-09-01.")
+    assert (
+        secretary.repo.model("actions", second["id"]).reason
+        == "Vervallen door besluit B2026-09-01."
+    )
+
+
+def test_a_member_may_not_close_someone_elses_action(open_demo):
+    session = open_demo("Ahmed Yilmaz")
+    theirs = next(
+        r
+        for r in record.actions(session, ActionFilter(status="open"))
+        if r["owner_id"] != session.user.id
+    )
+    with pytest.raises(PermissionDenied):
+        record.complete_action(session, theirs["id"])
+
+
+def test_approving_minutes_chair_only_and_closed_only(open_demo):
+    secretary, chair = open_demo("Els Verhoeven"), open_demo("Marianne van der Velde")
+    closed = record.find_meeting(chair, "2026-11-12")
+    with pytest.raises(PermissionDenied, match="may not approve the minutes"):
+        record.approve_minutes(secretary, closed.id)
+    record.approve_minutes(chair, closed.id)
+    assert chair.repo.model("meetings", closed.id).status.value == "minutes_approved"
+    with pytest.raises(Conflict, match="only a closed meeting's minutes"):
+        record.approve_minutes(chair, closed.id)
+
+
+@pytest.mark.parametrize(
+    ("reference", "starts"),
+    [
+        ("2026-11-12", "2026-11-12 15:00"),
+        ("2026/9", "2026-11-12 15:00"),
+        ("2025/1", "2025-11-13 15:00"),
+        ("10", "2026-12-10 15:00"),
+    ],
+)
+def test_meetings_by_date_or_number(open_demo, reference, starts):
+    assert f"{record.find_meeting(open_demo(), reference).starts_at:%Y-%m-%d %H:%M}" == starts
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ("2026-11-13", "no meeting on 2026-11-13"),
+        ("2026/40", "2026 has no meeting number 40"),
+        ("next", "not a meeting date or number"),
+        ("2026-02-30", "not a meeting date or number"),
+    ],
+)
+def test_unknown_meetings_are_named(open_demo, reference, message):
+    with pytest.raises((NotFound, ValidationProblem), match=message):
+        record.find_meeting(open_demo(), reference)
