@@ -421,6 +421,24 @@ CATALOGUE.update(
         "the action needs a text": "het actiepunt heeft een tekst nodig",
         "no such decision": "dat besluit bestaat niet",
         "reorder the round": "de volgorde van de ronde wijzigen",
+        "a cancelled action needs a reason": "een vervallen actiepunt heeft een reden nodig",
+        "action {number} is {status} already": "actiepunt {number} is al {status}",
+        "approve the minutes": "het verslag vaststellen",
+        "change someone else's action": "het actiepunt van een ander wijzigen",
+        "done on {day} is in the future": "afgerond op {day} ligt in de toekomst",
+        "no meeting on {day}": "geen vergadering op {day}",
+        "not a meeting date or number: {text!r} (use 2026-12-10 or 2026/10)": (
+            "geen vergaderdatum of -nummer: {text!r} (gebruik 2026-12-10 of 2026/10)"
+        ),
+        "only a closed meeting's minutes can be approved (status: {status})": (
+            "alleen het verslag van een gesloten vergadering kan worden vastgesteld"
+            " (status: {status})"
+        ),
+        "read the actions": "de actiepunten inzien",
+        "read the decisions": "de besluiten inzien",
+        "the update needs a text": "de voortgangsnotitie heeft een tekst nodig",
+        "{number} is no longer in force": "{number} is niet meer van kracht",
+        "{year} has no meeting number {nr}": "{year} heeft geen vergadering nummer {nr}",
         "Ask later": "Later vragen",
         "Other voter": "Andere stemmer",
         "name the perspective's voter": "de stemmer van het perspectief aanwijzen",
