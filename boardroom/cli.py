@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from boardroom import __version__
 from boardroom.config import (
@@ -25,6 +25,9 @@ from boardroom.config import (
 )
 from boardroom.domain.errors import BoardroomError, ValidationProblem
 from boardroom.i18n import set_language
+
+if TYPE_CHECKING:
+    from boardroom.services.session import Session
 
 EXIT_USAGE = 2
 
@@ -118,6 +121,48 @@ def build_parser() -> argparse.ArgumentParser:
     _common(board, db_required=True)
     board.add_argument("--format", choices=("json",), default="json")
     board.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+    minutes = export_kinds.add_parser(
+        "minutes",
+        help="a meeting's minutes (md, html, docx)",
+        description="The minutes of one meeting: attendance, per item the notes and outcome,"
+        " every decision with its tally or consent record, new actions, deferred items, the"
+        " interest round and the behaviour check, with the decision and action lists.",
+    )
+    _common(minutes, db_required=True)
+    minutes.add_argument(
+        "--meeting",
+        required=True,
+        metavar="DATE|NR",
+        help="the meeting's date (2026-12-10) or number (2026/10)",
+    )
+    minutes.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    minutes.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+    )
+
+    for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
+        listing = export_kinds.add_parser(
+            kind, help=f"{what} (md, csv, json, docx)", description=f"Write {what}, filtered."
+        )
+        _common(listing, db_required=True)
+        listing.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
+        listing.add_argument(
+            "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+        )
+        listing.add_argument(
+            "--status",
+            metavar="STATUS",
+            choices=("in_force", "superseded", "revoked")
+            if kind == "decisions"
+            else ("open", "done", "cancelled"),
+        )
+        if kind == "decisions":
+            listing.add_argument("--year", type=int, metavar="YEAR")
+            listing.add_argument("--theme", metavar="THEME", help="a theme's name")
+        else:
+            listing.add_argument("--owner", metavar="NAME", help="a few letters of the name")
+            listing.add_argument("--overdue", action="store_true", help="open and past due")
     return parser
 
 
@@ -191,11 +236,84 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
 
     session = open_session(db_path, as_name=user)
     try:
-        text = json.dumps(setup.dump_board(session), ensure_ascii=False, indent=1)
+        if args.what == "board":
+            text = json.dumps(setup.dump_board(session), ensure_ascii=False, indent=1)
+            _write_output(text + "\n", args.output)
+        elif args.what == "minutes":
+            _export_minutes(session, args)
+        else:
+            _export_list(session, args)
     finally:
         session.close()
-    _write_output(text + "\n", args.output)
     return 0
+
+
+def _output_path(args: argparse.Namespace) -> Path | None:
+    if args.output is None:
+        if args.format == "docx":
+            raise ValidationProblem("docx needs a file: add -o FILE", "--output")
+        return None
+    path = Path(args.output)
+    if path.is_dir() or not path.parent.exists():
+        raise ValidationProblem("not a writable file path", str(path))
+    return path
+
+
+def _export_minutes(session: Session, args: argparse.Namespace) -> None:
+    import tempfile
+
+    from boardroom.exports.minutes import write_minutes
+    from boardroom.services.minutes import build_minutes
+    from boardroom.services.record import find_meeting
+
+    path = _output_path(args)
+    minutes = build_minutes(session, find_meeting(session, args.meeting).id or 0)
+    if path is None:
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder) / f"minutes.{args.format}"
+            write_minutes(minutes, args.format, scratch)
+            sys.stdout.write(scratch.read_text(encoding="utf-8"))
+        return
+    try:
+        write_minutes(minutes, args.format, path)
+    except OSError as error:
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
+def _export_list(session: Session, args: argparse.Namespace) -> None:
+    from boardroom.exports.lists import write_list
+    from boardroom.services import record
+    from boardroom.services.session import find_member
+
+    path = _output_path(args)
+    if args.what == "decisions":
+        theme_id = None
+        if args.theme:
+            theme = next(
+                (
+                    t
+                    for t in session.repo.themes()
+                    if t.name.casefold() == args.theme.strip().casefold()
+                ),
+                None,
+            )
+            if theme is None:
+                raise ValidationProblem(f"no theme named {args.theme!r}", "--theme")
+            theme_id = theme.id
+        rows = record.decisions(
+            session, record.DecisionFilter(year=args.year, theme_id=theme_id, status=args.status)
+        )
+    else:
+        owner = find_member(session.repo, args.owner, "--owner").id if args.owner else None
+        rows = record.actions(
+            session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
+        )
+    try:
+        text = write_list(rows, args.what, args.format, path)
+    except OSError as error:
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+    if text is not None:
+        sys.stdout.write(text)
 
 
 def _open_app(db_path: Path, user: str | None) -> int:

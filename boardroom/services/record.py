@@ -74,6 +74,11 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
     decision = repo.model("decisions", decision_id)
     held = repo.model("meetings", decision.meeting_id)
     names = {x.id: x.name for x in repo.members()}
+    for row in repo.attendance(decision.meeting_id).values():  # who sat at the table
+        if row.status.value == "substitute" and row.member_id in names:
+            names[row.member_id] = _("{substitute} for {member}").format(
+                substitute=row.substitute_name, member=names[row.member_id]
+            )
     proposal = repo.model("proposals", decision.proposal_id) if decision.proposal_id else None
     rounds: list[RoundRecord] = []
     versions = repo.versions(proposal.id) if proposal else []

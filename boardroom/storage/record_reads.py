@@ -97,6 +97,19 @@ class RecordReads:
             (*params, limit),
         )
 
+    def actions_open_at(self, starts_at: str, day: str) -> list[dict[str, Any]]:
+        """The action list as it stood at a meeting: actions from that meeting or earlier ones
+        that were still open on its day (done or cancelled only later)."""
+        return self.query(
+            "SELECT a.number, a.text, o.name AS owner, a.due_date FROM actions a"
+            " JOIN members o ON o.id = a.owner_id JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.starts_at <= ? AND (a.status = 'open'"
+            " OR (a.status = 'done' AND a.done_at > ?)"
+            " OR (a.status = 'cancelled' AND substr(a.updated_at, 1, 10) > ?))"
+            " ORDER BY a.due_date IS NULL, a.due_date, a.number",
+            (starts_at, day, day),
+        )
+
     def action_updates(self, action_id: int) -> list[dict[str, Any]]:
         return self.query(
             "SELECT u.noted_on, u.note, m.name AS by_name FROM action_updates u"
