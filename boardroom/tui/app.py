@@ -31,6 +31,8 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     ),
     "themes": ("themes.ThemesScreen", "Themes", "Open the themes list"),
     "meetings": ("meetings.MeetingsScreen", "Meetings", "Open the meetings and their consoles"),
+    "decisions": ("decisions.DecisionsScreen", "Decisions", "Open the decision list"),
+    "actions": ("actions.ActionsScreen", "Actions", "Open the action list"),
     "rules": (
         "rules.RulesScreen",
         "Rules and principles",
@@ -59,6 +61,8 @@ class BoardroomApp(App[None]):
         Binding("f4,T", "go('themes')", _("Themes")),
         Binding("f5,R", "go('rules')", _("Rules and principles")),
         Binding("f6,V", "go('meetings')", _("Meetings")),
+        Binding("f7,B", "go('decisions')", _("Decisions")),
+        Binding("f8,A", "go('actions')", _("Actions")),
         Binding("q", "quit", _("Quit")),
     ]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from boardroom.domain.errors import BoardroomError
@@ -24,6 +24,7 @@ class TableScreen(Screen[None]):
 
     TITLE_TEXT = ""
     COLUMNS: tuple[str, ...] = ()
+    SEARCH = False  # a search box above the table, searched as you type
 
     @property
     def session(self) -> Session:
@@ -32,6 +33,8 @@ class TableScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self.heading(), id="screen-title")
+        if self.SEARCH:
+            yield Input(placeholder=_("Search…  (/ to search, esc back to the list)"), id="search")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield Footer()
@@ -81,6 +84,24 @@ class TableScreen(Screen[None]):
 
     def detail(self, row_id: int | None) -> str:
         return ""
+
+    def search_text(self) -> str:
+        return self.query_one("#search", Input).value if self.SEARCH else ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#table", DataTable).focus()
+
+    def action_search(self) -> None:
+        if self.SEARCH:
+            self.query_one("#search", Input).focus()
+
+    def action_to_list(self) -> None:
+        self.query_one("#table", DataTable).focus()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -1,0 +1,162 @@
+"""The decision list (besluitenlijst): filter, search as you type, open a decision's story."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from boardroom.i18n import _, format_date, label
+from boardroom.services import record
+from boardroom.services.session import Session
+from boardroom.tui.screens.base import Row, TableScreen
+
+SHOWN = 300  # rows drawn at once; the count says how many match
+
+
+def short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class DecisionsScreen(TableScreen):
+    TITLE_TEXT = "Decisions"
+    SEARCH = True
+    COLUMNS = ("Number", "Date", "Decision", "Theme", "Method", "Status", "Review date")
+    BINDINGS = [
+        Binding("slash", "search", _("Search")),
+        Binding("escape", "to_list", _("List"), show=False),
+        Binding("y", "cycle_year", _("Year")),
+        Binding("s", "cycle_status", _("Status")),
+        Binding("r", "toggle_review", _("Due for review")),
+    ]
+    STATUSES = (None, "in_force", "superseded", "revoked")
+
+    year: int | None = None
+    status: str | None = None
+    review = False
+
+    def heading(self) -> str:
+        parts = [_("Decisions")]
+        if self.year:
+            parts.append(str(self.year))
+        if self.status:
+            parts.append(label(self.status))
+        if self.review:
+            parts.append(_("due for review"))
+        return " · ".join(parts)
+
+    def rows(self) -> list[Row]:
+        found = record.decisions(
+            self.session,
+            record.DecisionFilter(
+                year=self.year,
+                status=self.status,
+                due_for_review=self.review,
+                text=self.search_text(),
+            ),
+        )
+        self.count = len(found)
+        return [
+            (
+                r["id"],
+                (
+                    r["number"],
+                    r["held_on"],
+                    r["title"],
+                    r["theme"] or "",
+                    label(r["method"]),
+                    label(r["status"]),
+                    r["review_date"] or "",
+                ),
+            )
+            for r in found[:SHOWN]
+        ]
+
+    def reload(self, select: int | None = None) -> None:
+        super().reload(select)
+        shown = min(self.count, SHOWN)
+        self.query_one("#screen-title", Static).update(
+            f"{self.heading()}   [dim]{_('{shown} of {count}').format(shown=shown, count=self.count)}[/]"
+        )
+
+    def detail(self, row_id: int | None) -> str:
+        return _("enter: the decision in full") if row_id else ""
+
+    def action_cycle_year(self) -> None:
+        this_year = self.session.today.year
+        years = [None, this_year, this_year - 1, this_year - 2]
+        self.year = years[(years.index(self.year) + 1) % len(years)] if self.year in years else None
+        self.reload()
+
+    def action_cycle_status(self) -> None:
+        self.status = self.STATUSES[(self.STATUSES.index(self.status) + 1) % len(self.STATUSES)]
+        self.reload()
+
+    def action_toggle_review(self) -> None:
+        self.review = not self.review
+        self.reload()
+
+    def action_edit(self) -> None:
+        decision_id = self.selected_id()
+        if decision_id is not None:
+            self.app.push_screen(DecisionScreen(decision_id))
+
+
+class DecisionScreen(Screen[None]):
+    """One decision in full: text, tally or consent record, origin, lineage."""
+
+    TITLE_TEXT = "Decision"
+    DEFAULT_CSS = "DecisionScreen #story { padding: 1 2; }"
+    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+
+    def __init__(self, decision_id: int) -> None:
+        super().__init__()
+        self.decision_id = decision_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(id="story")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session: Session = self.app.session  # type: ignore[attr-defined]
+        d = record.decision_detail(session, self.decision_id)
+        decision = d.decision
+        lines = [
+            f"[b]{decision.number}[/b]  [b]{decision.title}[/b]",
+            f"{format_date(d.held_on, time=True)} · {d.item_title} · {d.theme}",
+            f"{label(decision.status)}"
+            + (
+                f" · {_('Review date')}: {format_date(decision.review_date, weekday=False)}"
+                if decision.review_date
+                else ""
+            ),
+            "",
+            decision.text,
+            "",
+            f"[b]{label(decision.method)}[/b]: {decision.outcome_summary}",
+        ]
+        if d.supersedes:
+            lines.append(
+                f"{_('This decision supersedes {number}.').format(number=d.supersedes.number)}"
+            )
+        for later in d.superseded_by:
+            lines.append(f"[b]{label(decision.status)}[/b] → {later['number']} {later['title']}")
+        for current in d.rounds:
+            lines += [
+                "",
+                f"[b]{_('Round')} {current.round.number}[/b] — {_('version')}"
+                f" {current.version.version}: {current.version.text}",
+            ]
+            lines += [
+                f"  {name}: {label(choice)} ({weight:g})"
+                for name, choice, weight in current.ballots
+            ]
+            lines += [
+                f"  {name}: {label(answer)}" + (f" — {note}" if note else "")
+                for name, answer, note in current.answers
+            ]
+        self.query_one("#story", Static).update("\n".join(lines))
