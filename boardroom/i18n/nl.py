@@ -422,6 +422,16 @@ CATALOGUE.update(
         "no such decision": "dat besluit bestaat niet",
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Minutes": "Verslag",
+        "Approve the minutes": "Verslag vaststellen",
+        "Export the minutes": "Verslag exporteren",
+        "The minutes are approved; this meeting's record is now read-only.": (
+            "Het verslag is vastgesteld; deze vergadering is nu alleen-lezen."
+        ),
+        "the file must end in .md, .html or .docx": "het bestand moet eindigen op .md, .html of .docx",
+        "no such folder: {folder}": "deze map bestaat niet: {folder}",
+        "Written": "Geschreven",
+        "File (.md, .html or .docx)": "Bestand (.md, .html of .docx)",
+        "Decisions due for review": "Te evalueren besluiten",
         "{shown} of {count}": "{shown} van {count}",
         "Search…  (/ to search, esc back to the list)": "Zoeken…  (/ om te zoeken, esc terug naar de lijst)",
         "Search": "Zoeken",

@@ -75,3 +75,36 @@ async def test_my_actions_for_a_portfolio_holder(make_app):
         await pilot.press("f8", "m")
         await pilot.pause()
         assert first_column(app) == ["A2026-09-03", "A2026-09-02"]
+
+
+async def test_approve_and_export_minutes_from_the_meetings_list(make_app, tmp_path):
+    app = make_app("Marianne van der Velde")
+    repo = app.session.repo
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        table = app.screen.query_one("#table", DataTable)
+        closed = next(m for m in repo.models("meetings") if m.status.value == "closed")
+        table.move_cursor(row=table.get_row_index(str(closed.id)))
+        await pilot.press("v")
+        await pilot.pause()
+        assert repo.model("meetings", closed.id).status.value == "minutes_approved"
+        await pilot.press("x")
+        target = tmp_path / "verslag.md"
+        app.screen.query_one("#field-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Minutes — Regiotafel Zorg en Welzijn Lindewaard")
+        assert "**Status:** approved" in text
+
+
+async def test_the_actions_review_item_lists_open_actions_overdue_first(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "enter", "s", "n", "n")  # open; on to "Actielijst en besluitenlijst"
+        await pilot.pause()
+        records = str(app.screen.query_one("#records").content)
+        assert records.startswith("[b]Open actions[/b] (9)")
+        lines = records.splitlines()
+        assert lines[1].startswith("A2025-02-03 [red]2026-01-22[/]")  # the oldest overdue first
+        assert "Decisions due for review" in records and "B2026-06-01 2026-12-11" in records

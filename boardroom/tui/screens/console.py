@@ -44,7 +44,7 @@ class MeetingConsole(Screen[None]):
     MeetingConsole #clocks { height: auto; margin: 1 0; }
     MeetingConsole #meeting-clock { padding: 0 1; color: $text-muted; }
     MeetingConsole #notes { height: 1fr; min-height: 5; }
-    MeetingConsole #records { height: auto; max-height: 8; color: $text-muted; }
+    MeetingConsole #records { height: auto; max-height: 20; color: $text-muted; }
     MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
     """
     BINDINGS = [
@@ -168,10 +168,31 @@ class MeetingConsole(Screen[None]):
 
     def records_text(self) -> str:
         assert self.state is not None
+        item = self.state.current_item
+        if item is not None and item.kind == ItemKind.ACTIONS_REVIEW:
+            return self.carry_over_text()
         summary = live.summary(self.session, self.meeting_id)
         parts = [f"{d.number} {d.title}" for d in summary.decisions[-3:]]
         parts += [f"{a.number} {a.text[:50]}" for a in summary.actions[-3:]]
         return "\n".join(parts)
+
+    def carry_over_text(self) -> str:
+        """On the actions-review item: every open action (overdue first) and the decisions
+        whose review date is near (DESIGN §4: open actions carry over)."""
+        from boardroom.services import record
+
+        today = self.session.today.isoformat()
+        rows = record.actions(self.session, record.ActionFilter(status="open"))
+        lines = [f"[b]{_('Open actions')}[/b] ({len(rows)})"]
+        for r in rows[:12]:
+            late = r["due_date"] and r["due_date"] < today
+            due = f"[red]{r['due_date']}[/]" if late else (r["due_date"] or "")
+            lines.append(f"{r['number']} {due} {r['owner']}: {r['text'][:50]}")
+        due_review = record.decisions(self.session, record.DecisionFilter(due_for_review=True))
+        if due_review:
+            lines.append(f"[b]{_('Decisions due for review')}[/b]")
+            lines += [f"{d['number']} {d['review_date']} {d['title'][:50]}" for d in due_review[:5]]
+        return "\n".join(lines)
 
     def tick(self) -> None:
         if self.state is None:

@@ -12,7 +12,11 @@ from boardroom.tui.screens.base import Row, TableScreen
 class MeetingsScreen(TableScreen):
     TITLE_TEXT = "Meetings"
     COLUMNS = ("Date", "Status", "Location", "Kind")
-    BINDINGS = [Binding("enter,o", "open", _("Open the console"))]
+    BINDINGS = [
+        Binding("enter,o", "open", _("Open the console")),
+        Binding("v", "approve", _("Approve the minutes")),
+        Binding("x", "export_minutes", _("Export the minutes")),
+    ]
 
     def rows(self) -> list[Row]:
         meetings = live.meetings_around(self.session, self.session.today)
@@ -32,6 +36,50 @@ class MeetingsScreen(TableScreen):
 
     def on_data_table_row_selected(self, _event: object) -> None:
         self.action_open()
+
+    def action_approve(self) -> None:
+        from boardroom.services import record
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.attempt(
+                lambda: record.approve_minutes(self.session, meeting_id),
+                _("The minutes are approved; this meeting's record is now read-only."),
+            )
+
+    def action_export_minutes(self) -> None:
+        from pathlib import Path
+
+        from boardroom.domain.errors import ValidationProblem
+        from boardroom.exports.minutes import write_minutes
+        from boardroom.services.minutes import build_minutes
+        from boardroom.tui.widgets.form import FormField
+
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return
+        current = next(
+            m for m in live.meetings_around(self.session, self.session.today) if m.id == meeting_id
+        )
+        default = Path.cwd() / f"verslag-{current.starts_at:%Y-%m-%d}.html"
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            path = Path(values["path"]).expanduser()
+            fmt = path.suffix.lstrip(".").lower()
+            if fmt not in ("md", "html", "docx"):
+                raise ValidationProblem(_("the file must end in .md, .html or .docx"), "path")
+            if not path.parent.is_dir():
+                raise ValidationProblem(
+                    _("no such folder: {folder}").format(folder=path.parent), "path"
+                )
+            write_minutes(build_minutes(self.session, meeting_id), fmt, path)
+            self.notify(f"{_('Written')}: {path}", timeout=8)
+
+        self.open_form(
+            _("Export the minutes"),
+            [FormField("path", _("File (.md, .html or .docx)"), value=str(default))],
+            submit,
+        )
 
     def action_open(self) -> None:
         from boardroom.tui.screens.console import MeetingConsole
