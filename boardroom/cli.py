@@ -101,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(check, db_required=True)
 
+    verify = commands.add_parser(
+        "verify",
+        help="check the record against its event log (tamper evidence)",
+        description="Check that the event log is an unbroken hash chain, that every row equals"
+        " its last logged state, and that every approved meeting still has its sealed record."
+        " Exit 0 when all holds, 1 with one line per difference.",
+    )
+    _common(verify, db_required=True)
+
     backup = commands.add_parser(
         "backup",
         help="write a consistent copy of the database",
@@ -188,6 +197,23 @@ def run(args: argparse.Namespace) -> int:
     db_path = resolve_db(args.db, settings)
     user = resolve_user(args.as_name, settings)
 
+    if args.command == "verify":
+        from boardroom.services.integrity import verify
+        from boardroom.storage.migrations import open_board_db
+
+        database = open_board_db(db_path)
+        try:
+            report = verify(database)
+        finally:
+            database.close()
+        for problem in report.problems:
+            print(problem)
+        print(
+            f"{db_path}: {report.events} events, {report.rows} rows, {report.sealed} sealed"
+            f" meetings; chain head {report.head[:16]}; "
+            + ("all consistent" if report.ok else f"{len(report.problems)} problem(s)")
+        )
+        return 0 if report.ok else 1
     if args.command in ("init", "check", "backup", "export"):
         return _run_command(args, db_path, user)
     if args.command == "demo":

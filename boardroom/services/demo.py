@@ -506,6 +506,9 @@ class _Generator:
         if not last:
             self.clock.at(starts_at + dt.timedelta(days=28))
             self.repo.update("meetings", meeting_id, {"status": "minutes_approved"})
+            self.insert(
+                "seals", {"meeting_id": meeting_id, "hash": self.repo.seal_hash(meeting_id)}
+            )
 
     def decide(
         self,

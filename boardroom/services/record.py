@@ -214,7 +214,18 @@ def approve_minutes(session: Session, meeting_id: int) -> None:
                 status=_(held.status.value.replace("_", " "))
             )
         )
-    session.repo.update("meetings", meeting_id, {"status": MeetingStatus.MINUTES_APPROVED.value})
+    with session.database.transaction():
+        session.repo.update(
+            "meetings", meeting_id, {"status": MeetingStatus.MINUTES_APPROVED.value}
+        )
+        seal(session, meeting_id)
+
+
+def seal(session: Session, meeting_id: int) -> None:
+    """Record the hash of an approved meeting's record; `verify` recomputes it."""
+    session.repo.insert(
+        "seals", {"meeting_id": meeting_id, "hash": session.repo.seal_hash(meeting_id)}
+    )
 
 
 def find_meeting(session: Session, reference: str) -> m.Meeting:

@@ -24,7 +24,8 @@ class RecordReads:
     ) -> list[dict[str, Any]]:
         """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
         query (see domain.search)."""
-        where, params = ["1"], []
+        where: list[str] = ["1"]
+        params: list[object] = []
         if year is not None:
             where.append("m.starts_at >= ? AND m.starts_at < ?")
             params += [f"{year}-01-01", f"{year + 1}-01-01"]
@@ -69,7 +70,8 @@ class RecordReads:
         limit: int = 20_000,
     ) -> list[dict[str, Any]]:
         """Actions with owner and origin; open overdue ones first, then by due date."""
-        where, params = ["1"], []
+        where: list[str] = ["1"]
+        params: list[object] = []
         if owner_id is not None:
             where.append("a.owner_id = ?")
             params.append(owner_id)
@@ -116,4 +118,63 @@ class RecordReads:
             " LEFT JOIN members m ON m.id = u.by_member_id WHERE u.action_id = ?"
             " ORDER BY u.noted_on, u.id",
             (action_id,),
+        )
+
+
+SEALED = {
+    "decisions": "number, title, text, method, outcome_summary, review_date, supersedes_id,"
+    " proposal_id, agenda_item_id, theme_id",
+    "agenda_items": "position, kind, purpose, title, notes, outcome, status",
+    "attendance": "member_id, status, substitute_name",
+    "proposals": "title, method, vote_rule, secret, status",
+    "interest_rounds": "perspective_id, helps, pinches, asks, status",
+    "behaviour_checks": "rule_id, score, note",
+}
+
+
+class SealReads:
+    """The content an approved meeting's seal covers, as canonical JSON."""
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def seal_hash(self, meeting_id: int) -> str:
+        import hashlib
+        import json
+
+        content: dict[str, Any] = {}
+        for table, columns in SEALED.items():
+            content[table] = self.query(
+                f"SELECT id, {columns} FROM {table} WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+            )
+        content["versions"] = self.query(
+            "SELECT v.id, v.proposal_id, v.version, v.text FROM proposal_versions v JOIN proposals p"
+            " ON p.id = v.proposal_id WHERE p.meeting_id = ? ORDER BY v.id",
+            (meeting_id,),
+        )
+        content["rounds"] = self.query(
+            "SELECT r.id, r.number, r.version_id, r.kind, r.outcome, r.for_weight,"
+            " r.against_weight, r.abstain_weight, r.entitled_weight FROM rounds r JOIN proposals p"
+            " ON p.id = r.proposal_id WHERE p.meeting_id = ? ORDER BY r.id",
+            (meeting_id,),
+        )
+        content["ballots"] = self.query(
+            "SELECT b.id, b.round_id, b.voter_id, b.choice, b.weight FROM ballots b JOIN rounds r"
+            " ON r.id = b.round_id JOIN proposals p ON p.id = r.proposal_id"
+            " WHERE p.meeting_id = ? ORDER BY b.id",
+            (meeting_id,),
+        )
+        content["answers"] = self.query(
+            "SELECT a.id, a.round_id, a.member_id, a.seq, a.answer, a.note FROM consent_answers a"
+            " JOIN rounds r ON r.id = a.round_id JOIN proposals p ON p.id = r.proposal_id"
+            " WHERE p.meeting_id = ? ORDER BY a.id",
+            (meeting_id,),
+        )
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def seals(self) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT s.meeting_id, s.hash, s.created_at, m.starts_at FROM seals s"
+            " JOIN meetings m ON m.id = s.meeting_id ORDER BY m.starts_at"
         )

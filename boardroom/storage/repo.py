@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem
 from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
-from boardroom.storage.record_reads import RecordReads
-from boardroom.storage.schema import TABLES
+from boardroom.storage.record_reads import RecordReads, SealReads
+from boardroom.storage.schema import TABLES, event_hash
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -97,7 +97,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo(MeetingReads, RecordReads):
+class Repo(MeetingReads, RecordReads, SealReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(
@@ -111,21 +111,22 @@ class Repo(MeetingReads, RecordReads):
     # -- writing -------------------------------------------------------------------------
 
     def _log(self, operation: str, table: str, row_id: int, before: Any, after: Any) -> None:
+        """Append to the event log, chained to the previous entry (see `verify`)."""
         now = self.clock()
+        event = {
+            "at": now,
+            "actor": self.actor,
+            "operation": operation,
+            "table_name": table,
+            "row_id": row_id,
+            "before": None if before is None else json.dumps(before, sort_keys=True),
+            "after": None if after is None else json.dumps(after, sort_keys=True),
+        }
+        previous = self.scalar("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1") or ""
         self.conn.execute(
             "INSERT INTO event_log (at, actor, operation, table_name, row_id, before, after,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                now,
-                self.actor,
-                operation,
-                table,
-                row_id,
-                None if before is None else json.dumps(before, sort_keys=True),
-                None if after is None else json.dumps(after, sort_keys=True),
-                now,
-                now,
-            ),
+            " hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*event.values(), event_hash(previous, event), now, now),
         )
 
     def insert(self, table: str, values: dict[str, Any] | BaseModel) -> int:

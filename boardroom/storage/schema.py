@@ -368,6 +368,7 @@ TABLES: tuple[str, ...] = (
     "behaviour_checks",
     "interest_rounds",
     "event_log",
+    "seals",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -395,6 +396,51 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE rounds ADD COLUMN voter_order TEXT NOT NULL DEFAULT '[]'")
 
 
+def event_hash(previous: str, event: dict) -> str:
+    """The chain link of one event: sha256 over the previous link and the event's content."""
+    import hashlib
+    import json
+
+    content = json.dumps(
+        [
+            previous,
+            event["at"],
+            event["actor"],
+            event["operation"],
+            event["table_name"],
+            event["row_id"],
+            event["before"],
+            event["after"],
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _v4(db: sqlite_utils.Database) -> None:
+    """Tamper evidence: a hash chain over the event log (existing entries chained in order),
+    and a seal over each approved meeting's record."""
+    conn = db.conn
+    conn.execute("ALTER TABLE event_log ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+    previous = ""
+    cursor = conn.execute(
+        "SELECT id, at, actor, operation, table_name, row_id, before, after FROM event_log"
+        " ORDER BY id"
+    )
+    names = [c[0] for c in cursor.description]
+    for values in cursor.fetchall():
+        event = dict(zip(names, values, strict=True))
+        previous = event_hash(previous, event)
+        conn.execute("UPDATE event_log SET hash = ? WHERE id = ?", (previous, event["id"]))
+    conn.execute(
+        f"""CREATE TABLE seals (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL UNIQUE REFERENCES meetings(id) ON DELETE RESTRICT,
+            hash TEXT NOT NULL,{STAMPS}
+        )"""
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -406,6 +452,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables for every entity, indexes, event log", _v1),
     Migration(2, "full-text search on decisions and actions", _v2),
     Migration(3, "the live meeting's item clock and round order", _v3),
+    Migration(4, "hash chain over the event log; seals of approved meetings", _v4),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -101,7 +101,9 @@ async def test_approve_and_export_minutes_from_the_meetings_list(make_app, tmp_p
 async def test_the_actions_review_item_lists_open_actions_overdue_first(make_app):
     app = make_app("Marianne van der Velde")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6", "enter", "s", "n", "n")  # open; on to "Actielijst en besluitenlijst"
+        await pilot.press(
+            "f6", "enter", "s", "n", "n"
+        )  # open; on to "Actielijst en besluitenlijst"
         await pilot.pause()
         records = str(app.screen.query_one("#records").content)
         assert records.startswith("[b]Open actions[/b] (9)")
