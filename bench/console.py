@@ -34,7 +34,8 @@ from boardroom.services import meeting as live
 from boardroom.services.session import open_session
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"enter": b"\r", "ctrl+s": b"\x13", "escape": b"\x1b"}
+KEYS = {"enter": b"\r", "ctrl+s": b"\x13", "escape": b"\x1b", "f1": b"\x1bOP",
+        "f7": b"\x1b[18~", "f8": b"\x1b[19~"}
 SETTLE = float(os.environ.get("BENCH_SETTLE", "0.5"))  # a person looks before pressing
 
 
@@ -81,6 +82,11 @@ class Terminal:
         started = time.perf_counter()
         os.write(self.master, KEYS.get(key, key.encode()))
         return (self.wait_for(marker) - started) * 1000
+
+    def send(self, key: str, settle: float = 0.3) -> None:
+        """A key that is not timed (moving focus); wait for the screen to settle."""
+        os.write(self.master, KEYS.get(key, key.encode()))
+        time.sleep(settle)
 
     def close(self) -> None:
         self.process.kill()

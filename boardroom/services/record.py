@@ -30,19 +30,38 @@ class DecisionFilter:
     text: str = ""
 
 
-def decisions(session: Session, filters: DecisionFilter = DecisionFilter()) -> list[dict]:
-    """The decision list, newest first; `text` searches number, title and text as you type."""
-    session.require(Capability.READ, _("read the decisions"))
+def _decision_query(session: Session, filters: DecisionFilter) -> dict | None:
     match = fts_query(filters.text) if filters.text.strip() else None
     if filters.text.strip() and match is None:
-        return []
-    return session.repo.decision_rows(
-        year=filters.year,
-        theme_id=filters.theme_id,
-        status=filters.status,
-        review_by=session.today + REVIEW_WINDOW if filters.due_for_review else None,
-        match=match,
-    )
+        return None  # only punctuation typed: nothing to search for
+    return {
+        "year": filters.year,
+        "theme_id": filters.theme_id,
+        "status": filters.status,
+        "review_by": session.today + REVIEW_WINDOW if filters.due_for_review else None,
+        "match": match,
+    }
+
+
+def decisions(
+    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int = 100_000
+) -> list[dict]:
+    """The decision list, newest first; `text` searches number, title and text as you type."""
+    session.require(Capability.READ, _("read the decisions"))
+    query = _decision_query(session, filters)
+    return [] if query is None else session.repo.decision_rows(**query, limit=limit)
+
+
+def decision_page(
+    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int = 100
+) -> tuple[list[dict], int]:
+    """The first `limit` decisions of the list and how many there are in all (a screenful,
+    without loading ten years of decisions on every keystroke)."""
+    session.require(Capability.READ, _("read the decisions"))
+    query = _decision_query(session, filters)
+    if query is None:
+        return [], 0
+    return session.repo.decision_rows(**query, limit=limit), session.repo.decision_count(**query)
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,11 @@ class RecordReads:
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def decision_rows(
-        self,
-        *,
-        year: int | None = None,
-        theme_id: int | None = None,
-        status: str | None = None,
-        review_by: dt.date | None = None,
-        match: str | None = None,
-        limit: int = 10_000,
-    ) -> list[dict[str, Any]]:
-        """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
-        query (see domain.search)."""
+    @staticmethod
+    def _decision_where(
+        year: int | None, theme_id: int | None, status: str | None,
+        review_by: dt.date | None, match: str | None,
+    ) -> tuple[str, list[object]]:
         where: list[str] = ["1"]
         params: list[object] = []
         if year is not None:
@@ -36,22 +29,51 @@ class RecordReads:
             where.append("d.status = ?")
             params.append(status)
         if review_by is not None:
-            where.append(
-                "d.status = 'in_force' AND d.review_date IS NOT NULL AND d.review_date <= ?"
-            )
+            where.append("d.status = 'in_force' AND d.review_date IS NOT NULL"
+                         " AND d.review_date <= ?")
             params.append(review_by.isoformat())
         if match is not None:
             where.append("d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
             params.append(match)
+        return " AND ".join(where), params
+
+    def decision_rows(
+        self,
+        *,
+        year: int | None = None,
+        theme_id: int | None = None,
+        status: str | None = None,
+        review_by: dt.date | None = None,
+        match: str | None = None,
+        limit: int = 100_000,
+    ) -> list[dict[str, Any]]:
+        """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
+        query (see domain.search)."""
+        where, params = self._decision_where(year, theme_id, status, review_by, match)
         return self.query(
             "SELECT d.id, d.number, substr(m.starts_at, 1, 10) AS held_on, d.title, d.text,"
             " t.name AS theme, d.method, d.outcome_summary, d.status, d.review_date,"
             " d.meeting_id, d.supersedes_id"
             " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
             " LEFT JOIN themes t ON t.id = d.theme_id"
-            f" WHERE {' AND '.join(where)} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?",
+            f" WHERE {where} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?",
             (*params, limit),
         )
+
+    def decision_count(
+        self,
+        *,
+        year: int | None = None,
+        theme_id: int | None = None,
+        status: str | None = None,
+        review_by: dt.date | None = None,
+        match: str | None = None,
+    ) -> int:
+        where, params = self._decision_where(year, theme_id, status, review_by, match)
+        rows = self.query(
+            "SELECT count(*) AS n FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            f" WHERE {where}", params)
+        return int(rows[0]["n"])
 
     def superseding(self, decision_id: int) -> list[dict[str, Any]]:
         return self.query(

@@ -104,9 +104,17 @@ class BoardroomApp(App[None]):
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
         gc.enable()  # paused by cli.main for start-up
+        self.run_worker(self._warm_up, thread=True, group="warm-up")
+
+    def _warm_up(self) -> None:
+        """After the first frame: do what the first visit of each screen would otherwise do."""
         from boardroom.services.warmup import warm_up
 
-        self.run_worker(warm_up, thread=True, group="warm-up")
+        warm_up()
+        for target, _title, _help in SCREENS.values():
+            import_module(f"boardroom.tui.screens.{target.rsplit('.', 1)[0]}")
+        for module in ("console", "vote", "consent", "attendance", "closing"):
+            import_module(f"boardroom.tui.screens.{module}")
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()

@@ -13,7 +13,7 @@ from boardroom.services import record
 from boardroom.services.session import Session
 from boardroom.tui.screens.base import Row, TableScreen
 
-SHOWN = 300  # rows drawn at once; the count says how many match
+SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
 
 
 def short(text: str, width: int) -> str:
@@ -48,30 +48,17 @@ class DecisionsScreen(TableScreen):
         return " · ".join(parts)
 
     def rows(self) -> list[Row]:
-        found = record.decisions(
-            self.session,
-            record.DecisionFilter(
-                year=self.year,
-                status=self.status,
-                due_for_review=self.review,
-                text=self.search_text(),
-            ),
+        """One page of the list (the count line tells how many match in all)."""
+        filters = record.DecisionFilter(
+            year=self.year, status=self.status, due_for_review=self.review,
+            text=self.search_text(),
         )
-        self.count = len(found)
+        found, self.count = record.decision_page(self.session, filters, limit=SHOWN)
         return [
-            (
-                r["id"],
-                (
-                    r["number"],
-                    r["held_on"],
-                    r["title"],
-                    r["theme"] or "",
-                    label(r["method"]),
-                    label(r["status"]),
-                    r["review_date"] or "",
-                ),
-            )
-            for r in found[:SHOWN]
+            (r["id"], (r["number"], r["held_on"], short(r["title"], 50),
+                       short(r["theme"] or "", 24), label(r["method"]), label(r["status"]),
+                       r["review_date"] or ""))
+            for r in found
         ]
 
     def reload(self, select: int | None = None) -> None:
