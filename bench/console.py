@@ -34,8 +34,14 @@ from boardroom.services import meeting as live
 from boardroom.services.session import open_session
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"enter": b"\r", "ctrl+s": b"\x13", "escape": b"\x1b", "f1": b"\x1bOP",
-        "f7": b"\x1b[18~", "f8": b"\x1b[19~"}
+KEYS = {
+    "enter": b"\r",
+    "ctrl+s": b"\x13",
+    "escape": b"\x1b",
+    "f1": b"\x1bOP",
+    "f7": b"\x1b[18~",
+    "f8": b"\x1b[19~",
+}
 SETTLE = float(os.environ.get("BENCH_SETTLE", "0.5"))  # a person looks before pressing
 
 

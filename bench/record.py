@@ -27,8 +27,13 @@ from boardroom.services import record
 from boardroom.services.minutes import build_minutes
 from boardroom.services.session import open_session
 
-WORDS = ["preventieagenda", "spoedpost", "gegevensuitwisseling", "wijkverpleging",
-         "arbeidsmarktplan"]
+WORDS = [
+    "preventieagenda",
+    "spoedpost",
+    "gegevensuitwisseling",
+    "wijkverpleging",
+    "arbeidsmarktplan",
+]
 
 
 def expected_counts(db: Path) -> dict[str, int]:
@@ -47,15 +52,25 @@ def expected_counts(db: Path) -> dict[str, int]:
 def measure_screen(db: Path) -> dict[str, list[float]]:
     counts = expected_counts(db)
     total = counts[""]
-    app = Terminal([str(Path(sys.executable).with_name("boardroom")), "--db", str(db),
-                    "--as", "Els Verhoeven", "--lang", "en"])
+    app = Terminal(
+        [
+            str(Path(sys.executable).with_name("boardroom")),
+            "--db",
+            str(db),
+            "--as",
+            "Els Verhoeven",
+            "--lang",
+            "en",
+        ]
+    )
     timings: dict[str, list[float]] = {"open the decision list": []}
     try:
         app.wait_for("Upcoming meetings")
         time.sleep(SETTLE)
         for _ in range(5):
             timings["open the decision list"].append(
-                app.press("f7", f"{min(total, 100)} of {total}"))
+                app.press("f7", f"{min(total, 100)} of {total}")
+            )
             app.press("f1", "Upcoming meetings")
             time.sleep(0.2)
     finally:
@@ -114,10 +129,14 @@ if __name__ == "__main__":
         timings = measure_screen(copy)
         timings["search keystroke (work)"] = measure_search(copy)
         timings["export minutes (html)"] = measure_export(copy)
-    result = {kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
-              for kind, v in timings.items()}
+    result = {
+        kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
+        for kind, v in timings.items()
+    }
     OUT.mkdir(exist_ok=True)
     (OUT / "record.json").write_text(json.dumps(result, indent=2))
     for kind, figures in result.items():
-        print(f"{kind:24} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
-              f"  p95 {figures['p95_ms']:6.1f} ms")
+        print(
+            f"{kind:24} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
+            f"  p95 {figures['p95_ms']:6.1f} ms"
+        )

@@ -150,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
     )
 
+    report = export_kinds.add_parser(
+        "report",
+        help="the year report (md, html)",
+        description="The year: meetings held, decisions by method and theme, actions done on"
+        " time, attendance, interest rounds per perspective, the behaviour trend.",
+    )
+    _common(report, db_required=True)
+    report.add_argument("--year", type=int, required=True, metavar="YEAR")
+    report.add_argument("--format", choices=("md", "html"), default="md")
+    report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
     for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
         listing = export_kinds.add_parser(
             kind, help=f"{what} (md, csv, json, docx)", description=f"Write {what}, filtered."
@@ -267,6 +278,8 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
             _write_output(text + "\n", args.output)
         elif args.what == "minutes":
             _export_minutes(session, args)
+        elif args.what == "report":
+            _export_report(session, args)
         else:
             _export_list(session, args)
     finally:
@@ -304,6 +317,21 @@ def _export_minutes(session: Session, args: argparse.Namespace) -> None:
         write_minutes(minutes, args.format, path)
     except OSError as error:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
+def _export_report(session: Session, args: argparse.Namespace) -> None:
+    from boardroom.exports.document import to_html, to_markdown
+    from boardroom.exports.report import report_document
+    from boardroom.i18n import current_language
+    from boardroom.services.overview import board_summary
+    from boardroom.services.year import year_report
+
+    if not 2000 <= args.year <= 2100:
+        raise ValidationProblem(f"not a year: {args.year}", "--year")
+    path = _output_path(args)
+    doc = report_document(board_summary(session).name, year_report(session, args.year))
+    text = to_markdown(doc) if args.format == "md" else to_html(doc, current_language())
+    _write_output(text, str(path) if path else None)
 
 
 def _export_list(session: Session, args: argparse.Namespace) -> None:

@@ -422,6 +422,31 @@ CATALOGUE.update(
         "no such decision": "dat besluit bestaat niet",
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Minutes": "Verslag",
+        "Year in view": "Jaar in beeld",
+        "Year report {year}": "Jaarverslag {year}",
+        "{n} meetings held": "{n} vergaderingen gehouden",
+        "{n} decisions": "{n} besluiten",
+        "{agreed} actions agreed, {done} done, {on_time} of those on time": (
+            "{agreed} actiepunten afgesproken, {done} afgerond, daarvan {on_time} op tijd"
+        ),
+        "Decisions by method": "Besluiten per werkwijze",
+        "Decisions by theme": "Besluiten per thema",
+        "Substituted": "Vervangen",
+        "Held": "Gehouden",
+        "Target": "Doel",
+        "Interest rounds": "Belangenrondes",
+        "Interest rounds at risk": "Belangenrondes in gevaar",
+        "read the board": "de tafel inzien",
+        "Open the year in view": "Open het jaar in beeld",
+        "Press ctrl+p for all commands; f9 shows the year in view.": (
+            "Druk ctrl+p voor alle opdrachten; f9 toont het jaar in beeld."
+        ),
+        "Overdue actions by owner": "Verlopen actiepunten per eigenaar",
+        "at risk": "in gevaar",
+        "Interest rounds {year}": "Belangenrondes {year}",
+        "Behaviour trend (last meetings)": "Spelregels (laatste vergaderingen)",
+        "substituted": "vervangen",
+        "Attendance {year}": "Presentie {year}",
         "Approve the minutes": "Verslag vaststellen",
         "Export the minutes": "Verslag exporteren",
         "The minutes are approved; this meeting's record is now read-only.": (

@@ -11,6 +11,8 @@ from boardroom.domain.permissions import Capability
 from boardroom.i18n import _, format_date
 from boardroom.services.session import Session
 
+REVIEW_WINDOW = dt.timedelta(days=60)  # "due for review": within two months, or past
+
 
 @dataclass(frozen=True)
 class BoardSummary:
@@ -55,6 +57,8 @@ class Dashboard:
     voting_members: int
     perspectives: int
     themes: int
+    overdue_owners: list[tuple[str, int]]
+    due_for_review: int
 
 
 def meeting_to_resume(session: Session) -> int | None:
@@ -99,6 +103,10 @@ def dashboard(session: Session) -> Dashboard:
         voting_members=voting,
         perspectives=repo.row_count("perspectives"),
         themes=repo.active_theme_count(),
+        overdue_owners=[
+            (r["owner"], r["n"]) for r in repo.overdue_by_owner(now.date().isoformat())
+        ],
+        due_for_review=repo.decision_count(review_by=now.date() + REVIEW_WINDOW),
     )
 
 

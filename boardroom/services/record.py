@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from boardroom.domain import models as m
 from boardroom.domain.enums import ActionStatus, MeetingStatus
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.search import fts_query
 from boardroom.i18n import _
+from boardroom.services.overview import REVIEW_WINDOW
 from boardroom.services.session import Session
 
-REVIEW_WINDOW = dt.timedelta(days=60)  # "due for review": within two months, or past
+if TYPE_CHECKING:
+    from boardroom.domain import models as m
 
 
 @dataclass(frozen=True)

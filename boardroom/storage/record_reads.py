@@ -14,8 +14,11 @@ class RecordReads:
 
     @staticmethod
     def _decision_where(
-        year: int | None, theme_id: int | None, status: str | None,
-        review_by: dt.date | None, match: str | None,
+        year: int | None,
+        theme_id: int | None,
+        status: str | None,
+        review_by: dt.date | None,
+        match: str | None,
     ) -> tuple[str, list[object]]:
         where: list[str] = ["1"]
         params: list[object] = []
@@ -29,8 +32,9 @@ class RecordReads:
             where.append("d.status = ?")
             params.append(status)
         if review_by is not None:
-            where.append("d.status = 'in_force' AND d.review_date IS NOT NULL"
-                         " AND d.review_date <= ?")
+            where.append(
+                "d.status = 'in_force' AND d.review_date IS NOT NULL AND d.review_date <= ?"
+            )
             params.append(review_by.isoformat())
         if match is not None:
             where.append("d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
@@ -72,7 +76,9 @@ class RecordReads:
         where, params = self._decision_where(year, theme_id, status, review_by, match)
         rows = self.query(
             "SELECT count(*) AS n FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
-            f" WHERE {where}", params)
+            f" WHERE {where}",
+            params,
+        )
         return int(rows[0]["n"])
 
     def superseding(self, decision_id: int) -> list[dict[str, Any]]:

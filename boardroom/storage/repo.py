@@ -18,6 +18,7 @@ from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
 from boardroom.storage.record_reads import RecordReads, SealReads
 from boardroom.storage.schema import TABLES, event_hash
+from boardroom.storage.year_reads import YearReads
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -97,7 +98,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo(MeetingReads, RecordReads, SealReads):
+class Repo(MeetingReads, RecordReads, SealReads, YearReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(

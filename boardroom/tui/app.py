@@ -33,6 +33,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "meetings": ("meetings.MeetingsScreen", "Meetings", "Open the meetings and their consoles"),
     "decisions": ("decisions.DecisionsScreen", "Decisions", "Open the decision list"),
     "actions": ("actions.ActionsScreen", "Actions", "Open the action list"),
+    "year": ("year.YearScreen", "Year in view", "Open the year in view"),
     "rules": (
         "rules.RulesScreen",
         "Rules and principles",
@@ -63,6 +64,7 @@ class BoardroomApp(App[None]):
         Binding("f6,V", "go('meetings')", _("Meetings")),
         Binding("f7,B", "go('decisions')", _("Decisions")),
         Binding("f8,A", "go('actions')", _("Actions")),
+        Binding("f9,J", "go('year')", _("Year in view")),
         Binding("q", "quit", _("Quit")),
     ]
 

@@ -110,3 +110,19 @@ async def test_the_actions_review_item_lists_open_actions_overdue_first(make_app
         lines = records.splitlines()
         assert lines[1].startswith("A2025-02-03 [red]2026-01-22[/]")  # the oldest overdue first
         assert "Decisions due for review" in records and "B2026-06-01 2026-12-11" in records
+
+
+async def test_the_dashboard_summarises_and_f9_shows_the_year(make_app):
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "[b yellow]4 due for review[/]" in str(app.screen.query_one("#card-record").content)
+        assert "Bram Willems 2" in str(app.screen.query_one("#card-actions").content)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "YearScreen"
+        interest = str(app.screen.query_one("#card-interest").content)
+        assert "2/1 GGZ" in interest and "at risk" not in interest
+        assert "Marianne van der Velde   100% present" in str(
+            app.screen.query_one("#card-attendance").content
+        )

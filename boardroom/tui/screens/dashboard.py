@@ -28,7 +28,7 @@ class DashboardScreen(Screen[None]):
             for name in ("board", "next", "actions", "requests", "record", "composition"):
                 yield Static(id=f"card-{name}", classes="card")
             yield Static(id="card-upcoming", classes="card wide")
-        yield Static(_("Press ctrl+p for all commands."), id="hint")
+        yield Static(_("Press ctrl+p for all commands; f9 shows the year in view."), id="hint")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -73,8 +73,13 @@ class DashboardScreen(Screen[None]):
             if data.overdue_actions
             else f"0 {_('overdue')}"
         )
+        owners = ", ".join(f"{name} {n}" for name, n in data.overdue_owners[:2])
         self.query_one("#card-actions", Static).update(
-            card(_("Open actions"), f"[b]{data.open_actions}[/b] {_('open')}\n{overdue}")
+            card(
+                _("Open actions"),
+                f"[b]{data.open_actions}[/b] {_('open')}\n{overdue}"
+                + (f"\n[dim]{owners}[/]" if owners else ""),
+            )
         )
         self.query_one("#card-requests", Static).update(
             card(_("Pending agenda requests"), f"[b]{data.pending_requests}[/b]")
@@ -82,7 +87,12 @@ class DashboardScreen(Screen[None]):
         self.query_one("#card-record", Static).update(
             card(
                 _("Decisions in force"),
-                f"[b]{data.decisions_in_force}[/b]\n{_('Meetings held')}: {data.meetings_held}",
+                f"[b]{data.decisions_in_force}[/b]\n{_('Meetings held')}: {data.meetings_held}\n"
+                + (
+                    f"[b yellow]{data.due_for_review} {_('due for review')}[/]"
+                    if data.due_for_review
+                    else f"0 {_('due for review')}"
+                ),
             )
         )
         self.query_one("#card-composition", Static).update(

@@ -50,14 +50,25 @@ class DecisionsScreen(TableScreen):
     def rows(self) -> list[Row]:
         """One page of the list (the count line tells how many match in all)."""
         filters = record.DecisionFilter(
-            year=self.year, status=self.status, due_for_review=self.review,
+            year=self.year,
+            status=self.status,
+            due_for_review=self.review,
             text=self.search_text(),
         )
         found, self.count = record.decision_page(self.session, filters, limit=SHOWN)
         return [
-            (r["id"], (r["number"], r["held_on"], short(r["title"], 50),
-                       short(r["theme"] or "", 24), label(r["method"]), label(r["status"]),
-                       r["review_date"] or ""))
+            (
+                r["id"],
+                (
+                    r["number"],
+                    r["held_on"],
+                    short(r["title"], 50),
+                    short(r["theme"] or "", 24),
+                    label(r["method"]),
+                    label(r["status"]),
+                    r["review_date"] or "",
+                ),
+            )
             for r in found
         ]
 
