@@ -130,6 +130,11 @@ def minutes_document(minutes: Minutes) -> Document:
                 [[rule, label(score), note] for rule, score, note in minutes.behaviour],
             ),
         )
+    if minutes.amendments:
+        doc.add(
+            Heading(2, _("Amendments after approval")),
+            Table([_("Date"), _("By"), _("Amendment")], [list(a) for a in minutes.amendments]),
+        )
     doc.add(Heading(2, _("Appendix: decisions of this meeting")))
     doc.add(
         Table(

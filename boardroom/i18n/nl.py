@@ -423,6 +423,16 @@ CATALOGUE.update(
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Minutes": "Verslag",
         "Year in view": "Jaar in beeld",
+        "amend the minutes": "het verslag wijzigen",
+        "only approved minutes are amended; before approval, edit the record": (
+            "alleen een vastgesteld verslag krijgt een wijziging; pas vóór vaststelling het"
+            " verslag zelf aan"
+        ),
+        "the amendment needs a text": "de wijziging heeft een tekst nodig",
+        "Amendments after approval": "Wijzigingen na vaststelling",
+        "By": "Door",
+        "Amendment": "Wijziging",
+        "Amend the minutes": "Verslag wijzigen",
         "Year report {year}": "Jaarverslag {year}",
         "{n} meetings held": "{n} vergaderingen gehouden",
         "{n} decisions": "{n} besluiten",

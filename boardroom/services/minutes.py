@@ -64,6 +64,7 @@ class Minutes:
     behaviour: list[tuple[str, str, str]]  # rule, score, note
     decision_list: list[tuple[str, str, str]] = field(default_factory=list)
     open_actions: list[tuple[str, str, str, str]] = field(default_factory=list)  # at the meeting
+    amendments: list[tuple[str, str, str]] = field(default_factory=list)  # day, by, text
 
 
 def _people(members: list[m.Member], role: Role) -> str:
@@ -182,4 +183,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         ],
         decision_list=[(d.number, d.title, d.method.value) for d in decisions],
         open_actions=[(r["number"], r["text"], r["owner"], r["due_date"] or "") for r in open_rows],
+        amendments=[
+            (r["day"], r["by_name"] or "", r["text"]) for r in repo.amendments_of(meeting_id)
+        ],
     )

@@ -248,6 +248,24 @@ def seal(session: Session, meeting_id: int) -> None:
     )
 
 
+def amend_minutes(session: Session, meeting_id: int, text: str) -> int:
+    """A correction to approved minutes, recorded beside them (never by editing the record)."""
+    session.require(Capability.RECORD, _("amend the minutes"))
+    held = session.repo.model("meetings", meeting_id)
+    if held.status != MeetingStatus.MINUTES_APPROVED:
+        raise Conflict(_("only approved minutes are amended; before approval, edit the record"))
+    if not text.strip():
+        raise ValidationProblem(_("the amendment needs a text"), "text")
+    return session.repo.insert(
+        "amendments",
+        {
+            "meeting_id": meeting_id,
+            "text": text.strip(),
+            "by_member_id": session.user.id if session.user else None,
+        },
+    )
+
+
 def find_meeting(session: Session, reference: str) -> m.Meeting:
     """A meeting by date (`2026-12-10`) or number in its year (`2026/10`, or `10` this year)."""
     session.require(Capability.READ, _("read the meetings"))

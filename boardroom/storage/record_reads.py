@@ -140,6 +140,14 @@ class RecordReads:
             (starts_at, day, day),
         )
 
+    def amendments_of(self, meeting_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT a.text, substr(a.created_at, 1, 10) AS day, m.name AS by_name"
+            " FROM amendments a LEFT JOIN members m ON m.id = a.by_member_id"
+            " WHERE a.meeting_id = ? ORDER BY a.id",
+            (meeting_id,),
+        )
+
     def action_updates(self, action_id: int) -> list[dict[str, Any]]:
         return self.query(
             "SELECT u.noted_on, u.note, m.name AS by_name FROM action_updates u"

@@ -369,6 +369,7 @@ TABLES: tuple[str, ...] = (
     "interest_rounds",
     "event_log",
     "seals",
+    "amendments",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -441,6 +442,20 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    """Corrections to approved minutes, recorded as amendments (the record itself stays)."""
+    db.conn.execute(
+        f"""CREATE TABLE amendments (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE RESTRICT,
+            text TEXT NOT NULL,
+            by_member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,{STAMPS}
+        )"""
+    )
+    db.conn.execute("CREATE INDEX idx_amendments_meeting ON amendments(meeting_id)")
+    db.conn.execute("CREATE INDEX idx_amendments_by ON amendments(by_member_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -453,6 +468,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search on decisions and actions", _v2),
     Migration(3, "the live meeting's item clock and round order", _v3),
     Migration(4, "hash chain over the event log; seals of approved meetings", _v4),
+    Migration(5, "amendments to approved minutes", _v5),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -186,3 +186,28 @@ def test_meetings_by_date_or_number(open_demo, reference, starts):
 def test_unknown_meetings_are_named(open_demo, reference, message):
     with pytest.raises((NotFound, ValidationProblem), match=message):
         record.find_meeting(open_demo(), reference)
+
+
+def test_approved_minutes_take_amendments_and_show_them(open_demo):
+    from boardroom.exports.document import to_markdown
+    from boardroom.exports.minutes import minutes_document
+    from boardroom.services.minutes import build_minutes
+
+    secretary = open_demo("Els Verhoeven")
+    approved = record.find_meeting(secretary, "2026-03-12")
+    record.amend_minutes(
+        secretary, approved.id, "Bij punt 4: Joost Bakker was afwezig met bericht."
+    )
+    text = to_markdown(minutes_document(build_minutes(secretary, approved.id)))
+    assert "## Amendments after approval" in text
+    assert (
+        "| 2026-11-24 | Els Verhoeven | Bij punt 4: Joost Bakker was afwezig met bericht. |" in text
+    )
+    closed = record.find_meeting(secretary, "2026-11-12")
+    with pytest.raises(Conflict, match="only approved minutes are amended"):
+        record.amend_minutes(secretary, closed.id, "x")
+    with pytest.raises(PermissionDenied):
+        record.amend_minutes(open_demo("Ahmed Yilmaz"), approved.id, "x")
+    from boardroom.services.integrity import verify
+
+    assert verify(secretary.database).ok  # the amendment is logged and chained like any write

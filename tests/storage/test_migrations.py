@@ -7,7 +7,7 @@ import pytest
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import migrate, schema_version
 from boardroom.storage.repo import Repo
-from boardroom.storage.schema import LATEST, MIGRATIONS
+from boardroom.storage.schema import LATEST, MIGRATIONS, event_hash
 
 NOW = "2026-03-12T14:00:00+00:00"
 
@@ -55,6 +55,12 @@ def fill(database: Database) -> dict:
             "meeting_id": meeting,
         },
     )
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(event_log)")]
+    if "hash" in columns:  # from version 4 on, the app chained every entry as it wrote it
+        previous = ""
+        for event in Repo(database).query("SELECT * FROM event_log ORDER BY id"):
+            previous = event_hash(previous, event)
+            conn.execute("UPDATE event_log SET hash = ? WHERE id = ?", (previous, event["id"]))
     tables = [
         r[0]
         for r in conn.execute(

@@ -16,6 +16,7 @@ class MeetingsScreen(TableScreen):
         Binding("enter,o", "open", _("Open the console")),
         Binding("v", "approve", _("Approve the minutes")),
         Binding("x", "export_minutes", _("Export the minutes")),
+        Binding("w", "amend", _("Amend the minutes")),
     ]
 
     def rows(self) -> list[Row]:
@@ -45,6 +46,18 @@ class MeetingsScreen(TableScreen):
             self.attempt(
                 lambda: record.approve_minutes(self.session, meeting_id),
                 _("The minutes are approved; this meeting's record is now read-only."),
+            )
+
+    def action_amend(self) -> None:
+        from boardroom.services import record
+        from boardroom.tui.widgets.form import FormField
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.open_form(
+                _("Amend the minutes"),
+                [FormField("text", _("Amendment"), "textarea")],
+                lambda v: record.amend_minutes(self.session, meeting_id, v["text"]),
             )
 
     def action_export_minutes(self) -> None:
