@@ -423,6 +423,13 @@ CATALOGUE.update(
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Minutes": "Verslag",
         "Year in view": "Jaar in beeld",
+        "Supersede": "Vervangen",
+        "Revoke": "Intrekken",
+        "Supersedes": "Vervangt",
+        "Revokes": "Trekt in",
+        "A decision is taken in a meeting: open the meeting first.": (
+            "Een besluit wordt in een vergadering genomen: open eerst de vergadering."
+        ),
         "amend the minutes": "het verslag wijzigen",
         "only approved minutes are amended; before approval, edit the record": (
             "alleen een vastgesteld verslag krijgt een wijziging; pas vóór vaststelling het"

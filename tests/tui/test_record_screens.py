@@ -126,3 +126,28 @@ async def test_the_dashboard_summarises_and_f9_shows_the_year(make_app):
         assert "Marianne van der Velde   100% present" in str(
             app.screen.query_one("#card-attendance").content
         )
+
+
+async def test_supersede_a_decision_from_its_page_in_a_running_meeting(make_app):
+    from boardroom.services import meeting as live
+
+    app = make_app("Marianne van der Velde")
+    repo = app.session.repo
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7", "slash", *"spoedpost", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert any("open the meeting first" in n.message for n in app._notifications)
+        live.start_meeting(app.session, repo.meeting_at("2026-12-10T15:00").id)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-title", Input).value == (
+            "Supersedes B2025-01-01: Regionale spoedpost: vervolgfase")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    old = next(d for d in repo.models("decisions") if d.number == "B2025-01-01")
+    new = next(d for d in repo.models("decisions") if d.number == "B2026-10-01")
+    assert old.status.value == "superseded" and new.supersedes_id == old.id

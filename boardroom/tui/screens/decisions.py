@@ -103,11 +103,50 @@ class DecisionsScreen(TableScreen):
 
 
 class DecisionScreen(Screen[None]):
-    """One decision in full: text, tally or consent record, origin, lineage."""
+    """One decision in full: text, tally or consent record, origin, lineage. A decision is
+    never edited: it is superseded or revoked by a new decision in a meeting in progress."""
 
     TITLE_TEXT = "Decision"
     DEFAULT_CSS = "DecisionScreen #story { padding: 1 2; }"
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("s", "replace(False)", _("Supersede")),
+        Binding("r", "replace(True)", _("Revoke")),
+    ]
+
+    def action_replace(self, revokes: bool) -> None:
+        """Record a new decision that names this one, in the meeting in progress."""
+        from boardroom.services import decide
+        from boardroom.services.overview import meeting_to_resume
+        from boardroom.tui.widgets.form import FormField, FormScreen
+
+        session: Session = self.app.session  # type: ignore[attr-defined]
+        running = meeting_to_resume(session)
+        if running is None:
+            self.notify(
+                _("A decision is taken in a meeting: open the meeting first."), severity="warning"
+            )
+            return
+        old = record.decision_detail(session, self.decision_id).decision
+        verb = _("Revokes") if revokes else _("Supersedes")
+        fields = [
+            FormField("title", _("Decision"), value=f"{verb} {old.number}: {old.title}"),
+            FormField("text", _("Text"), "textarea", "" if revokes else old.text),
+        ]
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            number = decide.record_decision(
+                session,
+                running,
+                None,
+                values["title"],
+                values["text"],
+                supersedes_id=self.decision_id,
+                revokes=revokes,
+            )[1]
+            self.notify(f"{_('Recorded')}: {number}", timeout=6)
+
+        self.app.push_screen(FormScreen(verb, fields, submit), lambda ok: self.on_mount())
 
     def __init__(self, decision_id: int) -> None:
         super().__init__()
