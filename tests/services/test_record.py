@@ -211,3 +211,32 @@ def test_approved_minutes_take_amendments_and_show_them(open_demo):
     from boardroom.services.integrity import verify
 
     assert verify(secretary.database).ok  # the amendment is logged and chained like any write
+
+
+def test_the_action_list_as_it_stood_at_each_meeting(open_demo):
+    """Carry-over: at every meeting, exactly the actions agreed by then and not yet done or
+    cancelled on its day are open."""
+    session = open_demo()
+    repo = session.repo
+    starts = {m.id: m.starts_at for m in repo.models("meetings")}
+    actions = repo.models("actions")
+    checked = 0
+    for meeting in repo.models("meetings", "status IN ('closed', 'minutes_approved')"):
+        day = meeting.starts_at.date()
+        listed = {
+            r["number"]
+            for r in repo.actions_open_at(
+                meeting.starts_at.isoformat(timespec="minutes"), day.isoformat()
+            )
+        }
+        for action in actions:
+            agreed = starts[action.meeting_id] <= meeting.starts_at
+            finished_by_then = (action.status.value == "done" and action.done_at <= day) or (
+                action.status.value == "cancelled" and action.updated_at[:10] <= day.isoformat()
+            )
+            assert (action.number in listed) == (agreed and not finished_by_then), (
+                meeting.starts_at,
+                action.number,
+            )
+            checked += 1
+    assert checked == 11 * 33

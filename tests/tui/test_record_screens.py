@@ -145,9 +145,19 @@ async def test_supersede_a_decision_from_its_page_in_a_running_meeting(make_app)
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#field-title", Input).value == (
-            "Supersedes B2025-01-01: Regionale spoedpost: vervolgfase")
+            "Supersedes B2025-01-01: Regionale spoedpost: vervolgfase"
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
     old = next(d for d in repo.models("decisions") if d.number == "B2025-01-01")
     new = next(d for d in repo.models("decisions") if d.number == "B2026-10-01")
     assert old.status.value == "superseded" and new.supersedes_id == old.id
+
+
+async def test_the_decision_list_by_theme(make_app):
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7", "t")  # themes in name order: Acute zorg first
+        await pilot.pause()
+        assert first_column(app) == ["B2026-05-01", "B2025-01-02", "B2025-01-01"]
+        assert "Acute zorg" in str(app.screen.query_one("#screen-title").content)

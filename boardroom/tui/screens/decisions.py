@@ -29,6 +29,7 @@ class DecisionsScreen(TableScreen):
         Binding("escape", "to_list", _("List"), show=False),
         Binding("y", "cycle_year", _("Year")),
         Binding("s", "cycle_status", _("Status")),
+        Binding("t", "cycle_theme", _("Theme")),
         Binding("r", "toggle_review", _("Due for review")),
     ]
     STATUSES = (None, "in_force", "superseded", "revoked")
@@ -36,6 +37,7 @@ class DecisionsScreen(TableScreen):
     year: int | None = None
     status: str | None = None
     review = False
+    theme: tuple[int, str] | None = None
 
     def heading(self) -> str:
         parts = [_("Decisions")]
@@ -45,6 +47,8 @@ class DecisionsScreen(TableScreen):
             parts.append(label(self.status))
         if self.review:
             parts.append(_("due for review"))
+        if self.theme:
+            parts.append(self.theme[1])
         return " · ".join(parts)
 
     def rows(self) -> list[Row]:
@@ -53,6 +57,7 @@ class DecisionsScreen(TableScreen):
             year=self.year,
             status=self.status,
             due_for_review=self.review,
+            theme_id=self.theme[0] if self.theme else None,
             text=self.search_text(),
         )
         found, self.count = record.decision_page(self.session, filters, limit=SHOWN)
@@ -90,6 +95,14 @@ class DecisionsScreen(TableScreen):
 
     def action_cycle_status(self) -> None:
         self.status = self.STATUSES[(self.STATUSES.index(self.status) + 1) % len(self.STATUSES)]
+        self.reload()
+
+    def action_cycle_theme(self) -> None:
+        from boardroom.services import composition
+
+        themes = [(t.id or 0, t.name) for t in composition.composition(self.session).themes]
+        options: list[tuple[int, str] | None] = [None, *themes]
+        self.theme = options[(options.index(self.theme) + 1) % len(options)]
         self.reload()
 
     def action_toggle_review(self) -> None:
