@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import AttendanceStatus
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import meeting as live
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(BoardScreen):
     TITLE_TEXT = "Attendance"
     DEFAULT_CSS = """
     AttendanceScreen #quorum { padding: 0 1; height: auto; background: $boost; }
@@ -33,10 +32,6 @@ class AttendanceScreen(Screen[None]):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,10 +69,7 @@ class AttendanceScreen(Screen[None]):
         )
 
     def selected(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        return row_id(self.query_one(DataTable))
 
     def record(self, status: AttendanceStatus, name: str = "") -> None:
         member_id = self.selected()

@@ -7,28 +7,23 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 Row = tuple[int, Iterable[Any]]
 
 
-class TableScreen(Screen[None]):
+class TableScreen(BoardScreen):
     """Title, a one-line explanation, the table, the footer. Subclasses say what rows mean."""
 
     TITLE_TEXT = ""
     COLUMNS: tuple[str, ...] = ()
     SEARCH = False  # a search box above the table, searched as you type
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,11 +68,7 @@ class TableScreen(Screen[None]):
         self.show_detail()
 
     def selected_id(self) -> int | None:
-        table = self.query_one("#table", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+        return row_id(self.query_one("#table", DataTable))
 
     def show_detail(self) -> None:
         self.query_one("#detail", Static).update(self.detail(self.selected_id()))

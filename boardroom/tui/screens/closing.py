@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import BehaviourScore
@@ -13,10 +12,11 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import meeting as live
 from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class BehaviourScreen(Screen[None]):
+class BehaviourScreen(BoardScreen):
     TITLE_TEXT = "Behaviour check"
     DEFAULT_CSS = """
     BehaviourScreen DataTable { height: 1fr; }
@@ -34,10 +34,6 @@ class BehaviourScreen(Screen[None]):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,10 +63,7 @@ class BehaviourScreen(Screen[None]):
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
     def selected(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        return row_id(self.query_one(DataTable))
 
     def action_score(self, score: str) -> None:
         rule_id = self.selected()
@@ -113,7 +106,7 @@ class BehaviourScreen(Screen[None]):
         self.app.switch_screen(SummaryScreen(self.meeting_id))
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(BoardScreen):
     """What the meeting decided and agreed, at a glance, after the close."""
 
     TITLE_TEXT = "Summary"

@@ -7,7 +7,6 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
@@ -15,12 +14,12 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.display_table import DisplayTable
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class ConsentScreen(Screen[None]):
+class ConsentScreen(BoardScreen):
     AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
     TITLE_TEXT = "Consent round"
     DEFAULT_CSS = """
@@ -48,10 +47,6 @@ class ConsentScreen(Screen[None]):
         self.round_id = round_id
         self.review: dt.date | None = None
         self.result: decide.ConsentResult | None = None
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
@@ -15,7 +14,7 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.timer import ItemTimer
 
@@ -25,7 +24,7 @@ def clock(seconds: int) -> str:
     return f"{hours}:{rest // 60:02}:{rest % 60:02}"
 
 
-class MeetingConsole(Screen[None]):
+class MeetingConsole(BoardScreen):
     """One meeting, live. Every change is saved the moment it is made."""
 
     TITLE_TEXT = "Meeting"
@@ -67,10 +66,6 @@ class MeetingConsole(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.state: live.Console | None = None
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()

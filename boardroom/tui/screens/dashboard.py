@@ -4,24 +4,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import overview
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen
 
 
 def card(title: str, body: str) -> str:
     return f"[b]{title}[/b]\n{body}"
 
 
-class DashboardScreen(Screen[None]):
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
-
+class DashboardScreen(BoardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Grid(id="dashboard"):

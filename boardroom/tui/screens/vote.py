@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import Choice
@@ -13,12 +12,12 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
-from boardroom.services.session import Session
+from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.display_table import DisplayTable
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class VoteScreen(Screen[None]):
+class VoteScreen(BoardScreen):
     AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
     TITLE_TEXT = "Vote"
     DEFAULT_CSS = """
@@ -39,10 +38,6 @@ class VoteScreen(Screen[None]):
         super().__init__()
         self.round_id = round_id
         self.result: decide.VoteResult | None = None
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -5,29 +5,24 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from boardroom.i18n import _
-from boardroom.services.session import Session
 from boardroom.services.year import year_view
+from boardroom.tui.screens.common import BoardScreen
 
 
 def card(title: str, body: str) -> str:
     return f"[b]{title}[/b]\n{body}"
 
 
-class YearScreen(Screen[None]):
+class YearScreen(BoardScreen):
     TITLE_TEXT = "Year in view"
     DEFAULT_CSS = """
     YearScreen #year { grid-size: 3; grid-gutter: 1 2; padding: 1 2; height: auto; }
     YearScreen .card { border: round $primary; padding: 0 1; height: auto; }
     YearScreen .wide { column-span: 3; }
     """
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header()
