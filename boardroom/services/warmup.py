@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 
-def warm_up() -> None:
-    """Import sqlite-utils (the first write needs it) and build every model's validator (the
-    first read of each kind needs it): about 55 ms that would otherwise land on early keys.
-    Safe to run in a thread: it touches no screen and no database."""
-    import sqlite_utils  # noqa: F401
 
+def warm_up_steps() -> Iterator[Callable[[], object]]:
+    """Small steps (a few ms each): import sqlite-utils (the first write needs it) and build
+    each model's validator (the first read of each kind needs it). The app runs one step per
+    tick on its own thread — no worker threads, so nothing can deadlock on import locks."""
+
+    def load_sqlite_utils() -> None:
+        import sqlite_utils  # noqa: F401
+
+    yield load_sqlite_utils
     from boardroom.storage.repo import table_models
 
     for model in table_models().values():
-        model.model_rebuild(force=True)
+        yield lambda model=model: model.model_rebuild(force=True)
+
+
+def warm_up() -> None:
+    """All steps at once (for tests and scripts)."""
+    for step in warm_up_steps():
+        step()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -106,17 +106,24 @@ class BoardroomApp(App[None]):
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
         gc.enable()  # paused by cli.main for start-up
-        self.run_worker(self._warm_up, thread=True, group="warm-up")
+        self._warm_steps = self._warm_up_steps()
+        self.set_timer(0.05, self._warm_next)
 
-    def _warm_up(self) -> None:
-        """After the first frame: do what the first visit of each screen would otherwise do."""
-        from boardroom.services.warmup import warm_up
+    def _warm_up_steps(self) -> Iterator[Callable[[], object]]:
+        """After the first frame: what the first visit of each screen would otherwise do."""
+        from boardroom.services.warmup import warm_up_steps
 
-        warm_up()
-        for target, _title, _help in SCREENS.values():
-            import_module(f"boardroom.tui.screens.{target.rsplit('.', 1)[0]}")
-        for module in ("console", "vote", "consent", "attendance", "closing"):
-            import_module(f"boardroom.tui.screens.{module}")
+        yield from warm_up_steps()
+        modules = [target.rsplit(".", 1)[0] for target, _title, _help in SCREENS.values()]
+        for module in [*modules, "console", "vote", "consent", "attendance", "closing"]:
+            yield lambda module=module: import_module(f"boardroom.tui.screens.{module}")
+
+    def _warm_next(self) -> None:
+        """One small step per tick, so a key pressed meanwhile waits a few ms at most."""
+        step = next(self._warm_steps, None)
+        if step is not None:
+            step()
+            self.set_timer(0.01, self._warm_next)
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()
