@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 
 def warm_up_steps() -> Iterator[Callable[[], object]]:
@@ -17,7 +18,7 @@ def warm_up_steps() -> Iterator[Callable[[], object]]:
     from boardroom.storage.repo import table_models
 
     for model in table_models().values():
-        yield lambda model=model: model.model_rebuild(force=True)
+        yield partial(model.model_rebuild, force=True)
 
 
 def warm_up() -> None:
