@@ -12,11 +12,19 @@ from pathlib import Path
 
 def test_q_right_after_the_first_frame_exits_within_seconds(demo_path: Path):
     master, slave = pty.openpty()
-    command = [str(Path(sys.executable).with_name("boardroom")), "--db", str(demo_path),
-               "--as", "Els Verhoeven", "--lang", "en"]
+    command = [
+        str(Path(sys.executable).with_name("boardroom")),
+        "--db",
+        str(demo_path),
+        "--as",
+        "Els Verhoeven",
+        "--lang",
+        "en",
+    ]
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               close_fds=True)
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
     os.close(slave)
     output = b""
     deadline = time.time() + 20

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Static
 
 from boardroom.i18n import _, label
 from boardroom.services import record
@@ -30,6 +29,7 @@ class ActionsScreen(TableScreen):
     mine = False
     overdue = False
     status: str | None = "open"
+    count = 0
 
     def heading(self) -> str:
         parts = [_("Actions")]
@@ -38,7 +38,7 @@ class ActionsScreen(TableScreen):
         if self.overdue:
             parts.append(_("overdue"))
         parts.append(label(self.status) if self.status else _("all"))
-        return " · ".join(parts)
+        return f"{' · '.join(parts)}   [dim]{self.count}[/]"
 
     def rows(self) -> list[Row]:
         owner = self.session.user.id if self.mine and self.session.user else None
@@ -69,10 +69,6 @@ class ActionsScreen(TableScreen):
             )
         self.count = len(found)
         return shown
-
-    def reload(self, select: int | None = None) -> None:
-        super().reload(select)
-        self.query_one("#screen-title", Static).update(f"{self.heading()}   [dim]{self.count}[/]")
 
     def detail(self, row_id: int | None) -> str:
         row = getattr(self, "rows_by_id", {}).get(row_id)

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import AttendanceStatus
-from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import meeting as live
-from boardroom.tui.screens.common import BoardScreen, row_id
+from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class AttendanceScreen(BoardScreen):
+class AttendanceScreen(TableScreen):
     TITLE_TEXT = "Attendance"
-    DEFAULT_CSS = """
-    AttendanceScreen #quorum { padding: 0 1; height: auto; background: $boost; }
-    AttendanceScreen DataTable { height: 1fr; }
-    """
+    COLUMNS = ("Name", "Perspective", "Circle", "Status", "Substitute")
     BINDINGS = [
         Binding("p", "mark('present')", _("Present")),
         Binding("r", "mark('remote')", _("Remote")),
@@ -32,62 +26,48 @@ class AttendanceScreen(BoardScreen):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.state: live.Console | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="quorum")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(_("Name"), _("Perspective"), _("Circle"), _("Status"), _("Substitute"))
-        self.reload()
-        table.focus()
-
-    def reload(self) -> None:
-        state = live.console(self.session, self.meeting_id)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
+    def rows(self) -> list[Row]:
+        self.state = state = live.console(self.session, self.meeting_id)
+        rows: list[Row] = []
         for member in state.members:
             present = state.attendance.get(member.id or 0)
-            table.add_row(
-                member.name,
-                state.perspective_of(member.id or 0),
-                label(member.circle),
-                label(present.status) if present else "—",
-                present.substitute_name if present else "",
-                key=str(member.id),
+            rows.append(
+                (
+                    member.id or 0,
+                    (
+                        member.name,
+                        state.perspective_of(member.id or 0),
+                        label(member.circle),
+                        label(present.status) if present else "—",
+                        present.substitute_name if present else "",
+                    ),
+                )
             )
-        table.move_cursor(row=min(row, table.row_count - 1))
-        quorum = state.quorum
+        return rows
+
+    def heading(self) -> str:
+        if self.state is None:
+            return _(self.TITLE_TEXT)
+        quorum = self.state.quorum
         mark = "[green]✔[/]" if quorum.result.met else "[red]✘[/]"
-        missing = ", ".join(quorum.missing) or _("none")
-        self.query_one("#quorum", Static).update(
-            f"{mark} {_('Quorum')}: {quorum.explain()}\n{_('missing')}: {missing}"
-        )
+        return f"{mark} {_('Quorum')}: {quorum.explain()}"
 
-    def selected(self) -> int | None:
-        return row_id(self.query_one(DataTable))
-
-    def record(self, status: AttendanceStatus, name: str = "") -> None:
-        member_id = self.selected()
-        if member_id is None:
-            return
-        try:
-            live.set_attendance(self.session, self.meeting_id, member_id, status, name)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
-        self.query_one(DataTable).action_cursor_down()
+    def detail(self, row_id: int | None) -> str:
+        if self.state is None:
+            return ""
+        return f"{_('missing')}: {', '.join(self.state.quorum.missing) or _('none')}"
 
     def action_mark(self, status: str) -> None:
-        self.record(AttendanceStatus(status))
+        self.mark(
+            lambda member_id: live.set_attendance(
+                self.session, self.meeting_id, member_id, AttendanceStatus(status)
+            )
+        )
 
     def action_substitute(self) -> None:
-        member_id = self.selected()
+        member_id = self.selected_id()
         if member_id is None:
             return
 
@@ -102,8 +82,7 @@ class AttendanceScreen(BoardScreen):
 
         def then(ok: bool | None) -> None:
             if ok:
-                self.reload()
-                self.query_one(DataTable).action_cursor_down()
+                self.mark(lambda _member: None)  # saved in the form: refresh and move on
 
         self.app.push_screen(
             FormScreen(_("Substitute"), [FormField("name", _("Name of the substitute"))], submit),

@@ -65,6 +65,7 @@ class TableScreen(BoardScreen):
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
                 table.move_cursor(row=table.get_row_index(str(keep)))
+        self.query_one("#screen-title", Static).update(self.heading())
         self.show_detail()
 
     def selected_id(self) -> int | None:
@@ -100,16 +101,23 @@ class TableScreen(BoardScreen):
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_edit()
 
-    def attempt(self, change: Callable[[], object], done: str) -> bool:
+    def attempt(self, change: Callable[[], object], done: str = "") -> bool:
         """Run a service call; show its problem as a notification, never a traceback."""
         try:
             change()
         except BoardroomError as error:
             self.notify(str(error), severity="error", timeout=8)
             return False
-        self.notify(done, timeout=3)
+        if done:
+            self.notify(done, timeout=3)
         self.reload()
         return True
+
+    def mark(self, change: Callable[[int], object]) -> None:
+        """Change the row under the cursor, then move on to the next (one key per row)."""
+        selected = self.selected_id()
+        if selected is not None and self.attempt(lambda: change(selected)):
+            self.query_one("#table", DataTable).action_cursor_down()
 
     def open_form(
         self, title: str, fields: list[FormField], submit: Callable[[dict[str, Any]], object]

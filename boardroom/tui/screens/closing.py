@@ -3,25 +3,27 @@ closes the meeting and sees its summary."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from boardroom.domain.enums import BehaviourScore
-from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import meeting as live
 from boardroom.services.session import Session
-from boardroom.tui.screens.common import BoardScreen, row_id
-from boardroom.tui.widgets.form import FormField, FormScreen
+from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.form import FormField
+
+if TYPE_CHECKING:
+    from boardroom.domain.models import BehaviourCheck
 
 
-class BehaviourScreen(BoardScreen):
-    TITLE_TEXT = "Behaviour check"
-    DEFAULT_CSS = """
-    BehaviourScreen DataTable { height: 1fr; }
-    BehaviourScreen #help { padding: 0 1; color: $text-muted; }
-    """
+class BehaviourScreen(TableScreen):
+    TITLE_TEXT = "Score each behaviour rule; then X closes the meeting."
+    COLUMNS = ("Behaviour rule", "Score", "Note")
     BINDINGS = [
         Binding("k", "score('kept')", _("Kept")),
         Binding("u", "score('under_pressure')", _("Under pressure")),
@@ -34,76 +36,47 @@ class BehaviourScreen(BoardScreen):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.scores: dict[int, BehaviourCheck] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(_("Score each behaviour rule; then X closes the meeting."), id="help")
-        yield DataTable(id="rules", cursor_type="row")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(_("Behaviour rule"), _("Score"), _("Note"))
-        self.reload()
-        table.focus()
-
-    def reload(self) -> None:
+    def rows(self) -> list[Row]:
         state = live.console(self.session, self.meeting_id)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for rule in state.rules:
-            check = state.scores.get(rule.id or 0)
-            table.add_row(
-                rule.text[:70],
-                label(check.score) if check else "—",
-                check.note if check else "",
-                key=str(rule.id),
+        self.scores = state.scores
+        return [
+            (
+                rule.id or 0,
+                (
+                    rule.text[:70],
+                    label(self.scores[rule.id].score) if rule.id in self.scores else "—",
+                    self.scores[rule.id].note if rule.id in self.scores else "",
+                ),
             )
-        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
-
-    def selected(self) -> int | None:
-        return row_id(self.query_one(DataTable))
+            for rule in state.rules
+        ]
 
     def action_score(self, score: str) -> None:
-        rule_id = self.selected()
-        if rule_id is None:
-            return
-        state = live.console(self.session, self.meeting_id)
-        note = state.scores[rule_id].note if rule_id in state.scores else ""
-        try:
+        def give(rule_id: int) -> None:
+            note = self.scores[rule_id].note if rule_id in self.scores else ""
             live.score_rule(self.session, self.meeting_id, rule_id, BehaviourScore(score), note)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
-        self.query_one(DataTable).action_cursor_down()
+
+        self.mark(give)
 
     def action_note(self) -> None:
-        rule_id = self.selected()
-        state = live.console(self.session, self.meeting_id)
-        if rule_id is None or rule_id not in state.scores:
+        rule_id = self.selected_id()
+        if rule_id is None or rule_id not in self.scores:
             self.notify(_("Score the rule first (k, u or b)."), severity="warning")
             return
-        check = state.scores[rule_id]
-        self.app.push_screen(
-            FormScreen(
-                _("Note"),
-                [FormField("note", _("Note"), value=check.note)],
-                lambda v: live.score_rule(
-                    self.session, self.meeting_id, rule_id, check.score, v["note"]
-                ),
+        check = self.scores[rule_id]
+        self.open_form(
+            _("Note"),
+            [FormField("note", _("Note"), value=check.note)],
+            lambda v: live.score_rule(
+                self.session, self.meeting_id, rule_id, check.score, v["note"]
             ),
-            lambda ok: self.reload(),
         )
 
     def action_close_meeting(self) -> None:
-        try:
-            live.close_meeting(self.session, self.meeting_id)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return
-        self.app.switch_screen(SummaryScreen(self.meeting_id))
+        if self.attempt(lambda: live.close_meeting(self.session, self.meeting_id)):
+            self.app.switch_screen(SummaryScreen(self.meeting_id))
 
 
 class SummaryScreen(BoardScreen):

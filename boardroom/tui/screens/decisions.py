@@ -38,6 +38,7 @@ class DecisionsScreen(TableScreen):
     status: str | None = None
     review = False
     theme: tuple[int, str] | None = None
+    count = 0
 
     def heading(self) -> str:
         parts = [_("Decisions")]
@@ -49,7 +50,9 @@ class DecisionsScreen(TableScreen):
             parts.append(_("due for review"))
         if self.theme:
             parts.append(self.theme[1])
-        return " · ".join(parts)
+        shown = min(self.count, SHOWN)
+        counted = _("{shown} of {count}").format(shown=shown, count=self.count)
+        return f"{' · '.join(parts)}   [dim]{counted}[/]"
 
     def rows(self) -> list[Row]:
         """One page of the list (the count line tells how many match in all)."""
@@ -76,13 +79,6 @@ class DecisionsScreen(TableScreen):
             )
             for r in found
         ]
-
-    def reload(self, select: int | None = None) -> None:
-        super().reload(select)
-        shown = min(self.count, SHOWN)
-        self.query_one("#screen-title", Static).update(
-            f"{self.heading()}   [dim]{_('{shown} of {count}').format(shown=shown, count=self.count)}[/]"
-        )
 
     def detail(self, row_id: int | None) -> str:
         return _("enter: the decision in full") if row_id else ""

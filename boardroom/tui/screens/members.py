@@ -159,5 +159,4 @@ class MembersScreen(TableScreen):
 
     def action_toggle_inactive(self) -> None:
         self.show_inactive = not self.show_inactive
-        self.query_one("#screen-title").update(self.heading())  # type: ignore[attr-defined]
         self.reload()

@@ -60,7 +60,6 @@ class RulesScreen(TableScreen):
         self.table_name = (
             "leading_principles" if self.table_name == "behaviour_rules" else "behaviour_rules"
         )
-        self.query_one("#screen-title").update(self.heading())  # type: ignore[attr-defined]
         self.reload()
 
     def _title(self, adding: bool) -> str:
