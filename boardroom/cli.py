@@ -337,23 +337,12 @@ def _export_report(session: Session, args: argparse.Namespace) -> None:
 def _export_list(session: Session, args: argparse.Namespace) -> None:
     from boardroom.exports.lists import write_list
     from boardroom.services import record
+    from boardroom.services.composition import find_theme
     from boardroom.services.session import find_member
 
     path = _output_path(args)
     if args.what == "decisions":
-        theme_id = None
-        if args.theme:
-            theme = next(
-                (
-                    t
-                    for t in session.repo.themes()
-                    if t.name.casefold() == args.theme.strip().casefold()
-                ),
-                None,
-            )
-            if theme is None:
-                raise ValidationProblem(f"no theme named {args.theme!r}", "--theme")
-            theme_id = theme.id
+        theme_id = find_theme(session, args.theme, "--theme").id if args.theme else None
         rows = record.decisions(
             session, record.DecisionFilter(year=args.year, theme_id=theme_id, status=args.status)
         )

@@ -423,6 +423,7 @@ CATALOGUE.update(
         "reorder the round": "de volgorde van de ronde wijzigen",
         "Minutes": "Verslag",
         "Year in view": "Jaar in beeld",
+        "no theme named {name!r}": "geen thema met de naam {name!r}",
         "Supersede": "Vervangen",
         "Revoke": "Intrekken",
         "Supersedes": "Vervangt",

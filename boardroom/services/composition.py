@@ -141,6 +141,15 @@ def save_theme(
     return theme_id
 
 
+def find_theme(session: Session, name: str, field_name: str = "theme") -> m.Theme:
+    """A theme by its name (case does not matter)."""
+    wanted = name.strip().casefold()
+    theme = next((t for t in session.repo.themes() if t.name.casefold() == wanted), None)
+    if theme is None:
+        raise NotFound(_("no theme named {name!r}").format(name=name), field_name)
+    return theme
+
+
 # -- behaviour rules and leading principles ------------------------------------------------
 
 

@@ -436,6 +436,8 @@ class Console:
     rules: list[m.BehaviourRule]
     scores: dict[int, m.BehaviourCheck]
     open_proposals: list[m.Proposal]
+    latest_round: dict[int, int]  # open proposal → its latest round
+    vote_rule: m.VoteRule  # the board's default majority rule
 
     @property
     def current_item(self) -> m.AgendaItem | None:
@@ -479,6 +481,9 @@ def console(session: Session, meeting_id: int) -> Console:
     repo = session.repo
     current = meeting(session, meeting_id)
     day = current.starts_at.date()
+    board = repo.board()
+    assert board is not None
+    open_proposals = [p for p in repo.proposals_of(meeting_id) if p.status == "open"]
     return Console(
         meeting=current,
         number=number_of(session, current),
@@ -490,7 +495,13 @@ def console(session: Session, meeting_id: int) -> Console:
         interest_rounds=repo.interest_rounds_of(meeting_id),
         rules=repo.rules("behaviour_rules", active_only=True),
         scores=repo.behaviour_checks_of(meeting_id),
-        open_proposals=[p for p in repo.proposals_of(meeting_id) if p.status == "open"],
+        open_proposals=open_proposals,
+        latest_round={
+            p.id or 0: rounds[-1].id or 0
+            for p in open_proposals
+            if (rounds := repo.rounds(p.id or 0))
+        },
+        vote_rule=board.vote_rule,
     )
 
 

@@ -19,9 +19,3 @@ def warm_up_steps() -> Iterator[Callable[[], object]]:
 
     for model in table_models().values():
         yield partial(model.model_rebuild, force=True)
-
-
-def warm_up() -> None:
-    """All steps at once (for tests and scripts)."""
-    for step in warm_up_steps():
-        step()

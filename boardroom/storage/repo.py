@@ -312,23 +312,6 @@ class Repo(MeetingReads, RecordReads, SealReads, YearReads):
 
     # -- the dashboard -------------------------------------------------------------------
 
-    def next_meeting(self, after: dt.datetime) -> m.Meeting | None:
-        rows = self.models(
-            "meetings",
-            "starts_at >= ? AND status NOT IN ('closed', 'minutes_approved')",
-            (after.isoformat(timespec="minutes"),),
-            order="starts_at LIMIT 1",
-        )
-        return rows[0] if rows else None
-
-    def upcoming_meetings(self, after: dt.datetime, limit: int = 5) -> list[m.Meeting]:
-        return self.models(
-            "meetings",
-            "starts_at >= ?",
-            (after.isoformat(timespec="minutes"),),
-            order=f"starts_at LIMIT {int(limit)}",
-        )
-
     def meeting_starts_in_year(self, year: int) -> list[dt.datetime]:
         rows = self.query(
             "SELECT starts_at FROM meetings WHERE starts_at >= ? AND starts_at < ?",

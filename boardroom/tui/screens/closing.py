@@ -103,9 +103,8 @@ class SummaryScreen(BoardScreen):
         lines = [f"[b]{_('Decisions')}[/b]"]
         lines += [f"  {d.number}  {d.title} — {d.outcome_summary}" for d in summary.decisions]
         lines += ["", f"[b]{_('Actions')}[/b]"]
-        names = {x.id: x.name for x in session.repo.members()}
         lines += [
-            f"  {a.number}  {a.text} — {names.get(a.owner_id, '')}, {a.due_date}"
+            f"  {a.number}  {a.text} — {state.name(a.owner_id)}, {a.due_date}"
             for a in summary.actions
         ]
         lines += ["", f"[b]{_('Deferred items')}[/b]"]

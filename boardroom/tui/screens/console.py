@@ -272,21 +272,21 @@ class MeetingConsole(BoardScreen):
             (p for p in self.state.open_proposals if p.agenda_item_id == item_id), None
         )
         if open_proposal is not None:  # resume its round
-            rounds = self.session.repo.rounds(open_proposal.id or 0)
-            self._show_round(rounds[-1].id or 0, open_proposal.method)
-            return
+            latest = self.state.latest_round.get(open_proposal.id or 0)
+            if latest is not None:
+                self._show_round(latest, open_proposal.method)
+                return
         item = self.state.current_item
         assert item is not None
         chosen = DecisionMethod(method)
         fields = [FormField("text", _("Proposal"), "textarea", item.title)]
         if chosen == DecisionMethod.VOTE:
-            board = self.session.repo.board()
             fields.append(
                 FormField(
                     "rule",
                     _("Majority rule"),
                     "select",
-                    board.vote_rule if board else None,
+                    self.state.vote_rule,
                     [(label(rule), rule) for rule in VoteRule],
                 )
             )
@@ -428,7 +428,3 @@ class MeetingConsole(BoardScreen):
             self.notify(message)
 
         self.attempt(defer)
-
-    def item_kind(self) -> ItemKind | None:
-        item = self.state.current_item if self.state else None
-        return item.kind if item else None
