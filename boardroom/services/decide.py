@@ -214,7 +214,8 @@ def switch_voter(session: Session, round_id: int, member_id: int) -> int:
     """One vote per perspective: the perspective's present members name their voter. Hand the
     vote of `member_id`'s perspective to its next present member; returns the new voter."""
     session.require(RECORD, _("name the perspective's voter"))
-    current = _open_round(session, round_id, current_kind(session, round_id))
+    kind = session.repo.model("rounds", round_id).kind
+    current = _open_round(session, round_id, kind)
     proposal = session.repo.model("proposals", current.proposal_id)
     member = session.repo.model("members", member_id)
     if member_id not in current.voter_order:
@@ -234,10 +235,6 @@ def switch_voter(session: Session, round_id: int, member_id: int) -> int:
     order = [successor if m == member_id else m for m in current.voter_order]
     session.repo.update("rounds", round_id, {"voter_order": json.dumps(order)})
     return successor
-
-
-def current_kind(session: Session, round_id: int) -> DecisionMethod:
-    return session.repo.model("rounds", round_id).kind  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -949,14 +949,12 @@ def _adjust_member_dates(session: Session, anchor: dt.date) -> None:
         session.repo.update(
             "members",
             left.id or 0,
-            {"active_until": (handover - dt.timedelta(days=1)).isoformat()},
+            {
+                "active_from": _add_months(anchor.replace(day=1), -30).isoformat(),
+                "active_until": (handover - dt.timedelta(days=1)).isoformat(),
+            },
         )
         session.repo.update("members", joined.id or 0, {"active_from": handover.isoformat()})
-        session.repo.update(
-            "members",
-            left.id or 0,
-            {"active_from": _add_months(anchor.replace(day=1), -30).isoformat()},
-        )
 
 
 def demo_board_text() -> str:

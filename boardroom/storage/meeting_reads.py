@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from boardroom.storage.reads import Reads
 
 if TYPE_CHECKING:
     from boardroom.domain import models as m
 
 
-class MeetingReads:
+class MeetingReads(Reads):
     """Meeting, agenda, attendance, proposals, rounds, decisions and actions of one meeting."""
-
-    # provided by Repo
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def scalar(self, sql: str, params: Any = ()) -> Any:
-        raise NotImplementedError
-
-    def models(
-        self, table: str, where: str = "1", params: Any = (), order: str = "id"
-    ) -> list[Any]:
-        raise NotImplementedError
 
     def meeting_in_progress(self) -> m.Meeting | None:
         rows = self.models("meetings", "status = 'in_progress'", order="starts_at LIMIT 1")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from boardroom.storage.reads import Reads
 
-class RecordReads:
+
+class RecordReads(Reads):
     """Filtered, searchable lists of decisions and actions, as plain rows."""
-
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
 
     @staticmethod
     def _decision_where(
@@ -168,11 +167,8 @@ SEALED = {
 }
 
 
-class SealReads:
+class SealReads(Reads):
     """The content an approved meeting's seal covers, as canonical JSON."""
-
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
 
     def seal_hash(self, meeting_id: int) -> str:
         import hashlib

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from boardroom.storage.reads import Reads
 
-class YearReads:
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
 
+class YearReads(Reads):
     def active_rule_texts(self) -> list[dict[str, Any]]:
         return self.query(
             "SELECT id, text FROM behaviour_rules WHERE active = 1 ORDER BY position, id"
