@@ -119,6 +119,23 @@ def build_parser() -> argparse.ArgumentParser:
     _common(backup, db_required=True)
     backup.add_argument("target", metavar="TARGET", help="the new backup file")
 
+    plan = commands.add_parser(
+        "plan",
+        help="plan a year's meetings and draft agendas from a plan file",
+        description="Plan a year from a plan file (see agendas/jaarkalender.example.toml): the"
+        " meetings of the series and the extra dates, each with the standard agenda, and the"
+        " themes, interest rounds, evaluations and fixed items spread over them. A year without"
+        " meetings is planned at once; when the year has meetings already, the changes are"
+        " shown and written only with --apply. Meetings whose agenda is set, or that were held,"
+        " are never changed.",
+    )
+    _common(plan, db_required=True)
+    plan.add_argument("--year", type=int, required=True, metavar="YEAR")
+    plan.add_argument("--from", dest="plan_file", required=True, metavar="FILE")
+    plan_mode = plan.add_mutually_exclusive_group()
+    plan_mode.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    plan_mode.add_argument("--apply", action="store_true", help="write the changes")
+
     export = commands.add_parser("export", help="write the board or its lists to a file")
     export_kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
     export_kinds.required = True
@@ -225,6 +242,8 @@ def run(args: argparse.Namespace) -> int:
             + ("all consistent" if report.ok else f"{len(report.problems)} problem(s)")
         )
         return 0 if report.ok else 1
+    if args.command == "plan":
+        return _plan(args, db_path, user)
     if args.command in ("init", "check", "backup", "export"):
         return _run_command(args, db_path, user)
     if args.command == "demo":
@@ -285,6 +304,31 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
     finally:
         session.close()
     return 0
+
+
+def _plan(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.services.planning import apply_plan, preview_plan
+    from boardroom.services.session import open_session
+
+    session = open_session(db_path, as_name=user)
+    try:
+        preview = preview_plan(session, args.year, Path(args.plan_file))
+        for line in preview.lines():
+            print(line)
+        print(preview.summary())
+        if args.dry_run:
+            return 0
+        if preview.had_meetings and not args.apply:
+            print(f"{args.year} has meetings already: nothing written; run again with --apply")
+            return 1
+        if not preview.changed:
+            print("nothing to change")
+            return 0
+        apply_plan(session, preview)
+        print(f"written to {db_path}")
+        return 0
+    finally:
+        session.close()
 
 
 def _output_path(args: argparse.Namespace) -> Path | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from boardroom.domain import models as m
 from boardroom.domain.errors import ValidationProblem
+
+T = TypeVar("T", bound=BaseModel)
 
 
 class _Entry(BaseModel):
@@ -166,14 +168,14 @@ def line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     return start + 1 if start else None
 
 
-def _where(source: str, text: str, loc: tuple[Any, ...]) -> str:
+def where_in(source: str, text: str, loc: tuple[Any, ...]) -> str:
     line = line_of(text, loc)
     path = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
     return f"{source}:{line}: {path}" if line else f"{source}: {path}"
 
 
-def parse_board_file(text: str, source: str) -> BoardFile:
-    """Parse and check a board file whole; ValidationProblem names file:line and field."""
+def parse_toml_model(text: str, source: str, model: type[T]) -> T:
+    """Parse a TOML text into `model`; ValidationProblem names file:line and the field."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -184,7 +186,7 @@ def parse_board_file(text: str, source: str) -> BoardFile:
         where = f"{source}:{line}" if line else source
         raise ValidationProblem(f"not valid TOML: {message}", where) from None
     try:
-        plan = BoardFile.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         message = first["msg"].removeprefix("Value error, ")
@@ -194,9 +196,14 @@ def parse_board_file(text: str, source: str) -> BoardFile:
             message = "unknown field"
         elif "input" in first and not isinstance(first["input"], dict | list):
             message = f"{message} (got {first['input']!r})"
-        raise ValidationProblem(message, _where(source, text, tuple(first["loc"]))) from None
+        raise ValidationProblem(message, where_in(source, text, tuple(first["loc"]))) from None
+
+
+def parse_board_file(text: str, source: str) -> BoardFile:
+    """Parse and check a board file whole; ValidationProblem names file:line and field."""
+    plan = parse_toml_model(text, source, BoardFile)
     problems = reference_problems(plan)
     if problems:
         loc, message = problems[0]
-        raise ValidationProblem(message, _where(source, text, loc))
+        raise ValidationProblem(message, where_in(source, text, loc))
     return plan

@@ -92,6 +92,15 @@ class ItemKind(StrEnum):
     OTHER = "other"
 
 
+class ItemSource(StrEnum):
+    """Where an agenda item came from: re-planning a year replaces only template and plan items."""
+
+    MANUAL = "manual"
+    TEMPLATE = "template"
+    PLAN = "plan"
+    REQUEST = "request"
+
+
 class Purpose(StrEnum):
     INFORMING = "informing"
     OPINION = "opinion"

@@ -22,6 +22,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     DecisionStatus,
     InterestRoundStatus,
     ItemKind,
+    ItemSource,
     ItemStatus,
     Language,
     MeetingKind,
@@ -170,6 +171,7 @@ class AgendaItem(Record):
     status: ItemStatus = ItemStatus.PLANNED
     deferred_to_meeting_id: int | None = None
     elapsed_seconds: int = 0
+    source: ItemSource = ItemSource.MANUAL
 
 
 class AgendaRequest(Record):

@@ -370,6 +370,7 @@ TABLES: tuple[str, ...] = (
     "event_log",
     "seals",
     "amendments",
+    "year_plans",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -456,6 +457,26 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX idx_amendments_by ON amendments(by_member_id)")
 
 
+def _v6(db: sqlite_utils.Database) -> None:
+    """The annual plan: where each agenda item came from (re-planning replaces only what the
+    plan made), and each planned year's plan file with the numbers it sets."""
+    db.conn.execute(
+        "ALTER TABLE agenda_items ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'"
+        " CHECK (source IN ('manual', 'template', 'plan', 'request'))"
+    )
+    db.conn.execute(
+        f"""CREATE TABLE year_plans (
+            id INTEGER PRIMARY KEY,
+            year INTEGER NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            theme_targets TEXT NOT NULL DEFAULT '{{}}',
+            interest_targets TEXT NOT NULL DEFAULT '{{}}',
+            evaluation_target INTEGER NOT NULL DEFAULT 2,{STAMPS}
+        )"""
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -469,6 +490,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "the live meeting's item clock and round order", _v3),
     Migration(4, "hash chain over the event log; seals of approved meetings", _v4),
     Migration(5, "amendments to approved minutes", _v5),
+    Migration(6, "agenda item sources; the year plans", _v6),
 )
 
 LATEST = MIGRATIONS[-1].version
