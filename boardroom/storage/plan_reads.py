@@ -31,3 +31,43 @@ class PlanReads(Reads):
             "SELECT id FROM interest_rounds WHERE meeting_id = ? AND perspective_id = ?",
             (meeting_id, perspective_id),
         )
+
+    def request_rows(self, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        """Agenda requests with requester, theme, preferred meeting and where they went;
+        `where` is a condition on `r` (agenda_requests) written by the services."""
+        return self.query(
+            "SELECT r.*, u.name AS requester, t.name AS theme, pm.starts_at AS preferred_meeting,"
+            " sm.starts_at AS scheduled_for"
+            " FROM agenda_requests r JOIN members u ON u.id = r.requester_id"
+            " LEFT JOIN themes t ON t.id = r.theme_id"
+            " LEFT JOIN meetings pm ON pm.id = r.preferred_meeting_id"
+            " LEFT JOIN agenda_items i ON i.id = r.agenda_item_id"
+            " LEFT JOIN meetings sm ON sm.id = i.meeting_id"
+            f" WHERE {where} ORDER BY r.status != 'submitted', r.created_at DESC, r.id DESC",
+            params,
+        )
+
+    def requests_for_item(self, item_id: int) -> list[int]:
+        rows = self.query("SELECT id FROM agenda_requests WHERE agenda_item_id = ?", (item_id,))
+        return [row["id"] for row in rows]
+
+    def papers_of_meeting(self, meeting_id: int) -> dict[int, list[dict[str, Any]]]:
+        """agenda item id → its papers, in the order attached."""
+        papers: dict[int, list[dict[str, Any]]] = {}
+        for row in self.query(
+            "SELECT p.* FROM papers p JOIN agenda_items i ON i.id = p.agenda_item_id"
+            " WHERE i.meeting_id = ? ORDER BY p.id",
+            (meeting_id,),
+        ):
+            papers.setdefault(row["agenda_item_id"], []).append(row)
+        return papers
+
+    def theme_item_counts(self, start: str, end: str) -> list[dict[str, Any]]:
+        """Per meeting in [start, end): its theme items (meeting id, item id, theme)."""
+        return self.query(
+            "SELECT i.meeting_id, i.id AS item_id, t.name AS theme FROM agenda_items i"
+            " JOIN meetings m ON m.id = i.meeting_id JOIN themes t ON t.id = i.theme_id"
+            " WHERE m.starts_at >= ? AND m.starts_at < ? AND i.kind = 'theme'"
+            " AND i.status != 'deferred' ORDER BY m.starts_at, i.position",
+            (start, end),
+        )
