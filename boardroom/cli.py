@@ -136,6 +136,26 @@ def build_parser() -> argparse.ArgumentParser:
     plan_mode.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     plan_mode.add_argument("--apply", action="store_true", help="write the changes")
 
+    request = commands.add_parser(
+        "request",
+        help="request agenda space (as a portfolio holder)",
+        description="Ask the secretary and chair for time on an agenda. They schedule it into a"
+        " meeting with room, or decline it with a reason; `boardroom request --list` shows what"
+        " became of your requests.",
+    )
+    _common(request, db_required=True)
+    request.add_argument("--list", action="store_true", help="show your requests and their status")
+    request.add_argument("--theme", metavar="THEME", help="the theme's name")
+    request.add_argument("--title", metavar="TEXT", help="the item's title")
+    request.add_argument(
+        "--purpose", choices=("informing", "opinion", "deciding"), default="informing"
+    )
+    request.add_argument("--minutes", type=int, metavar="N", help="minutes needed")
+    when = request.add_mutually_exclusive_group()
+    when.add_argument("--meeting", metavar="DATE|NR", help="the meeting wanted (2027-02-11)")
+    when.add_argument("--month", metavar="YYYY-MM", help="the month wanted")
+    request.add_argument("--papers-ready", type=_date, metavar="DATE", help="papers ready on")
+
     export = commands.add_parser("export", help="write the board or its lists to a file")
     export_kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
     export_kinds.required = True
@@ -166,6 +186,30 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument(
         "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
     )
+
+    agenda = export_kinds.add_parser(
+        "agenda",
+        help="a meeting's agenda as members receive it (md, html, docx)",
+        description="The agenda of one meeting: board, date, time, place; the numbered items"
+        " with purpose, presenter and clock times; papers with their sha256 and late flags;"
+        " the open actions and decisions due for review under the actions review.",
+    )
+    _common(agenda, db_required=True)
+    agenda.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    agenda.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    agenda.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+    )
+
+    ics = export_kinds.add_parser(
+        "calendar",
+        help="the year's meetings as iCalendar (.ics)",
+        description="One event per meeting (Europe/Amsterdam), with stable UIDs: importing the"
+        " file again updates the events instead of adding them twice.",
+    )
+    _common(ics, db_required=True)
+    ics.add_argument("--year", type=int, required=True, metavar="YEAR")
+    ics.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
     report = export_kinds.add_parser(
         "report",
@@ -244,6 +288,8 @@ def run(args: argparse.Namespace) -> int:
         return 0 if report.ok else 1
     if args.command == "plan":
         return _plan(args, db_path, user)
+    if args.command == "request":
+        return _request(args, db_path, user)
     if args.command in ("init", "check", "backup", "export"):
         return _run_command(args, db_path, user)
     if args.command == "demo":
@@ -299,6 +345,10 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
             _export_minutes(session, args)
         elif args.what == "report":
             _export_report(session, args)
+        elif args.what == "agenda":
+            _export_agenda(session, args)
+        elif args.what == "calendar":
+            _export_calendar(session, args)
         else:
             _export_list(session, args)
     finally:
@@ -329,6 +379,82 @@ def _plan(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
         return 0
     finally:
         session.close()
+
+
+def _request(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.i18n import label
+    from boardroom.services import agenda
+    from boardroom.services.session import open_session
+
+    session = open_session(db_path, as_name=user)
+    try:
+        if args.list:
+            for row in agenda.my_requests(session):
+                where = f" → {row.scheduled_for:%Y-%m-%d}" if row.scheduled_for else ""
+                reason = f" ({row.reason})" if row.reason else ""
+                print(f"{label(row.status)}{where}: {row.title} [{row.minutes} min]{reason}")
+            return 0
+        for flag in ("title", "minutes"):
+            if getattr(args, flag) is None:
+                raise ValidationProblem("required (or use --list)", f"--{flag}")
+        request_id = agenda.submit_request(
+            session,
+            {
+                "theme": args.theme,
+                "title": args.title,
+                "purpose": args.purpose,
+                "minutes": args.minutes,
+                "meeting": args.meeting,
+                "month": args.month,
+                "papers_ready": args.papers_ready,
+            },
+        )
+        print(f"request {request_id} submitted: {args.title} ({args.minutes} min)")
+        return 0
+    finally:
+        session.close()
+
+
+def _export_agenda(session: Session, args: argparse.Namespace) -> None:
+    import tempfile
+
+    from boardroom.exports.agenda import write_agenda
+    from boardroom.services.agenda import agenda_view
+    from boardroom.services.record import find_meeting
+
+    path = _output_path(args)
+    view = agenda_view(session, find_meeting(session, args.meeting).id or 0)
+    if path is None:
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder) / f"agenda.{args.format}"
+            write_agenda(view, args.format, scratch)
+            sys.stdout.write(scratch.read_text(encoding="utf-8"))
+        return
+    try:
+        write_agenda(view, args.format, path)
+    except OSError as error:
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
+def _export_calendar(session: Session, args: argparse.Namespace) -> None:
+    from boardroom.exports.ics import calendar_ics
+    from boardroom.services.calendar import calendar_view, ics_meta
+
+    if not 2000 <= args.year <= 2100:
+        raise ValidationProblem(f"not a year: {args.year}", "--year")
+    args.format = "ics"
+    path = _output_path(args)
+    view = calendar_view(session, args.year)
+    if not view.meetings:
+        raise ValidationProblem(f"{args.year} has no meetings (plan it first)", "--year")
+    data = calendar_ics(view, ics_meta(session, view))
+    if path is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
 
 
 def _output_path(args: argparse.Namespace) -> Path | None:

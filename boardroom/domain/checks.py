@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from boardroom.domain.enums import AttendanceStatus, BehaviourScore
 
-#: Until the annual plan (issue 3) sets it per perspective: each perspective's interests are
-#: put on the table at least this many times a year (DESIGN §1: "a few times a year").
+#: A year without a plan (the plan file sets it per perspective): each perspective's interests
+#: are put on the table at least this many times a year.
 INTEREST_ROUNDS_PER_YEAR = 1
 
 TREND_MARKS = {

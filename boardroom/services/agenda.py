@@ -232,8 +232,8 @@ def schedule_request(session: Session, request_id: int, meeting_id: int) -> int:
             item_id = slot.id or 0
             repo.update("agenda_items", item_id, values)
         else:
-            item_id = repo.insert("agenda_items", {**values, "position": _insert_position(items)})
-            _renumber(session, meeting_id, item_id)
+            item_id = repo.insert("agenda_items", {**values, "position": insert_position(items)})
+            renumber(session, meeting_id, item_id)
         repo.update(
             "agenda_requests",
             request_id,
@@ -431,7 +431,7 @@ def _meeting_of_item(session: Session, item_id: int) -> tuple[m.AgendaItem, m.Me
     return item, meeting
 
 
-def _insert_position(items: list[m.AgendaItem]) -> int:
+def insert_position(items: list[m.AgendaItem]) -> int:
     """Where a new item goes: before any other business (else before the behaviour check and
     closing), so the standard closing items stay last."""
     tail = (ItemKind.ANY_OTHER_BUSINESS, ItemKind.BEHAVIOUR_CHECK, ItemKind.CLOSING)
@@ -441,7 +441,7 @@ def _insert_position(items: list[m.AgendaItem]) -> int:
     return (items[-1].position + 1) if items else 1
 
 
-def _renumber(session: Session, meeting_id: int, first: int | None = None) -> None:
+def renumber(session: Session, meeting_id: int, first: int | None = None) -> None:
     """Positions 1..n in the current order; `first` goes before an item of the same position."""
     items = session.repo.items(meeting_id)
     items.sort(key=lambda i: (i.position, i.id != first, i.id))
@@ -459,9 +459,9 @@ def add_item(session: Session, meeting_id: int, data: dict[str, Any]) -> int:
     with session.database.transaction():
         item_id = session.repo.insert(
             "agenda_items",
-            {**values, "meeting_id": meeting_id, "position": _insert_position(items)},
+            {**values, "meeting_id": meeting_id, "position": insert_position(items)},
         )
-        _renumber(session, meeting_id, item_id)
+        renumber(session, meeting_id, item_id)
         if meeting.status == MeetingStatus.PLANNED:
             session.repo.update(
                 "meetings", meeting_id, {"status": MeetingStatus.AGENDA_DRAFT.value}
@@ -492,7 +492,7 @@ def remove_item(session: Session, item_id: int) -> None:
                 {"status": RequestStatus.SUBMITTED.value, "agenda_item_id": None},
             )
         repo.delete("agenda_items", item_id)
-        _renumber(session, item.meeting_id)
+        renumber(session, item.meeting_id)
 
 
 def move_item(session: Session, item_id: int, delta: int) -> None:

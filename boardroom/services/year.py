@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from boardroom.domain.checks import (
-    INTEREST_ROUNDS_PER_YEAR,
     InterestCoverage,
     attendance_rates,
     on_time_share,
@@ -17,6 +16,7 @@ from boardroom.domain.enums import AttendanceStatus, BehaviourScore
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services import record
+from boardroom.services.calendar import yearly_targets
 from boardroom.services.session import Session
 
 TREND_MEETINGS = 8
@@ -72,6 +72,7 @@ def year_view(session: Session, year: int | None = None) -> YearView:
         if rates:
             attendance.append((member, rates[0], rates[1], len(member_statuses)))
     due = record.decisions(session, record.DecisionFilter(due_for_review=True), limit=8)
+    interest_targets = yearly_targets(session, year)[1]
     return YearView(
         year=year,
         overdue_by_owner=[
@@ -79,7 +80,7 @@ def year_view(session: Session, year: int | None = None) -> YearView:
         ],
         due_for_review=[(r["number"], r["review_date"], r["title"]) for r in due],
         interest=[
-            InterestCoverage(name, c["held"], c["planned"], INTEREST_ROUNDS_PER_YEAR)
+            InterestCoverage(name, c["held"], c["planned"], interest_targets.get(name, 0))
             for name, c in coverage.items()
         ],
         meetings_left=repo.meetings_left(now.isoformat(timespec="minutes"), year),

@@ -71,3 +71,40 @@ class PlanReads(Reads):
             " AND i.status != 'deferred' ORDER BY m.starts_at, i.position",
             (start, end),
         )
+
+    def calendar_meetings(self, start: str, end: str) -> list[dict[str, Any]]:
+        """Meetings in [start, end) with the minutes their (not deferred) items take."""
+        return self.query(
+            "SELECT m.id, m.starts_at, m.duration_minutes, m.location, m.kind, m.status,"
+            " coalesce((SELECT sum(i.timebox_minutes) FROM agenda_items i"
+            " WHERE i.meeting_id = m.id AND i.status != 'deferred'), 0) AS used"
+            " FROM meetings m WHERE m.starts_at >= ? AND m.starts_at < ? ORDER BY m.starts_at",
+            (start, end),
+        )
+
+    def meetings_with_kind(self, kind: str, start: str, end: str) -> set[int]:
+        rows = self.query(
+            "SELECT DISTINCT i.meeting_id FROM agenda_items i JOIN meetings m"
+            " ON m.id = i.meeting_id WHERE i.kind = ? AND m.starts_at >= ? AND m.starts_at < ?",
+            (kind, start, end),
+        )
+        return {row["meeting_id"] for row in rows}
+
+    def change_counts(self, table: str, row_ids: list[int]) -> dict[int, int]:
+        """row id → how many times the row was updated (from the event log)."""
+        if not row_ids:
+            return {}
+        marks = ", ".join("?" for _ in row_ids)
+        rows = self.query(
+            "SELECT row_id, count(*) AS n FROM event_log WHERE table_name = ?"
+            f" AND operation = 'update' AND row_id IN ({marks}) GROUP BY row_id",
+            (table, *row_ids),
+        )
+        return {row["row_id"]: row["n"] for row in rows}
+
+    def updated_at(self, table: str, row_ids: list[int]) -> dict[int, str]:
+        if not row_ids:
+            return {}
+        marks = ", ".join("?" for _ in row_ids)
+        rows = self.query(f"SELECT id, updated_at FROM {table} WHERE id IN ({marks})", row_ids)
+        return {row["id"]: row["updated_at"] for row in rows}

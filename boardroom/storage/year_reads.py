@@ -23,7 +23,8 @@ class YearReads(Reads):
 
     def interest_rounds_in_year(self, year: int) -> list[dict[str, Any]]:
         return self.query(
-            "SELECT p.name AS perspective, p.position, r.status, substr(m.starts_at, 1, 10) AS day"
+            "SELECT p.name AS perspective, p.position, r.status, m.id AS meeting_id,"
+            " substr(m.starts_at, 1, 10) AS day"
             " FROM perspectives p LEFT JOIN interest_rounds r ON r.perspective_id = p.id"
             " AND r.meeting_id IN (SELECT id FROM meetings WHERE starts_at >= ? AND starts_at < ?)"
             " LEFT JOIN meetings m ON m.id = r.meeting_id ORDER BY p.position, p.name",
