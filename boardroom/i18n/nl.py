@@ -540,3 +540,165 @@ CATALOGUE.update(
         ),
     }
 )
+
+# -- issue 3: the annual calendar, agenda requests, building the agenda ----------------------
+CATALOGUE.update(
+    {
+        "Add an item": "Agendapunt toevoegen",
+        "Agenda requests": "Agendaverzoeken",
+        "Agenda {board}": "Agenda {board}",
+        "Annual calendar": "Jaarkalender",
+        "Annual calendar {year}": "Jaarkalender {year}",
+        "Apply": "Doorvoeren",
+        "Attach a paper": "Stuk toevoegen",
+        "Build the agenda": "Agenda opstellen",
+        "Decisions due for review:": "Besluiten toe aan evaluatie:",
+        "Decline the request": "Verzoek afwijzen",
+        "Edit the item": "Agendapunt wijzigen",
+        "Evaluation of the collaboration": "Evaluatie van de samenwerking",
+        "Evaluations": "Evaluaties",
+        "Export the agenda": "Agenda exporteren",
+        "File": "Bestand",
+        "From": "Van",
+        "Items / requests": "Agendapunten / verzoeken",
+        "Kind": "Soort",
+        "LATE: {sent}; deadline {deadline}": "TE LAAT: {sent}; uiterlijk {deadline}",
+        "Mark papers sent": "Stukken verzonden",
+        "Meeting wanted": "Gewenste vergadering",
+        "Meeting:": "Vergadering:",
+        "Min": "Min",
+        "Mine / all requests": "Mijn / alle verzoeken",
+        "Minutes needed": "Benodigde minuten",
+        "Move a theme": "Thema verplaatsen",
+        "Move a theme from {day}": "Thema verplaatsen van {day}",
+        "Next year": "Volgend jaar",
+        "No pending requests.": "Geen openstaande verzoeken.",
+        "Note:": "Let op:",
+        "On the agenda of {day}.": "Op de agenda van {day}.",
+        "Open actions ({n}):": "Open actiepunten ({n}):",
+        "Open the agenda": "Agenda openen",
+        "Or a month (YYYY-MM)": "Of een maand (JJJJ-MM)",
+        "Papers ready": "Stukken gereed",
+        "Papers ready on": "Stukken gereed op",
+        "Papers:": "Stukken:",
+        "Pending requests": "Openstaande verzoeken",
+        "Plan file (TOML)": "Jaarplanbestand (TOML)",
+        "Plan the year from a file": "Jaar plannen uit een bestand",
+        "Plan {year} from a file": "{year} plannen uit een bestand",
+        "Plan {year}: what would change": "{year} plannen: wat er verandert",
+        "Presenter": "Inleider",
+        "Previous year": "Vorig jaar",
+        "Purpose": "Doel",
+        "Reason (the requester sees it)": "Reden (de aanvrager ziet die)",
+        "Remove the item": "Agendapunt verwijderen",
+        "Removed.": "Verwijderd.",
+        "Request agenda space": "Agendaruimte aanvragen",
+        "Schedule the request here": "Verzoek hier inplannen",
+        "Scheduled into this meeting.": "Ingepland in deze vergadering.",
+        "Set the agenda": "Agenda vaststellen",
+        "The agenda is set.": "De agenda is vastgesteld.",
+        "The plan changes nothing.": "Het jaarplan verandert niets.",
+        "Theme slots": "Themaplekken",
+        "This meeting has no theme to move.": "Deze vergadering heeft geen thema om te verplaatsen.",
+        "Title": "Titel",
+        "Title (default: the file's name)": "Titel (standaard: de bestandsnaam)",
+        "To the meeting of": "Naar de vergadering van",
+        "Wanted": "Gewenst",
+        "When:": "Wanneer:",
+        "Where:": "Waar:",
+        "Withdraw the request": "Verzoek intrekken",
+        "Withdrawn.": "Ingetrokken.",
+        "all requests": "alle verzoeken",
+        "attach papers": "stukken toevoegen",
+        "build the agenda": "de agenda opstellen",
+        "choose a theme and a meeting": "kies een thema en een vergadering",
+        "could not place {what}: {reason}": "niet in te plannen: {what}: {reason}",
+        "decline agenda requests": "agendaverzoeken afwijzen",
+        "draft agenda: {n} items, {free} minutes free; themes: {themes}": (
+            "concept-agenda: {n} punten, {free} minuten vrij; thema's: {themes}"
+        ),
+        "due": "uiterlijk",
+        "free": "vrij",
+        "kept as it is ({status})": "blijft zoals hij is ({status})",
+        "late": "te laat",
+        "length {old} → {new} minutes": "duur {old} → {new} minuten",
+        "meeting {nr} of {year}; papers due {deadline}": (
+            "vergadering {nr} van {year}; stukken uiterlijk {deadline}"
+        ),
+        "my requests": "mijn verzoeken",
+        "n: request agenda space": "n: agendaruimte aanvragen",
+        "needs {minutes} minutes; the meeting of {day} has {free} free": (
+            "vraagt {minutes} minuten; de vergadering van {day} heeft er {free} vrij"
+        ),
+        "no change": "geen wijziging",
+        "no such file: {path}": "bestand bestaat niet: {path}",
+        "not a year: {year}": "geen jaartal: {year}",
+        "not in the plan: removed": "niet in het jaarplan: vervalt",
+        "not sent yet": "nog niet verzonden",
+        "only a set agenda can go back to draft": (
+            "alleen een vastgestelde agenda kan terug naar concept"
+        ),
+        "papers due": "stukken uiterlijk",
+        "papers late": "stukken te laat",
+        "place {old!r} → {new!r}": "plaats {old!r} → {new!r}",
+        "plan the year": "het jaar plannen",
+        "planned from {file}": "gepland uit {file}",
+        "planned/target": "gepland/doel",
+        "read the agenda": "de agenda lezen",
+        "read the agenda requests": "de agendaverzoeken lezen",
+        "read the calendar": "de jaarkalender lezen",
+        "read-only: start with --as NAME to make changes": (
+            "alleen lezen: start met --as NAAM om iets te wijzigen"
+        ),
+        "request agenda space": "agendaruimte aanvragen",
+        "say why the request is declined": "geef aan waarom het verzoek is afgewezen",
+        "schedule agenda requests": "agendaverzoeken inplannen",
+        "send the papers": "de stukken verzenden",
+        "sent {day}": "verzonden {day}",
+        "set the agenda": "de agenda vaststellen",
+        "the agenda cannot be set now (status: {status})": (
+            "de agenda kan nu niet worden vastgesteld (status: {status})"
+        ),
+        "the agenda has no items": "de agenda heeft geen punten",
+        "the agenda of {day} is {status}: move items before it is set": (
+            "de agenda van {day} is {status}: verplaats punten voordat hij is vastgesteld"
+        ),
+        "the file stays where it is": "het bestand blijft waar het staat",
+        "the meeting of {day} has begun or was held: its agenda is part of the record": (
+            "de vergadering van {day} is begonnen of gehouden: de agenda hoort bij het verslag"
+        ),
+        "the meeting of {day} has this theme already": (
+            "de vergadering van {day} heeft dit thema al"
+        ),
+        "this item has proposals; it stays on the record": (
+            "bij dit punt horen voorstellen; het blijft in het verslag"
+        ),
+        "this request is {status} already": "dit verzoek is al {status}",
+        "time {old} → {new}": "tijd {old} → {new}",
+        "too long": "te lang",
+        "too many": "te veel",
+        "withdraw someone else's request": "het verzoek van een ander intrekken",
+        "{free} minutes free": "{free} minuten vrij",
+        "{n} paper(s) later than the lead time.": "{n} stuk(ken) later dan de termijn.",
+        "{n} paper(s) marked sent.": "{n} stuk(ken) als verzonden gemarkeerd.",
+        "{ready} is after the meeting of {day}": "{ready} is na de vergadering van {day}",
+        "{ready} is after the month asked for ({month})": (
+            "{ready} is na de gevraagde maand ({month})"
+        ),
+        "{year} is planned.": "{year} is gepland.",
+        "{year}: {add} new, {change} changed, {remove} removed, {keep} kept as they are;"
+        " {unplaced} could not be placed": (
+            "{year}: {add} nieuw, {change} gewijzigd, {remove} vervallen, {keep} ongewijzigd"
+            " gelaten; {unplaced} niet in te plannen"
+        ),
+        # column headings
+        "Month": "Maand",
+        "Free": "Vrij",
+        "Eval.": "Eval.",
+        "Item": "Agendapunt",
+        "Time": "Tijd",
+        "Papers": "Stukken",
+        "Scheduled for": "Ingepland op",
+        "#": "#",
+    }
+)

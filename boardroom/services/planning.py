@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.boardfile import parse_toml_model, where_in
-from boardroom.domain.enums import ItemKind, ItemSource, MeetingStatus
+from boardroom.domain.enums import ItemKind, ItemSource, MeetingStatus, Role
 from boardroom.domain.errors import ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.planning import (
@@ -344,6 +344,15 @@ def _write_meeting(
         repo.update("meetings", meeting_id, {**fields, "status": MeetingStatus.AGENDA_DRAFT.value})
         current = repo.items(meeting_id)
     with_papers = repo.items_with_papers(meeting_id)
+    holders = repo.theme_holders()
+    chair = next(
+        (
+            x.id
+            for x in repo.members()
+            if Role.CHAIR in x.roles and x.is_active(planned.starts_at.date())
+        ),
+        None,
+    )
     reusable = {(i.kind, i.title): i for i in current if not _own(i, with_papers)}
     own = [i for i in current if _own(i, with_papers)]
     positions: list[tuple[int, int]] = []
@@ -381,7 +390,8 @@ def _write_meeting(
             if previous is not None:
                 reusable.pop((previous.kind, previous.title))
         if previous is None:
-            item_id = repo.insert("agenda_items", values)
+            presenter = holders.get(values["theme_id"] or 0, [chair])[0]
+            item_id = repo.insert("agenda_items", {**values, "presenter_id": presenter})
         else:
             item_id = previous.id or 0
             repo.update("agenda_items", item_id, values)

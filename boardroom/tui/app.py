@@ -34,6 +34,16 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "decisions": ("decisions.DecisionsScreen", "Decisions", "Open the decision list"),
     "actions": ("actions.ActionsScreen", "Actions", "Open the action list"),
     "year": ("year.YearScreen", "Year in view", "Open the year in view"),
+    "calendar": (
+        "calendar.CalendarScreen",
+        "Annual calendar",
+        "Open the annual calendar: plan the year, move themes, open agendas",
+    ),
+    "requests": (
+        "requests.RequestsScreen",
+        "Agenda requests",
+        "Open the agenda requests: ask for agenda space, see what became of it",
+    ),
     "rules": (
         "rules.RulesScreen",
         "Rules and principles",
@@ -65,6 +75,8 @@ class BoardroomApp(App[None]):
         Binding("f7,B", "go('decisions')", _("Decisions")),
         Binding("f8,A", "go('actions')", _("Actions")),
         Binding("f9,J", "go('year')", _("Year in view")),
+        Binding("f10,K", "go('calendar')", _("Annual calendar")),
+        Binding("f11,E", "go('requests')", _("Agenda requests")),
         Binding("q", "quit", _("Quit")),
     ]
 
@@ -115,7 +127,7 @@ class BoardroomApp(App[None]):
 
         yield from warm_up_steps()
         modules = [target.rsplit(".", 1)[0] for target, _title, _help in SCREENS.values()]
-        for module in [*modules, "console", "vote", "consent", "attendance", "closing"]:
+        for module in [*modules, "console", "vote", "consent", "attendance", "closing", "agenda"]:
             yield lambda module=module: import_module(f"boardroom.tui.screens.{module}")
 
     def _warm_next(self) -> None:

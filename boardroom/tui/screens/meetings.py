@@ -14,6 +14,7 @@ class MeetingsScreen(TableScreen):
     COLUMNS = ("Date", "Status", "Location", "Kind")
     BINDINGS = [
         Binding("enter,o", "open", _("Open the console")),
+        Binding("a", "agenda", _("Build the agenda")),
         Binding("v", "approve", _("Approve the minutes")),
         Binding("x", "export_minutes", _("Export the minutes")),
         Binding("w", "amend", _("Amend the minutes")),
@@ -93,6 +94,13 @@ class MeetingsScreen(TableScreen):
             [FormField("path", _("File (.md, .html or .docx)"), value=str(default))],
             submit,
         )
+
+    def action_agenda(self) -> None:
+        from boardroom.tui.screens.agenda import AgendaScreen
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.app.push_screen(AgendaScreen(meeting_id))
 
     def action_open(self) -> None:
         from boardroom.tui.screens.console import MeetingConsole
