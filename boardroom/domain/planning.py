@@ -257,6 +257,8 @@ def series_dates(plan: PlanFile, year: int) -> list[dt.datetime]:
     except (ValueError, TypeError) as error:
         reason = str(error).replace("__init__() ", "").replace("rrule.", "")
         raise _problem("series.rrule", f"not a valid RRULE {text!r}: {reason}") from None
+    if not found:
+        raise _problem("series.rrule", f"{text!r} makes no meetings in {year}")
     if len(found) > MAX_MEETINGS:
         raise _problem(
             "series.rrule",
