@@ -54,7 +54,7 @@ def to_markdown(doc: Document) -> str:
             lines += [f"{'#' * block.level} {block.text}", ""]
         elif isinstance(block, Paragraph):
             label = f"**{block.label}** " if block.label else ""
-            lines += [label + block.text, ""]
+            lines += [(label + block.text).rstrip(), ""]
         elif isinstance(block, Bullets):
             lines += [f"- {item}" for item in block.items] + [""]
         else:
