@@ -1,0 +1,147 @@
+"""Through the screens: request → schedule → the agenda shows it → the requester sees
+'scheduled'; plan a year from the calendar screen and move a theme."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Select
+
+from boardroom.tui.screens.agenda import AgendaScreen
+from boardroom.tui.screens.calendar import CalendarScreen
+from boardroom.tui.widgets.confirm import ConfirmScreen
+from boardroom.tui.widgets.form import FormScreen
+from tests.conftest import ROOT
+from tests.tui.conftest import text_of
+
+SIZE = (140, 42)
+PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+TITLE = "Suïcidepreventie: regionale aanpak"
+
+
+def rows(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_request_schedule_agenda_and_the_requester_sees_scheduled(make_app):
+    ingrid = make_app("Ingrid Smit")
+    async with ingrid.run_test(size=SIZE) as pilot:
+        await pilot.press("f11")
+        assert "my requests" in text_of(ingrid, "#screen-title")
+        await pilot.press("n")
+        form = ingrid.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-title", Input).value = TITLE
+        form.query_one("#field-theme", Select).value = "Mentale gezondheid"
+        form.query_one("#field-minutes", Input).value = "20"
+        form.query_one("#field-meeting", Select).value = "2026-12-10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = rows(ingrid.screen.query_one("#table", DataTable))[0]
+        assert "submitted" in first[0] and first[1:6] == [
+            TITLE,
+            "Mentale gezondheid",
+            "informing",
+            "20",
+            "2026-12-10",
+        ]
+
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a")  # the meetings list opens on the next meeting
+        screen = els.screen
+        assert isinstance(screen, AgendaScreen)
+        assert text_of(els, "#screen-title").startswith(
+            "Agenda Thu 10 Dec 2026 15:00–17:30 · agenda draft · 125/150 min"
+        )
+        requests = screen.query_one("#requests", DataTable)
+        titles = [row[0] for row in rows(requests)]
+        await pilot.press("tab")
+        assert requests.has_focus
+        requests.move_cursor(row=titles.index(TITLE[:27] + "…"))
+        await pilot.press("s")
+        await pilot.pause()
+        items = rows(screen.query_one("#table", DataTable))
+        assert items[6][:6] == ["7", "16:45", TITLE, "informing", "Ingrid Smit", "20"]
+        assert "145/150 min" in text_of(els, "#screen-title")
+        assert TITLE[:27] + "…" not in [row[0] for row in rows(requests)]
+
+    ingrid = make_app("Ingrid Smit")
+    async with ingrid.run_test(size=SIZE) as pilot:
+        await pilot.press("f11")
+        first = rows(ingrid.screen.query_one("#table", DataTable))
+        mine = next(row for row in first if row[1] == TITLE)
+        assert "scheduled" in mine[0] and mine[6] == "Thu 10 Dec 2026 15:00"
+
+
+async def test_decline_from_the_agenda_screen_with_a_reason(make_app):
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a", "tab", "x")
+        form = els.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#form-error").content) == (
+            "⚠ reason: say why the request is declined"
+        )
+        form.query_one("#field-reason").text = "Eerst in de programmalijn bespreken."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        statuses = els.session.repo.query(
+            "SELECT status, reason FROM agenda_requests WHERE reason LIKE 'Eerst in de prog%'"
+        )
+        assert statuses == [
+            {"status": "declined", "reason": "Eerst in de programmalijn bespreken."}
+        ]
+
+
+async def test_plan_the_year_from_the_calendar_screen_and_move_a_theme(make_app):
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f10")
+        screen = els.screen
+        assert isinstance(screen, CalendarScreen)
+        assert text_of(els, "#screen-title") == "Annual calendar 2027"
+        await pilot.press("p")
+        els.screen.query_one("#field-path", Input).value = str(PLAN)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        confirm = els.screen
+        assert isinstance(confirm, ConfirmScreen)
+        body = str(confirm.query_one("#confirm-body").content)
+        assert body.splitlines()[-1] == (
+            "2027: 9 new, 2 changed, 0 removed, 0 kept as they are; 0 could not be placed"
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert els.screen is screen
+        table = screen.query_one("#table", DataTable)
+        assert table.row_count == 13  # 11 meetings, July and August empty
+        targets = text_of(els, "#targets")
+        assert (
+            " 4/4  [green]✓[/] Acute zorg" in targets and " 2/2  [green]✓[/] Gemeenten" in targets
+        )
+        # January → the evaluation meeting of 16 December
+        table.move_cursor(row=0)
+        await pilot.press("m")
+        form = els.screen
+        december = screen.view.meetings[-1].id
+        form.query_one("#field-to", Select).value = december
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(table)[0][4] == "—" and "Arbeidsmarkt" in rows(table)[-1][4]
+        assert rows(table)[0][3] == "90" and rows(table)[-1][3] == "90"
+        assert " 4/4  [green]✓[/] Arbeidsmarkt en digitale zo…" in text_of(els, "#targets")
+
+
+async def test_a_portfolio_holder_cannot_set_an_agenda(make_app):
+    ingrid = make_app("Ingrid Smit")
+    async with ingrid.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a", "S")
+        await pilot.pause()
+        assert (
+            ingrid.session.repo.scalar(
+                "SELECT status FROM meetings WHERE starts_at = '2026-12-10T15:00'"
+            )
+            == "agenda_draft"
+        )
+        assert any("may not set the agenda" in str(n.message) for n in ingrid._notifications)
