@@ -41,6 +41,7 @@ KEYS = {
     "f1": b"\x1bOP",
     "f7": b"\x1b[18~",
     "f8": b"\x1b[19~",
+    "f10": b"\x1b[21~",
 }
 SETTLE = float(os.environ.get("BENCH_SETTLE", "0.5"))  # a person looks before pressing
 

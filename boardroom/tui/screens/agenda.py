@@ -24,8 +24,8 @@ class AgendaScreen(TableScreen):
     AUTO_FOCUS = "#table"
     DEFAULT_CSS = """
     AgendaScreen #agenda-body { height: 1fr; }
-    AgendaScreen #table { width: 3fr; }
-    AgendaScreen #side { width: 2fr; border-left: solid $primary-darken-2; }
+    AgendaScreen #table { width: 1fr; }
+    AgendaScreen #side { width: 46; border-left: solid $primary-darken-2; }
     AgendaScreen #requests { height: 1fr; }
     AgendaScreen #side-title { background: $boost; padding: 0 1; text-style: bold; }
     AgendaScreen #detail { max-height: 12; }
@@ -117,7 +117,7 @@ class AgendaScreen(TableScreen):
             if late:
                 flags += f" [yellow]{_('papers late')}[/]"
             table.add_row(
-                request.title if len(request.title) <= 28 else request.title[:27] + "…",
+                request.title if len(request.title) <= 22 else request.title[:21] + "…",
                 str(request.minutes),
                 request.requester.split()[0],
                 request.preferred,

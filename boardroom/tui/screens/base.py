@@ -59,20 +59,30 @@ class TableScreen(BoardScreen):
     def reload(self, select: int | None = None) -> None:
         table = self.query_one("#table", DataTable)
         keep = select if select is not None else self.selected_id()
-        table.clear()
-        for key, cells in self.rows():
-            table.add_row(*cells, key=str(key))
+        rows = [(key, tuple(cells)) for key, cells in self.rows()]
+        if rows != getattr(self, "_shown_rows", None):  # unchanged (a screen revisited): no
+            self._shown_rows = rows  # rebuild, no relayout — the screen answers at once
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=str(key))
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
                 table.move_cursor(row=table.get_row_index(str(keep)))
-        self.query_one("#screen-title", Static).update(self.heading())
+        self.update_text("#screen-title", self.heading())
         self.show_detail()
 
     def selected_id(self) -> int | None:
         return row_id(self.query_one("#table", DataTable))
 
     def show_detail(self) -> None:
-        self.query_one("#detail", Static).update(self.detail(self.selected_id()))
+        self.update_text("#detail", self.detail(self.selected_id()))
+
+    def update_text(self, selector: str, text: str) -> None:
+        """Update a text only when it changed: an update re-lays the screen out."""
+        shown = self.__dict__.setdefault("_shown_text", {})
+        if shown.get(selector) != text:
+            shown[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def detail(self, row_id: int | None) -> str:
         return ""

@@ -98,7 +98,7 @@ class CalendarScreen(TableScreen):
                 continue
             for k, (key, cells) in enumerate(meetings):
                 rows.append((key, (month_name(month) if k == 0 else "", *list(cells)[1:])))
-        self.query_one("#targets", Static).update(self.targets_text())
+        self.update_text("#targets", self.targets_text())
         return rows
 
     def targets_text(self) -> str:

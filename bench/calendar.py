@@ -1,0 +1,88 @@
+"""The annual calendar on the ten-year board: planning a year (preview, and preview + apply)
+and opening the calendar screen.
+
+Planning is timed in-process on a copy of the board, from reading the plan file to the diff
+(preview) and to the committed meetings (apply). Opening the calendar runs the real app on a
+pseudo-terminal and stops the clock when the calendar's title for the year arrives.
+
+    python -m bench.calendar
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.console import ROOT, SETTLE, Terminal, p95
+from bench.generate import OUT, ensure_board
+from boardroom.services.planning import apply_plan, preview_plan
+from boardroom.services.session import open_session
+
+PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+YEAR = 2027
+
+
+def measure_planning(board: Path, folder: Path, runs: int = 7) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {"plan a year: preview": [], "plan a year: apply": []}
+    for n in range(runs):
+        copy = folder / f"plan-{n}.db"
+        shutil.copy(board, copy)
+        session = open_session(copy, as_name="Els Verhoeven")
+        started = time.perf_counter()
+        preview = preview_plan(session, YEAR, PLAN)
+        timings["plan a year: preview"].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        apply_plan(session, preview)
+        timings["plan a year: apply"].append((time.perf_counter() - started) * 1000)
+        assert len(preview.result.meetings) == 11 and not preview.result.unplaced
+        session.close()
+    return timings
+
+
+def measure_screen(db: Path, runs: int = 15) -> list[float]:
+    app = Terminal(
+        [
+            str(Path(sys.executable).with_name("boardroom")),
+            "--db",
+            str(db),
+            "--as",
+            "Els Verhoeven",
+            "--lang",
+            "en",
+        ]
+    )
+    times = []
+    try:
+        app.wait_for("Upcoming meetings")
+        time.sleep(SETTLE)
+        for _ in range(runs):
+            times.append(app.press("f10", f"Annual calendar {YEAR}"))
+            app.press("f1", "Upcoming meetings")
+            time.sleep(0.2)
+    finally:
+        app.close()
+    return times
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        timings = measure_planning(ensure_board(), work)
+        planned = work / "plan-0.db"  # the board with 2027 planned: a full calendar to open
+        timings["open the calendar screen"] = measure_screen(planned)
+    result = {
+        kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
+        for kind, v in timings.items()
+    }
+    OUT.mkdir(exist_ok=True)
+    (OUT / "calendar.json").write_text(json.dumps(result, indent=2))
+    for kind, figures in result.items():
+        print(
+            f"{kind:26} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
+            f"  p95 {figures['p95_ms']:6.1f} ms"
+        )
