@@ -700,5 +700,12 @@ CATALOGUE.update(
         "Papers": "Stukken",
         "Scheduled for": "Ingepland op",
         "#": "#",
+        # agenda item kinds (label(kind))
+        "actions review": "actielijst",
+        "interest round": "belangenronde",
+        "behaviour check": "spelregelcheck",
+        "any other business": "rondvraag",
+        "closing": "sluiting",
+        "other": "overig",
     }
 )

@@ -18,6 +18,10 @@ from boardroom.tui.screens.common import row_id
 from boardroom.tui.widgets.form import FormField
 
 
+def short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class AgendaScreen(TableScreen):
     TITLE_TEXT = "Agenda"
     COLUMNS = ("#", "Time", "Item", "Purpose", "Presenter", "Min", "Papers")
@@ -25,7 +29,7 @@ class AgendaScreen(TableScreen):
     DEFAULT_CSS = """
     AgendaScreen #agenda-body { height: 1fr; }
     AgendaScreen #table { width: 1fr; }
-    AgendaScreen #side { width: 46; border-left: solid $primary-darken-2; }
+    AgendaScreen #side { width: 42; border-left: solid $primary-darken-2; }
     AgendaScreen #requests { height: 1fr; }
     AgendaScreen #side-title { background: $boost; padding: 0 1; text-style: bold; }
     AgendaScreen #detail { max-height: 12; }
@@ -95,9 +99,9 @@ class AgendaScreen(TableScreen):
                     (
                         str(line.number),
                         f"{line.starts:%H:%M}",
-                        item.title,
+                        short(item.title, 32),
                         label(item.purpose),
-                        line.presenter,
+                        short(line.presenter, 14),
                         str(item.timebox_minutes),
                         papers,
                     ),
@@ -117,7 +121,7 @@ class AgendaScreen(TableScreen):
             if late:
                 flags += f" [yellow]{_('papers late')}[/]"
             table.add_row(
-                request.title if len(request.title) <= 22 else request.title[:21] + "…",
+                short(request.title, 20),
                 str(request.minutes),
                 request.requester.split()[0],
                 request.preferred,
