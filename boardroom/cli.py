@@ -27,6 +27,7 @@ from boardroom.domain.errors import BoardroomError, ValidationProblem
 from boardroom.i18n import set_language
 
 if TYPE_CHECKING:
+    from boardroom.exports.document import Document
     from boardroom.services.session import Session
 
 EXIT_USAGE = 2
@@ -416,32 +417,20 @@ def _request(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
 
 
 def _export_agenda(session: Session, args: argparse.Namespace) -> None:
-    import tempfile
-
-    from boardroom.exports.agenda import write_agenda
+    from boardroom.exports.agenda import agenda_document
     from boardroom.services.agenda import agenda_view
     from boardroom.services.record import find_meeting
 
     path = _output_path(args)
     view = agenda_view(session, find_meeting(session, args.meeting).id or 0)
-    if path is None:
-        with tempfile.TemporaryDirectory() as folder:
-            scratch = Path(folder) / f"agenda.{args.format}"
-            write_agenda(view, args.format, scratch)
-            sys.stdout.write(scratch.read_text(encoding="utf-8"))
-        return
-    try:
-        write_agenda(view, args.format, path)
-    except OSError as error:
-        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+    _write_document(agenda_document(view), args.format, path)
 
 
 def _export_calendar(session: Session, args: argparse.Namespace) -> None:
     from boardroom.exports.ics import calendar_ics
     from boardroom.services.calendar import calendar_view, ics_meta
 
-    if not 2000 <= args.year <= 2100:
-        raise ValidationProblem(f"not a year: {args.year}", "--year")
+    _check_year(args.year)
     args.format = "ics"
     path = _output_path(args)
     view = calendar_view(session, args.year)
@@ -469,39 +458,42 @@ def _output_path(args: argparse.Namespace) -> Path | None:
 
 
 def _export_minutes(session: Session, args: argparse.Namespace) -> None:
-    import tempfile
-
-    from boardroom.exports.minutes import write_minutes
+    from boardroom.exports.minutes import minutes_document
     from boardroom.services.minutes import build_minutes
     from boardroom.services.record import find_meeting
 
     path = _output_path(args)
     minutes = build_minutes(session, find_meeting(session, args.meeting).id or 0)
+    _write_document(minutes_document(minutes), args.format, path)
+
+
+def _write_document(doc: Document, fmt: str, path: Path | None) -> None:
+    """A document to its file, or (md, html) to stdout."""
+    from boardroom.exports.document import rendered, write_document
+
     if path is None:
-        with tempfile.TemporaryDirectory() as folder:
-            scratch = Path(folder) / f"minutes.{args.format}"
-            write_minutes(minutes, args.format, scratch)
-            sys.stdout.write(scratch.read_text(encoding="utf-8"))
+        sys.stdout.write(rendered(doc, fmt))
         return
     try:
-        write_minutes(minutes, args.format, path)
+        write_document(doc, fmt, path)
     except OSError as error:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
 
 
 def _export_report(session: Session, args: argparse.Namespace) -> None:
-    from boardroom.exports.document import to_html, to_markdown
     from boardroom.exports.report import report_document
-    from boardroom.i18n import current_language
     from boardroom.services.overview import board_summary
     from boardroom.services.year import year_report
 
-    if not 2000 <= args.year <= 2100:
-        raise ValidationProblem(f"not a year: {args.year}", "--year")
+    _check_year(args.year)
     path = _output_path(args)
     doc = report_document(board_summary(session).name, year_report(session, args.year))
-    text = to_markdown(doc) if args.format == "md" else to_html(doc, current_language())
-    _write_output(text, str(path) if path else None)
+    _write_document(doc, args.format, path)
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationProblem(f"not a year: {year}", "--year")
 
 
 def _export_list(session: Session, args: argparse.Namespace) -> None:

@@ -7,16 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from boardroom.domain.enums import ItemKind
-from boardroom.exports.document import (
-    Bullets,
-    Document,
-    Heading,
-    Paragraph,
-    to_docx,
-    to_html,
-    to_markdown,
-)
-from boardroom.i18n import _, current_language, format_date, label
+from boardroom.exports.document import Bullets, Document, Heading, Paragraph, write_document
+from boardroom.i18n import _, format_date, label
 from boardroom.services.agenda import AgendaView, PaperLine
 
 
@@ -116,10 +108,4 @@ def actions_review_blocks(view: AgendaView) -> list[Bullets | Paragraph]:
 
 
 def write_agenda(view: AgendaView, fmt: str, path: Path) -> None:
-    doc = agenda_document(view)
-    if fmt == "md":
-        path.write_text(to_markdown(doc), encoding="utf-8")
-    elif fmt == "html":
-        path.write_text(to_html(doc, current_language()), encoding="utf-8")
-    else:
-        to_docx(doc, path)
+    write_document(agenda_document(view), fmt, path)

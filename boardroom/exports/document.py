@@ -140,3 +140,21 @@ def to_docx(doc: Document, path: Path) -> None:
                 for cell, text in zip(cells, row, strict=True):
                     cell.text = text
     document.save(str(path))
+
+
+FORMATS = ("md", "html", "docx")
+
+
+def rendered(doc: Document, fmt: str) -> str:
+    """A text format (md or html) of the document, in the interface's language."""
+    from boardroom.i18n import current_language
+
+    return to_markdown(doc) if fmt == "md" else to_html(doc, current_language())
+
+
+def write_document(doc: Document, fmt: str, path: Path) -> None:
+    """Write the document to a file in a format (md, html or docx)."""
+    if fmt == "docx":
+        to_docx(doc, path)
+    else:
+        path.write_text(rendered(doc, fmt), encoding="utf-8")

@@ -11,8 +11,6 @@ from typing import Any
 from boardroom.exports.document import Document, Heading, Table, to_docx, to_markdown
 from boardroom.i18n import _, label
 
-FORMATS = ("md", "csv", "json", "docx")
-
 DECISION_COLUMNS = [
     ("number", "Number"),
     ("held_on", "Date"),

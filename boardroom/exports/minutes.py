@@ -10,14 +10,10 @@ from boardroom.exports.document import (
     Heading,
     Paragraph,
     Table,
-    to_docx,
-    to_html,
-    to_markdown,
+    write_document,
 )
-from boardroom.i18n import _, current_language, format_date, label
+from boardroom.i18n import _, format_date, label
 from boardroom.services.minutes import Minutes, MinutesDecision
-
-FORMATS = ("md", "html", "docx")
 
 
 def _decision_blocks(decision: MinutesDecision) -> list:
@@ -157,10 +153,4 @@ def minutes_document(minutes: Minutes) -> Document:
 
 def write_minutes(minutes: Minutes, fmt: str, path: Path) -> None:
     """Write the minutes in a format (md, html, docx) to a file."""
-    doc = minutes_document(minutes)
-    if fmt == "md":
-        path.write_text(to_markdown(doc), encoding="utf-8")
-    elif fmt == "html":
-        path.write_text(to_html(doc, current_language()), encoding="utf-8")
-    else:
-        to_docx(doc, path)
+    write_document(minutes_document(minutes), fmt, path)

@@ -7,8 +7,6 @@ from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Ta
 from boardroom.i18n import _, label
 from boardroom.services.year import YearReport
 
-FORMATS = ("md", "html")
-
 
 def report_document(board: str, report: YearReport) -> Document:
     view = report.view

@@ -145,3 +145,27 @@ async def test_a_portfolio_holder_cannot_set_an_agenda(make_app):
             == "agenda_draft"
         )
         assert any("may not set the agenda" in str(n.message) for n in ingrid._notifications)
+
+
+async def test_export_the_agenda_from_its_screen(make_app, tmp_path):
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a", "o")
+        form = els.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-path", Input).value.endswith("agenda-2026-12-10.html")
+        form.query_one("#field-path", Input).value = str(tmp_path / "agenda.txt")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#form-error").content) == (
+            "⚠ path: the file must end in .md, .html or .docx"
+        )
+        form.query_one("#field-path", Input).value = str(tmp_path / "agenda.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    lines = (tmp_path / "agenda.md").read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == [
+        "# Agenda Regiotafel Zorg en Welzijn Lindewaard",
+        "",
+        "**When:** Thu 10 Dec 2026, 15:00–17:30",
+    ]

@@ -3,8 +3,6 @@ the pending requests beside them (schedule here, or decline with a reason), pape
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -285,26 +283,11 @@ class AgendaScreen(TableScreen):
         )
 
     def action_export(self) -> None:
-        from boardroom.domain.errors import ValidationProblem
-        from boardroom.exports.agenda import write_agenda
+        from boardroom.exports.agenda import agenda_document
 
         assert self.view is not None
-        default = Path.cwd() / f"agenda-{self.view.meeting.starts_at:%Y-%m-%d}.html"
-
-        def submit(values: dict) -> None:  # type: ignore[type-arg]
-            path = Path(values["path"]).expanduser()
-            fmt = path.suffix.lstrip(".").lower()
-            if fmt not in ("md", "html", "docx"):
-                raise ValidationProblem(_("the file must end in .md, .html or .docx"), "path")
-            if not path.parent.is_dir():
-                raise ValidationProblem(
-                    _("no such folder: {folder}").format(folder=path.parent), "path"
-                )
-            write_agenda(agenda.agenda_view(self.session, self.meeting_id), fmt, path)
-            self.notify(f"{_('Written')}: {path}", timeout=8)
-
-        self.open_form(
+        self.open_export(
             _("Export the agenda"),
-            [FormField("path", _("File (.md, .html or .docx)"), value=str(default))],
-            submit,
+            f"agenda-{self.view.meeting.starts_at:%Y-%m-%d}.html",
+            lambda: agenda_document(agenda.agenda_view(self.session, self.meeting_id)),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -14,6 +14,9 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
 from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.form import FormField, FormScreen
+
+if TYPE_CHECKING:
+    from boardroom.exports.document import Document
 
 Row = tuple[int, Iterable[Any]]
 
@@ -138,6 +141,35 @@ class TableScreen(BoardScreen):
                 self.reload()
 
         self.app.push_screen(FormScreen(title, fields, lambda values: submit(values)), saved)
+
+    def open_export(self, title: str, default_name: str, document: Callable[[], Document]) -> None:
+        """Ask for a file (.md, .html or .docx, from its suffix) and write the document there."""
+        from pathlib import Path
+
+        from boardroom.domain.errors import ValidationProblem
+        from boardroom.exports.document import FORMATS, write_document
+
+        def submit(values: dict[str, Any]) -> None:
+            path = Path(values["path"]).expanduser()
+            fmt = path.suffix.lstrip(".").lower()
+            if fmt not in FORMATS:
+                raise ValidationProblem(_("the file must end in .md, .html or .docx"), "path")
+            if not path.parent.is_dir():
+                raise ValidationProblem(
+                    _("no such folder: {folder}").format(folder=path.parent), "path"
+                )
+            write_document(document(), fmt, path)
+            self.notify(f"{_('Written')}: {path}", timeout=8)
+
+        self.open_form(
+            title,
+            [
+                FormField(
+                    "path", _("File (.md, .html or .docx)"), value=str(Path.cwd() / default_name)
+                )
+            ],
+            submit,
+        )
 
     def action_edit(self) -> None:  # overridden where rows can be edited
         pass

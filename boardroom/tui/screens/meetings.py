@@ -62,37 +62,17 @@ class MeetingsScreen(TableScreen):
             )
 
     def action_export_minutes(self) -> None:
-        from pathlib import Path
-
-        from boardroom.domain.errors import ValidationProblem
-        from boardroom.exports.minutes import write_minutes
+        from boardroom.exports.minutes import minutes_document
         from boardroom.services.minutes import build_minutes
-        from boardroom.tui.widgets.form import FormField
 
         meeting_id = self.selected_id()
         if meeting_id is None:
             return
-        current = next(
-            m for m in live.meetings_around(self.session, self.session.today) if m.id == meeting_id
-        )
-        default = Path.cwd() / f"verslag-{current.starts_at:%Y-%m-%d}.html"
-
-        def submit(values: dict) -> None:  # type: ignore[type-arg]
-            path = Path(values["path"]).expanduser()
-            fmt = path.suffix.lstrip(".").lower()
-            if fmt not in ("md", "html", "docx"):
-                raise ValidationProblem(_("the file must end in .md, .html or .docx"), "path")
-            if not path.parent.is_dir():
-                raise ValidationProblem(
-                    _("no such folder: {folder}").format(folder=path.parent), "path"
-                )
-            write_minutes(build_minutes(self.session, meeting_id), fmt, path)
-            self.notify(f"{_('Written')}: {path}", timeout=8)
-
-        self.open_form(
+        current = live.meeting(self.session, meeting_id)
+        self.open_export(
             _("Export the minutes"),
-            [FormField("path", _("File (.md, .html or .docx)"), value=str(default))],
-            submit,
+            f"verslag-{current.starts_at:%Y-%m-%d}.html",
+            lambda: minutes_document(build_minutes(self.session, meeting_id)),
         )
 
     def action_agenda(self) -> None:
