@@ -9,26 +9,12 @@ it again. SEQUENCE counts the meeting's changes, so a moved meeting replaces the
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from dataclasses import dataclass
 
 from boardroom.domain.planning import AMSTERDAM
 from boardroom.i18n import _, label
-from boardroom.services.calendar import CalendarView
+from boardroom.services.calendar import CalendarView, IcsMeta
 
 PRODID = "-//boardroom//boardroom agenda calendar//NL"
-
-
-@dataclass(frozen=True)
-class IcsMeta:
-    board: str
-    board_key: str  # stable per board: part of every UID
-    changes: dict[int, int]  # meeting id → number of changes (SEQUENCE)
-    stamps: dict[int, str]  # meeting id → updated_at (UTC ISO)
-
-
-def board_key(name: str, created_at: str) -> str:
-    return hashlib.sha256(f"{name}|{created_at}".encode()).hexdigest()[:12]
 
 
 def meeting_uid(meta: IcsMeta, meeting_id: int) -> str:

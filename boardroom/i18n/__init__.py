@@ -59,10 +59,17 @@ _EN_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def format_date(day: date | datetime, *, weekday: bool = True, time: bool = False) -> str:
+def month_name(month: int) -> str:
+    """`mrt` / `Mar` for 3."""
+    return (_NL_MONTHS if _current == "nl" else _EN_MONTHS)[month - 1]
+
+
+def format_date(
+    day: date | datetime, *, weekday: bool = True, time: bool = False, year: bool = True
+) -> str:
     """`do 10 dec 2026 15:00` / `Thu 10 Dec 2026 15:00`, independent of the C locale."""
-    days, months = (_NL_DAYS, _NL_MONTHS) if _current == "nl" else (_EN_DAYS, _EN_MONTHS)
-    text = f"{day.day} {months[day.month - 1]} {day.year}"
+    days = _NL_DAYS if _current == "nl" else _EN_DAYS
+    text = f"{day.day} {month_name(day.month)}" + (f" {day.year}" if year else "")
     if weekday:
         text = f"{days[day.weekday()]} {text}"
     if time and isinstance(day, datetime):

@@ -700,6 +700,9 @@ CATALOGUE.update(
         "Papers": "Stukken",
         "Scheduled for": "Ingepland op",
         "#": "#",
+        "Remove a paper": "Stuk verwijderen",
+        "Paper": "Stuk",
+        "This item has no papers.": "Dit agendapunt heeft geen stukken.",
         # agenda item kinds (label(kind))
         "actions review": "actielijst",
         "interest round": "belangenronde",

@@ -585,15 +585,6 @@ def set_agenda(session: Session, meeting_id: int) -> None:
     session.repo.update("meetings", meeting_id, {"status": MeetingStatus.AGENDA_SET.value})
 
 
-def reopen_agenda(session: Session, meeting_id: int) -> None:
-    """Back to draft (a set agenda needs a change before it goes out)."""
-    session.require(Capability.BUILD_AGENDA, _("set the agenda"))
-    meeting: m.Meeting = session.repo.model("meetings", meeting_id)
-    if meeting.status != MeetingStatus.AGENDA_SET:
-        raise Conflict(_("only a set agenda can go back to draft"))
-    session.repo.update("meetings", meeting_id, {"status": MeetingStatus.AGENDA_DRAFT.value})
-
-
 def open_meetings(session: Session) -> list[m.Meeting]:
     """Meetings from today on whose agenda can still change (to schedule into)."""
     session.require(Capability.READ, _("read the meetings"))
@@ -603,9 +594,3 @@ def open_meetings(session: Session) -> list[m.Meeting]:
         for x in session.repo.meetings_between(start, start + dt.timedelta(days=800))
         if x.status in EDITABLE
     ]
-
-
-def find_open_meeting(session: Session, reference: str) -> m.Meeting:
-    meeting = find_meeting(session, reference)
-    _editable(meeting)
-    return meeting

@@ -4,18 +4,16 @@ theme and per perspective what is planned against the year's numbers."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from boardroom.domain.checks import INTEREST_ROUNDS_PER_YEAR
 from boardroom.domain.enums import ItemKind, MeetingStatus
 from boardroom.domain.errors import Conflict
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _, format_date
+from boardroom.services.agenda import free_minutes, insert_position, renumber
 from boardroom.services.session import Session
-
-if TYPE_CHECKING:
-    from boardroom.exports.ics import IcsMeta
 
 MOVABLE = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_DRAFT)
 
@@ -76,7 +74,7 @@ def calendar_view(session: Session, year: int) -> CalendarView:
         )
         for row in repo.calendar_meetings(start, end)
     }
-    for row in repo.theme_item_counts(start, end):
+    for row in repo.theme_items(start, end):
         meetings[row["meeting_id"]].themes.append((row["item_id"], row["theme"]))
     for row in repo.interest_rounds_in_year(year):
         if row["meeting_id"] in meetings:
@@ -106,8 +104,6 @@ def move_theme(session: Session, item_id: int, to_meeting_id: int) -> None:
     """Move a theme's slot (its agenda item, with its papers) to another meeting that has room
     and does not have that theme yet."""
     session.require(Capability.PLAN, _("plan the year"))
-    from boardroom.services.agenda import free_minutes, insert_position, renumber
-
     repo = session.repo
     item = repo.model("agenda_items", item_id)
     source = repo.model("meetings", item.meeting_id)
@@ -146,10 +142,23 @@ def move_theme(session: Session, item_id: int, to_meeting_id: int) -> None:
         renumber(session, source.id or 0)
 
 
-def ics_meta(session: Session, view: CalendarView) -> IcsMeta:
-    """What the iCalendar export needs beyond the view: the board's key and change counts."""
-    from boardroom.exports.ics import IcsMeta, board_key
+@dataclass(frozen=True)
+class IcsMeta:
+    """What the iCalendar export needs beyond the view."""
 
+    board: str
+    board_key: str  # stable per board: part of every UID
+    changes: dict[int, int]  # meeting id → number of changes (SEQUENCE)
+    stamps: dict[int, str]  # meeting id → updated_at (UTC ISO)
+
+
+def board_key(name: str, created_at: str) -> str:
+    return hashlib.sha256(f"{name}|{created_at}".encode()).hexdigest()[:12]
+
+
+def ics_meta(session: Session, view: CalendarView) -> IcsMeta:
+    """The board's key and each meeting's change count and last change."""
+    session.require(Capability.READ, _("read the calendar"))
     board = session.repo.board_row()
     assert board is not None
     ids = [x.id for x in view.meetings]

@@ -402,9 +402,9 @@ def _write_meeting(
     for item_id, position in positions:
         repo.update("agenda_items", item_id, {"position": position})
     turns = [p for i in planned.items if i.source in PLAN_SOURCES for p in i.perspectives]
+    names = {pid: name for name, pid in perspectives.items()}
     for row in repo.interest_rounds_of(meeting_id):
-        name = next((n for n, pid in perspectives.items() if pid == row.perspective_id), "")
-        if row.status.value == "planned" and name not in turns:
+        if row.status.value == "planned" and names.get(row.perspective_id) not in turns:
             repo.delete("interest_rounds", row.id or 0)
     have = {row.perspective_id for row in repo.interest_rounds_of(meeting_id)}
     for name in turns:

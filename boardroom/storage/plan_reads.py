@@ -62,7 +62,7 @@ class PlanReads(Reads):
             papers.setdefault(row["agenda_item_id"], []).append(row)
         return papers
 
-    def theme_item_counts(self, start: str, end: str) -> list[dict[str, Any]]:
+    def theme_items(self, start: str, end: str) -> list[dict[str, Any]]:
         """Per meeting in [start, end): its theme items (meeting id, item id, theme)."""
         return self.query(
             "SELECT i.meeting_id, i.id AS item_id, t.name AS theme FROM agenda_items i"

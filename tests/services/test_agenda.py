@@ -209,6 +209,12 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
         hashlib.sha256(paper.read_bytes()).hexdigest(),
         None,
     )
+    extra = agenda.attach_paper(els, first, str(paper), "Dubbel toegevoegd")
+    agenda.remove_paper(els, extra)
+    assert [p.title for p in agenda.agenda_view(els, december).lines[3].papers] == [
+        "Notitie Wonen, welzijn en zorg",
+        "Notitie wonen",
+    ]
     with pytest.raises(ValidationProblem) as problem:
         agenda.attach_paper(els, first, str(tmp_path / "weg.pdf"))
     assert str(problem.value) == f"path: no such file: {tmp_path / 'weg.pdf'}"

@@ -43,6 +43,7 @@ class AgendaScreen(TableScreen):
         Binding("x", "decline", _("Decline the request")),
         Binding("tab", "switch", _("Items / requests"), show=False),
         Binding("f", "attach", _("Attach a paper")),
+        Binding("F", "remove_paper", _("Remove a paper")),
         Binding("t", "papers_sent", _("Mark papers sent")),
         Binding("S", "set_agenda", _("Set the agenda")),
         Binding("o", "export", _("Export the agenda")),
@@ -182,11 +183,10 @@ class AgendaScreen(TableScreen):
         people = composition(self.session)
         members = [(x.name, x.id) for x in people.members]
         themes = [(t.name, t.id) for t in self.session.repo.themes() if t.active]
-        get = (
-            (lambda name, default=None: getattr(item, name, default))
-            if item
-            else (lambda name, default=None: default)
-        )
+
+        def get(name: str, default: object = None) -> object:
+            return getattr(item, name, default)  # a new item: None has none of them
+
         return [
             FormField("title", _("Title"), value=get("title", "")),
             FormField(
@@ -268,6 +268,19 @@ class AgendaScreen(TableScreen):
                 FormField("title", _("Title (default: the file's name)")),
             ],
             lambda v: agenda.attach_paper(self.session, item_id, v["path"], v["title"]),
+        )
+
+    def action_remove_paper(self) -> None:
+        item_id = self.selected_id()
+        line = self.view.line_of(item_id) if self.view and item_id else None
+        if line is None or not line.papers:
+            self.notify(_("This item has no papers."), severity="warning")
+            return
+        papers = [(f"{p.title} ({p.short_hash})", p.id) for p in line.papers]
+        self.open_form(
+            _("Remove a paper"),
+            [FormField("paper", _("Paper"), "select", papers[-1][1], options=papers)],
+            lambda v: agenda.remove_paper(self.session, v["paper"]),
         )
 
     def action_papers_sent(self) -> None:

@@ -28,6 +28,12 @@ class TableScreen(BoardScreen):
     COLUMNS: tuple[str, ...] = ()
     SEARCH = False  # a search box above the table, searched as you type
 
+    def __init__(self) -> None:
+        super().__init__()
+        # What is on screen now: a revisited screen rebuilds and re-lays out only what changed.
+        self._shown_rows: list[tuple[int, tuple[Any, ...]]] | None = None
+        self._shown_text: dict[str, str] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self.heading(), id="screen-title")
@@ -63,8 +69,8 @@ class TableScreen(BoardScreen):
         table = self.query_one("#table", DataTable)
         keep = select if select is not None else self.selected_id()
         rows = [(key, tuple(cells)) for key, cells in self.rows()]
-        if rows != getattr(self, "_shown_rows", None):  # unchanged (a screen revisited): no
-            self._shown_rows = rows  # rebuild, no relayout — the screen answers at once
+        if rows != self._shown_rows:
+            self._shown_rows = rows
             table.clear()
             for key, cells in rows:
                 table.add_row(*cells, key=str(key))
@@ -82,9 +88,8 @@ class TableScreen(BoardScreen):
 
     def update_text(self, selector: str, text: str) -> None:
         """Update a text only when it changed: an update re-lays the screen out."""
-        shown = self.__dict__.setdefault("_shown_text", {})
-        if shown.get(selector) != text:
-            shown[selector] = text
+        if self._shown_text.get(selector) != text:
+            self._shown_text[selector] = text
             self.query_one(selector, Static).update(text)
 
     def detail(self, row_id: int | None) -> str:

@@ -11,17 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
-from boardroom.i18n import _, current_language, format_date, label
+from boardroom.i18n import _, format_date, label, month_name
 from boardroom.services.calendar import CalendarView, calendar_view, move_theme
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
-
-MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def month_name(month: int) -> str:
-    return (MONTHS_NL if current_language() == "nl" else MONTHS_EN)[month - 1]
 
 
 def short(name: str, width: int = 18) -> str:
@@ -82,7 +75,7 @@ class CalendarScreen(TableScreen):
                     x.id,
                     (
                         "",
-                        f"{format_date(x.starts_at).rsplit(' ', 1)[0]} {x.starts_at:%H:%M}",
+                        format_date(x.starts_at, year=False, time=True),
                         label(x.status),
                         free,
                         themes,
@@ -188,12 +181,6 @@ class CalendarScreen(TableScreen):
         move_theme(self.session, values["item"], values["to"])
 
     def action_plan(self) -> None:
-        self.open_form_then(
-            _("Plan {year} from a file").format(year=self.year),
-            [FormField("path", _("Plan file (TOML)"), value=str(default_plan_file()))],
-        )
-
-    def open_form_then(self, title: str, fields: list[FormField]) -> None:
         """The plan file's path; then the changes it would make, to apply or not."""
         from boardroom.services.planning import apply_plan, preview_plan
         from boardroom.tui.widgets.confirm import ConfirmScreen
@@ -223,4 +210,6 @@ class CalendarScreen(TableScreen):
                 confirmed,
             )
 
+        fields = [FormField("path", _("Plan file (TOML)"), value=str(default_plan_file()))]
+        title = _("Plan {year} from a file").format(year=year)
         self.app.push_screen(FormScreen(title, fields, submit), previewed)
