@@ -10,16 +10,14 @@ pseudo-terminal and stops the clock when the calendar's title for the year arriv
 
 from __future__ import annotations
 
-import json
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.console import ROOT, SETTLE, Terminal, p95
-from bench.generate import OUT, ensure_board
+from bench.console import ROOT, SETTLE, Terminal, report
+from bench.generate import ensure_board
 from boardroom.services.planning import apply_plan, preview_plan
 from boardroom.services.session import open_session
 
@@ -75,14 +73,4 @@ if __name__ == "__main__":
         timings = measure_planning(ensure_board(), work)
         planned = work / "plan-0.db"  # the board with 2027 planned: a full calendar to open
         timings["open the calendar screen"] = measure_screen(planned)
-    result = {
-        kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
-        for kind, v in timings.items()
-    }
-    OUT.mkdir(exist_ok=True)
-    (OUT / "calendar.json").write_text(json.dumps(result, indent=2))
-    for kind, figures in result.items():
-        print(
-            f"{kind:26} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
-            f"  p95 {figures['p95_ms']:6.1f} ms"
-        )
+    report(timings, "calendar")

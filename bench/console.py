@@ -131,6 +131,21 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
+def report(timings: dict[str, list[float]], name: str) -> None:
+    """Medians and p95 of each kind: printed, and written to bench/out/NAME.json."""
+    result = {
+        kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
+        for kind, v in timings.items()
+    }
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"{name}.json").write_text(json.dumps(result, indent=2))
+    for kind, figures in result.items():
+        print(
+            f"{kind:26} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
+            f"  p95 {figures['p95_ms']:6.1f} ms"
+        )
+
+
 def measure_floor(presses: int = 40) -> list[float]:
     """The same measurement for a minimal Textual app whose label changes on each key."""
     app = Terminal([sys.executable, str(ROOT / "bench" / "minimal_keys.py")])

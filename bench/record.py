@@ -11,16 +11,14 @@ timed in-process, from the query to the written file. Reports medians and p95.
 
 from __future__ import annotations
 
-import json
 import shutil
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.console import SETTLE, Terminal, p95
-from bench.generate import ANCHOR, OUT, ensure_board
+from bench.console import SETTLE, Terminal, report
+from bench.generate import ANCHOR, ensure_board
 from boardroom.domain.search import fts_query
 from boardroom.exports.minutes import write_minutes
 from boardroom.services import record
@@ -129,14 +127,4 @@ if __name__ == "__main__":
         timings = measure_screen(copy)
         timings["search keystroke (work)"] = measure_search(copy)
         timings["export minutes (html)"] = measure_export(copy)
-    result = {
-        kind: {"n": len(v), "p50_ms": statistics.median(v), "p95_ms": p95(v)}
-        for kind, v in timings.items()
-    }
-    OUT.mkdir(exist_ok=True)
-    (OUT / "record.json").write_text(json.dumps(result, indent=2))
-    for kind, figures in result.items():
-        print(
-            f"{kind:24} n={figures['n']:3}  p50 {figures['p50_ms']:6.1f} ms"
-            f"  p95 {figures['p95_ms']:6.1f} ms"
-        )
+    report(timings, "record")
