@@ -10,10 +10,11 @@ import datetime as dt
 import gc
 import json
 import os
+import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from boardroom import __version__
 from boardroom.config import (
@@ -34,7 +35,12 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (and exit code 2)."""
+    """argparse, but a usage error is one line (and exit code 2), and no abbreviated options
+    (`--d` for `--db`): an option is what it says, also in a command that came over SSH."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
@@ -132,7 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(plan, db_required=True)
     plan.add_argument("--year", type=int, required=True, metavar="YEAR")
-    plan.add_argument("--from", dest="plan_file", required=True, metavar="FILE")
+    plan.add_argument(
+        "--from",
+        dest="plan_file",
+        required=True,
+        metavar="FILE",
+        help="the plan file; - reads it from standard input (with the standard agenda)",
+    )
     plan_mode = plan.add_mutually_exclusive_group()
     plan_mode.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     plan_mode.add_argument("--apply", action="store_true", help="write the changes")
@@ -156,6 +168,25 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--meeting", metavar="DATE|NR", help="the meeting wanted (2027-02-11)")
     when.add_argument("--month", metavar="YYYY-MM", help="the month wanted")
     request.add_argument("--papers-ready", type=_date, metavar="DATE", help="papers ready on")
+
+    _access_parsers(commands)
+
+    agenda_command = commands.add_parser(
+        "agenda",
+        help="set a meeting's agenda, or mark its papers sent (secretary or chair)",
+        description="Steps of building an agenda that need no screen: `set` (the agenda goes"
+        " out as it is) and `papers-sent` (every paper not yet sent is sent now).",
+    )
+    agenda_steps = agenda_command.add_subparsers(
+        dest="agenda_command", metavar="STEP", parser_class=_Parser
+    )
+    agenda_steps.required = True
+    for step, what in (("set", "set the agenda"), ("papers-sent", "mark the papers sent")):
+        parser_step = agenda_steps.add_parser(step, help=what, description=f"{what.capitalize()}.")
+        _common(parser_step, db_required=True)
+        parser_step.add_argument(
+            "--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2"
+        )
 
     export = commands.add_parser("export", help="write the board or its lists to a file")
     export_kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -248,6 +279,70 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _access_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    access = commands.add_parser(
+        "access",
+        help="who may reach the board over SSH: members' public keys",
+        description="Bind members' public SSH keys to them (the key is the identity on the"
+        " board host), list and remove them, and print the host's authorized_keys. See the"
+        " README, 'Sharing a board'.",
+    )
+    kinds = access.add_subparsers(dest="access_command", metavar="WHAT", parser_class=_Parser)
+    kinds.required = True
+    add = kinds.add_parser(
+        "add",
+        help="bind a member's public key (secretary or chair)",
+        description="Bind a public key (ed25519, ECDSA or RSA of 2048 bits or more) to a"
+        " member. A key belongs to one member only.",
+    )
+    _common(add, db_required=True)
+    add.add_argument("--member", required=True, metavar="MEMBER", help="a few letters of the name")
+    add.add_argument(
+        "--key",
+        dest="key_file",
+        required=True,
+        metavar="FILE.pub",
+        help="the member's public key file; - reads it from standard input",
+    )
+    listing = kinds.add_parser(
+        "list",
+        help="every bound key: member, fingerprint, added when and by whom",
+        description="Every bound key. A key of a member who is no longer active opens nothing.",
+    )
+    _common(listing, db_required=True)
+    remove = kinds.add_parser(
+        "remove",
+        help="take a key (or every key of a member) away (secretary or chair)",
+        description="Remove a key by its fingerprint, or every key of a member. The next login"
+        " with it is refused.",
+    )
+    _common(remove, db_required=True)
+    which = remove.add_mutually_exclusive_group(required=True)
+    which.add_argument("--key", dest="fingerprint", metavar="FINGERPRINT", help="SHA256:…")
+    which.add_argument("--member", metavar="MEMBER", help="every key of this member")
+    keys = kinds.add_parser(
+        "authorized-keys",
+        help="print the board host's authorized_keys",
+        description="One line per key of an active member, forced into `boardroom ssh-session`"
+        " as that key's member (restrict,pty,command=…). Write it to the host account's"
+        " ~/.ssh/authorized_keys, or let sshd run this command as its AuthorizedKeysCommand.",
+    )
+    _common(keys, db_required=True)
+    keys.add_argument(
+        "--program",
+        metavar="COMMAND",
+        help="how the host starts boardroom (default: this Python with -m boardroom)",
+    )
+    session = commands.add_parser(
+        "ssh-session",
+        help="(run by sshd for a member's key) open the board as that key's member",
+        description="The forced command of a key in authorized_keys: the TUI, or the command"
+        " in SSH_ORIGINAL_COMMAND, as the key's member. Not for people to run.",
+    )
+    _common(session, db_required=True)
+    session.add_argument("--key", dest="fingerprint", required=True, metavar="FINGERPRINT")
+
+
 def _fail(message: str) -> int:
     print(f"boardroom: error: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -287,6 +382,21 @@ def run(args: argparse.Namespace) -> int:
             + ("all consistent" if report.ok else f"{len(report.problems)} problem(s)")
         )
         return 0 if report.ok else 1
+    if args.command == "ssh-session":
+        from boardroom.remote import ssh_session
+
+        return ssh_session(
+            db_path,
+            args.fingerprint,
+            os.environ.get("SSH_ORIGINAL_COMMAND"),
+            build_parser().parse_args,
+            run,  # type: ignore[arg-type]
+            _open_app,
+        )
+    if args.command == "access":
+        return _access(args, db_path, user)
+    if args.command == "agenda":
+        return _agenda_step(args, db_path, user)
     if args.command == "plan":
         return _plan(args, db_path, user)
     if args.command == "request":
@@ -363,7 +473,13 @@ def _plan(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
 
     session = open_session(db_path, as_name=user)
     try:
-        preview = preview_plan(session, args.year, Path(args.plan_file))
+        if args.plan_file == "-":
+            from boardroom.remote import read_stdin
+
+            text = read_stdin("--from -")
+            preview = preview_plan(session, args.year, Path("<stdin>"), text)
+        else:
+            preview = preview_plan(session, args.year, Path(args.plan_file))
         for line in preview.lines():
             print(line)
         print(preview.summary())
@@ -377,6 +493,67 @@ def _plan(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
             return 0
         apply_plan(session, preview)
         print(f"written to {db_path}")
+        return 0
+    finally:
+        session.close()
+
+
+def _access(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.services import access
+    from boardroom.services.session import open_session
+
+    session = open_session(db_path, as_name=user)
+    try:
+        if args.access_command == "add":
+            if args.key_file == "-":
+                from boardroom.remote import read_stdin
+
+                text, where = read_stdin("--key -"), "--key -"
+            else:
+                text, where = access.read_key_file(args.key_file)
+            row = access.add_key(session, args.member, text, where)
+            print(f"{row.member}: {row.algorithm} {row.fingerprint} added")
+        elif args.access_command == "remove":
+            gone = access.remove_keys(
+                session, fingerprint=args.fingerprint, member_name=args.member
+            )
+            for row in gone:
+                print(f"{row.member}: {row.fingerprint} removed")
+        elif args.access_command == "list":
+            rows = access.keys(session)
+            width = max((len(r.member) for r in rows), default=6)
+            for r in rows:
+                state = "" if r.active else "  (member not active: no access)"
+                added = f"added {r.added_at[:16].replace('T', ' ')} UTC" + (
+                    f" by {r.added_by}" if r.added_by else ""
+                )
+                print(f"{r.member:<{width}}  {r.fingerprint}  {r.algorithm:<11}  {added}{state}")
+            if not rows:
+                print("no keys yet: boardroom access add --member NAME --key FILE.pub")
+        else:
+            program = (
+                shlex.split(args.program) if args.program else [sys.executable, "-m", "boardroom"]
+            )
+            sys.stdout.write(access.authorized_keys(session, program, db_path))
+        return 0
+    finally:
+        session.close()
+
+
+def _agenda_step(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.services import agenda
+    from boardroom.services.record import find_meeting
+    from boardroom.services.session import open_session
+
+    session = open_session(db_path, as_name=user)
+    try:
+        meeting = find_meeting(session, args.meeting)
+        if args.agenda_command == "set":
+            agenda.set_agenda(session, meeting.id or 0)
+            print(f"agenda of {meeting.starts_at:%Y-%m-%d} set")
+        else:
+            count = agenda.mark_papers_sent(session, meeting.id or 0)
+            print(f"{count} paper(s) of {meeting.starts_at:%Y-%m-%d} marked sent")
         return 0
     finally:
         session.close()
@@ -448,8 +625,8 @@ def _export_calendar(session: Session, args: argparse.Namespace) -> None:
 
 def _output_path(args: argparse.Namespace) -> Path | None:
     if args.output is None:
-        if args.format == "docx":
-            raise ValidationProblem("docx needs a file: add -o FILE", "--output")
+        if args.format == "docx" and sys.stdout.isatty():
+            raise ValidationProblem("docx needs a file: add -o FILE (or > FILE)", "--output")
         return None
     path = Path(args.output)
     if path.is_dir() or not path.parent.exists():
@@ -472,12 +649,26 @@ def _write_document(doc: Document, fmt: str, path: Path | None) -> None:
     from boardroom.exports.document import rendered, write_document
 
     if path is None:
-        sys.stdout.write(rendered(doc, fmt))
+        if fmt == "docx":
+            _docx_to_stdout(lambda stream: write_document(doc, fmt, stream))
+        else:
+            sys.stdout.write(rendered(doc, fmt))
         return
     try:
         write_document(doc, fmt, path)
     except OSError as error:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
+def _docx_to_stdout(write: Callable[[BinaryIO], object]) -> None:
+    """A Word file on standard output (`ssh host export … --format docx > file.docx`)."""
+    import io
+
+    buffer = io.BytesIO()
+    write(buffer)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(buffer.getvalue())
+    sys.stdout.buffer.flush()
 
 
 def _export_report(session: Session, args: argparse.Namespace) -> None:
@@ -513,6 +704,9 @@ def _export_list(session: Session, args: argparse.Namespace) -> None:
         rows = record.actions(
             session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
         )
+    if path is None and args.format == "docx":
+        _docx_to_stdout(lambda stream: write_list(rows, args.what, "docx", stream))
+        return
     try:
         text = write_list(rows, args.what, args.format, path)
     except OSError as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ def to_html(doc: Document, language: str) -> str:
     return "\n".join(out)
 
 
-def to_docx(doc: Document, path: Path) -> None:
-    """A Word document with real headings, lists and tables (opens in Word and LibreOffice)."""
+def to_docx(doc: Document, path: Path | BinaryIO) -> None:
+    """A Word document with real headings, lists and tables (opens in Word and LibreOffice),
+    to a file or a binary stream (standard output over SSH)."""
     from docx import Document as Docx
     from docx.shared import Pt
 
@@ -139,7 +141,7 @@ def to_docx(doc: Document, path: Path) -> None:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
                     cell.text = text
-    document.save(str(path))
+    document.save(path if not isinstance(path, Path) else str(path))
 
 
 FORMATS = ("md", "html", "docx")
@@ -152,9 +154,10 @@ def rendered(doc: Document, fmt: str) -> str:
     return to_markdown(doc) if fmt == "md" else to_html(doc, current_language())
 
 
-def write_document(doc: Document, fmt: str, path: Path) -> None:
-    """Write the document to a file in a format (md, html or docx)."""
+def write_document(doc: Document, fmt: str, path: Path | BinaryIO) -> None:
+    """Write the document to a file in a format (md, html or docx; docx also to a stream)."""
     if fmt == "docx":
         to_docx(doc, path)
     else:
+        assert isinstance(path, Path)
         path.write_text(rendered(doc, fmt), encoding="utf-8")

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from boardroom.exports.document import Document, Heading, Table, to_docx, to_markdown
 from boardroom.i18n import _, label
@@ -42,8 +42,9 @@ def _cell(key: str, value: Any) -> str:
     return label(value) if key in LABELLED else str(value)
 
 
-def write_list(rows: list[dict], kind: str, fmt: str, path: Path | None) -> str | None:
-    """Write decisions or actions; returns the text when there is no path (md/csv/json)."""
+def write_list(rows: list[dict], kind: str, fmt: str, path: Path | BinaryIO | None) -> str | None:
+    """Write decisions or actions to a file (docx: also a binary stream); returns the text
+    when there is no path (md/csv/json)."""
     columns = DECISION_COLUMNS if kind == "decisions" else ACTION_COLUMNS
     if fmt == "json":
         text = (
@@ -83,5 +84,6 @@ def write_list(rows: list[dict], kind: str, fmt: str, path: Path | None) -> str 
         text = to_markdown(doc)
     if path is None:
         return text
+    assert isinstance(path, Path)
     path.write_text(text, encoding="utf-8")
     return None

@@ -515,7 +515,9 @@ CATALOGUE.update(
         "Appendix: decisions of this meeting": "Bijlage: besluiten van deze vergadering",
         "Appendix: open actions": "Bijlage: openstaande actiepunten",
         "a cancelled action needs a reason": "een vervallen actiepunt heeft een reden nodig",
-        "action {number} is {status} already": "actiepunt {number} is al {status}",
+        "action {number} is {status} already (by {name} at {time})": (
+            "actiepunt {number} is al {status} (door {name} om {time})"
+        ),
         "approve the minutes": "het verslag vaststellen",
         "change someone else's action": "het actiepunt van een ander wijzigen",
         "done on {day} is in the future": "afgerond op {day} ligt in de toekomst",
@@ -710,5 +712,52 @@ CATALOGUE.update(
         "any other business": "rondvraag",
         "closing": "sluiting",
         "other": "overig",
+    }
+)
+
+# Access over SSH and many writers (issue 9)
+CATALOGUE.update(
+    {
+        "Access over SSH": "Toegang via SSH",
+        "Access over SSH: a member's key opens the board as that member (ssh -t)": (
+            "Toegang via SSH: de sleutel van een lid opent de tafel als dat lid (ssh -t)"
+        ),
+        "Add a key": "Sleutel toevoegen",
+        "No keys yet: a to add a member's public key (the .pub file's line).": (
+            "Nog geen sleutels: a voegt de publieke sleutel van een lid toe (de regel uit het"
+            " .pub-bestand)."
+        ),
+        "Public key": "Publieke sleutel",
+        "Remove": "Verwijderen",
+        "Remove the key": "Sleutel verwijderen",
+        "Remove this key?": "Deze sleutel verwijderen?",
+        "Removed: the next login with this key is refused.": (
+            "Verwijderd: de volgende keer inloggen met deze sleutel wordt geweigerd."
+        ),
+        "a plan on standard input uses the standard agenda: template = {name!r}": (
+            "een plan via standaardinvoer gebruikt de standaardagenda: template = {name!r}"
+        ),
+        "cannot read ({reason})": "kan niet lezen ({reason})",
+        "changed by {name} at {time} since you opened it; nothing saved": (
+            "gewijzigd door {name} om {time} nadat u het opende; niets opgeslagen"
+        ),
+        "choose the member": "kies het lid",
+        "give or take access to the board": "toegang tot de tafel geven of intrekken",
+        "no key with fingerprint {fingerprint}": "geen sleutel met vingerafdruk {fingerprint}",
+        "no: member not active": "nee: lid niet actief",
+        "paste the line of the member's .pub file, or type its path": (
+            "plak de regel uit het .pub-bestand van het lid, of typ het pad ervan"
+        ),
+        "this key ({fingerprint}) is bound to {name} already": (
+            "deze sleutel ({fingerprint}) hoort al bij {name}"
+        ),
+        "this key has no access to the board; ask the secretary": (
+            "deze sleutel geeft geen toegang tot de tafel; vraag het de secretaris"
+        ),
+        "too large for a public key": "te groot voor een publieke sleutel",
+        "{name} has no keys": "{name} heeft geen sleutels",
+        "{name} is no longer an active member; access ended": (
+            "{name} is geen actief lid meer; de toegang is beëindigd"
+        ),
     }
 )

@@ -40,11 +40,28 @@ OPEN_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_DRAFT)
 PLAN_SOURCES = (ItemSource.TEMPLATE, ItemSource.PLAN)
 
 
-def read_plan_file(path: Path) -> tuple[PlanFile, TemplateFile, str]:
-    """The plan and its template, checked; (plan, template, the plan's text)."""
-    plan_text = _read(path, "--from")
+#: The standard agenda shipped with boardroom (agendas/standard-meeting.toml points here).
+STANDARD_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "standard-meeting.toml"
+
+
+def read_plan_file(path: Path, text: str | None = None) -> tuple[PlanFile, TemplateFile, str]:
+    """The plan and its template, checked; (plan, template, the plan's text).
+
+    `text`: the plan as given on standard input (`--from -`, as over SSH, where the host's
+    files are out of reach); its template is then the standard one shipped with boardroom."""
+    plan_text = _read(path, "--from") if text is None else text
     plan = parse_toml_model(plan_text, str(path), PlanFile)
-    template_path = path.parent / plan.template
+    if text is None:
+        template_path = path.parent / plan.template
+    elif plan.template == STANDARD_TEMPLATE.name:
+        template_path = STANDARD_TEMPLATE
+    else:
+        raise ValidationProblem(
+            _("a plan on standard input uses the standard agenda: template = {name!r}").format(
+                name=STANDARD_TEMPLATE.name
+            ),
+            f"{path}: template",
+        )
     template_text = _read(template_path, f"{path}: template")
     template = parse_toml_model(template_text, str(template_path), TemplateFile)
     return plan, template, plan_text
@@ -148,12 +165,13 @@ def _as_planned(item: m.AgendaItem, themes: dict[int, str], turns: list[str]) ->
     )
 
 
-def preview_plan(session: Session, year: int, path: Path) -> PlanPreview:
-    """Plan the year from a file against what the board has: nothing is written."""
+def preview_plan(session: Session, year: int, path: Path, text: str | None = None) -> PlanPreview:
+    """Plan the year from a file (or its `text`, from standard input) against what the board
+    has: nothing is written."""
     session.require(Capability.PLAN, _("plan the year"))
     if not 2000 <= year <= 2100:
         raise ValidationProblem(_("not a year: {year}").format(year=year), "--year")
-    plan, template, plan_text = read_plan_file(path)
+    plan, template, plan_text = read_plan_file(path, text)
     repo = session.repo
     existing = repo.meetings_between(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
     themes = {t.id or 0: t.name for t in repo.themes()}

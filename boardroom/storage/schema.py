@@ -371,6 +371,7 @@ TABLES: tuple[str, ...] = (
     "seals",
     "amendments",
     "year_plans",
+    "member_keys",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -477,6 +478,24 @@ def _v6(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7(db: sqlite_utils.Database) -> None:
+    """Access over SSH: a member's public keys, each bound to one member by its fingerprint
+    (DESIGN §7: the key is the identity)."""
+    db.conn.execute(
+        f"""CREATE TABLE member_keys (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE RESTRICT,
+            algorithm TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL UNIQUE,
+            comment TEXT NOT NULL DEFAULT '',
+            added_by_id INTEGER REFERENCES members(id) ON DELETE SET NULL,{STAMPS}
+        )"""
+    )
+    db.conn.execute("CREATE INDEX idx_member_keys_member ON member_keys(member_id)")
+    db.conn.execute("CREATE INDEX idx_member_keys_added_by ON member_keys(added_by_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -491,6 +510,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "hash chain over the event log; seals of approved meetings", _v4),
     Migration(5, "amendments to approved minutes", _v5),
     Migration(6, "agenda item sources; the year plans", _v6),
+    Migration(7, "members' public keys for access over SSH", _v7),
 )
 
 LATEST = MIGRATIONS[-1].version

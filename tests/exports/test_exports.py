@@ -180,7 +180,6 @@ def test_action_list_filters(capsys, demo_path):
     [
         (["export", "minutes", "--meeting", "2026-03-13"], "--meeting: no meeting on 2026-03-13"),
         (["export", "minutes", "--meeting", "2026/99"], "2026 has no meeting number 99"),
-        (["export", "minutes", "--meeting", "2026-03-12", "--format", "docx"], "docx needs a file"),
         (
             ["export", "minutes", "--meeting", "2026-03-12", "-o", "/nonexistent/dir/m.md"],
             "/nonexistent/dir/m.md: not a writable file path",
@@ -193,6 +192,37 @@ def test_export_errors_are_one_line_exit_2(capsys, demo_path, argv, message):
     code, out, err = run(capsys, *argv, "--db", str(demo_path))
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_docx_goes_to_standard_output_when_it_is_not_a_terminal(capfdbinary, demo_path):
+    """As over SSH: `export minutes --format docx > verslag.docx`."""
+    import io
+    import zipfile
+
+    code = main(
+        ["export", "minutes", "--db", str(demo_path), "--meeting", "2026-03-12", "--format", "docx"]
+    )
+    data = capfdbinary.readouterr().out
+    assert code == 0 and data[:2] == b"PK"
+    with zipfile.ZipFile(io.BytesIO(data)) as docx:
+        body = docx.read("word/document.xml").decode()
+    assert "B2026-03-01" in body
+
+
+def test_docx_to_a_terminal_needs_a_file(capsys, demo_path, monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    code, out, err = run(
+        capsys,
+        "export",
+        "minutes",
+        "--db",
+        str(demo_path),
+        "--meeting",
+        "2026-03-12",
+        "--format",
+        "docx",
+    )
+    assert code == 2 and "docx needs a file: add -o FILE (or > FILE)" in err
 
 
 def test_an_unknown_format_is_refused_by_the_parser(capsys, demo_path):

@@ -31,6 +31,7 @@ class MembersScreen(TableScreen):
         Binding("e", "edit", _("Edit")),
         Binding("x", "toggle_active", _("Deactivate") + "/" + _("Reactivate")),
         Binding("i", "toggle_inactive", _("Show inactive")),
+        Binding("k", "access", _("Access over SSH")),
     ]
 
     show_inactive = False
@@ -132,13 +133,15 @@ class MembersScreen(TableScreen):
 
     def action_edit(self) -> None:
         row_id = self.selected_id()
-        member = next((x for x in self.board.members if x.id == row_id), None)
-        if member is None:
+        if row_id is None:
             return
+        # The version first, then the row as it is now: a save over a later change is refused.
+        seen = self.session.version("members", row_id)
+        member = self.session.repo.model("members", row_id)
         self.open_form(
             _("Edit member"),
             self.fields(member.model_dump()),
-            lambda v: comp.save_member(self.session, v, row_id),
+            lambda v: comp.save_member(self.session, v, row_id, seen),
         )
 
     def action_toggle_active(self) -> None:
@@ -156,6 +159,11 @@ class MembersScreen(TableScreen):
                 lambda: comp.reactivate_member(self.session, row_id),
                 f"{_('Reactivated')}: {member.name}",
             )
+
+    def action_access(self) -> None:
+        from boardroom.tui.screens.access import AccessScreen
+
+        self.app.push_screen(AccessScreen())
 
     def action_toggle_inactive(self) -> None:
         self.show_inactive = not self.show_inactive

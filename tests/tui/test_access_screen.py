@@ -1,0 +1,64 @@
+"""The access screen (members → k): add a member's key by pasting it, see it, remove it."""
+
+from __future__ import annotations
+
+import subprocess
+
+from textual.widgets import DataTable
+
+from boardroom.services import access
+from boardroom.tui.screens.access import AccessScreen
+from boardroom.tui.screens.members import MembersScreen
+from boardroom.tui.widgets.form import FormScreen
+from tests.tui.test_console import SIZE
+
+
+async def test_the_secretary_adds_and_removes_a_key_from_the_members_screen(make_app, tmp_path):
+    key = tmp_path / "henk"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "k")
+        await pilot.pause()
+        assert isinstance(app.screen, AccessScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-member").value = "Henk Jansen"
+        form.query_one("#field-key").load_text(key.with_suffix(".pub").read_text())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AccessScreen)
+        rows = access.keys(app.session)
+        assert [(r.member, r.added_by, r.active) for r in rows] == [
+            ("Henk Jansen", "Els Verhoeven", True)
+        ]
+        table = app.screen.query_one("#table", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:3] == [
+            "Henk Jansen",
+            rows[0].fingerprint,
+            "ed25519",
+        ]
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert access.keys(app.session) == [] and table.row_count == 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, MembersScreen)
+
+
+async def test_a_private_key_pasted_by_mistake_is_refused_in_the_form(make_app, tmp_path):
+    key = tmp_path / "henk"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "k", "a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-member").value = "Henk Jansen"
+        form.query_one("#field-key").load_text(key.read_text())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "this is a private key" in str(app.screen.query_one("#form-error").content)
+        assert access.keys(app.session) == []
