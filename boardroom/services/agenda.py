@@ -27,7 +27,7 @@ from boardroom.services.composition import find_theme
 from boardroom.services.meeting import number_of
 from boardroom.services.overview import REVIEW_WINDOW
 from boardroom.services.record import find_meeting
-from boardroom.services.session import AMSTERDAM, Session, problem_from
+from boardroom.services.session import AMSTERDAM, Session, one_transaction, problem_from
 
 if TYPE_CHECKING:
     from boardroom.storage.repo import Repo
@@ -88,6 +88,7 @@ def _user_id(session: Session) -> int:
     return session.user.id
 
 
+@one_transaction
 def submit_request(session: Session, data: dict[str, Any]) -> int:
     """A request for agenda space by the current user; returns its id."""
     session.require(Capability.REQUEST_AGENDA, _("request agenda space"))
@@ -189,6 +190,7 @@ def _submitted(session: Session, request_id: int) -> m.AgendaRequest:
     return request
 
 
+@one_transaction
 def schedule_request(session: Session, request_id: int, meeting_id: int) -> int:
     """Put a request on a meeting's agenda — into the theme's planned slot when there is one
     — if the meeting's remaining time fits; returns the agenda item's id."""
@@ -244,6 +246,7 @@ def schedule_request(session: Session, request_id: int, meeting_id: int) -> int:
     return item_id
 
 
+@one_transaction
 def decline_request(session: Session, request_id: int, reason: str) -> None:
     session.require(Capability.BUILD_AGENDA, _("decline agenda requests"))
     _submitted(session, request_id)
@@ -256,6 +259,7 @@ def decline_request(session: Session, request_id: int, reason: str) -> None:
     )
 
 
+@one_transaction
 def withdraw_request(session: Session, request_id: int) -> None:
     """The requester (or the secretary) withdraws a request not yet scheduled."""
     request = _submitted(session, request_id)
@@ -450,6 +454,7 @@ def renumber(session: Session, meeting_id: int, first: int | None = None) -> Non
             session.repo.update("agenda_items", item.id or 0, {"position": position})
 
 
+@one_transaction
 def add_item(session: Session, meeting_id: int, data: dict[str, Any]) -> int:
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     meeting: m.Meeting = session.repo.model("meetings", meeting_id)
@@ -469,13 +474,18 @@ def add_item(session: Session, meeting_id: int, data: dict[str, Any]) -> int:
     return item_id
 
 
-def edit_item(session: Session, item_id: int, data: dict[str, Any]) -> None:
+@one_transaction
+def edit_item(
+    session: Session, item_id: int, data: dict[str, Any], seen: int | None = None
+) -> None:
+    """Change an item; `seen`: its version when the form opened (see Session.version)."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     _item, meeting = _meeting_of_item(session, item_id)
     _editable(meeting)
-    session.repo.update("agenda_items", item_id, _item_values(data))
+    session.repo.update("agenda_items", item_id, _item_values(data), seen=seen)
 
 
+@one_transaction
 def remove_item(session: Session, item_id: int) -> None:
     """Take an item off the agenda; a request it came from is open again."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
@@ -495,6 +505,7 @@ def remove_item(session: Session, item_id: int) -> None:
         renumber(session, item.meeting_id)
 
 
+@one_transaction
 def move_item(session: Session, item_id: int, delta: int) -> None:
     """Move an item up (-1) or down (+1) on its agenda."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
@@ -552,6 +563,7 @@ def remove_paper(session: Session, paper_id: int) -> None:
     session.repo.delete("papers", paper_id)
 
 
+@one_transaction
 def mark_papers_sent(session: Session, meeting_id: int) -> int:
     """Every paper of the meeting not yet sent is sent now; the agenda, once set, moves on to
     'papers sent'. Returns how many papers were marked."""
@@ -570,6 +582,7 @@ def mark_papers_sent(session: Session, meeting_id: int) -> int:
     return len(unsent)
 
 
+@one_transaction
 def set_agenda(session: Session, meeting_id: int) -> None:
     """The chair or secretary sets the agenda: it goes out as it is now."""
     session.require(Capability.BUILD_AGENDA, _("set the agenda"))

@@ -16,7 +16,7 @@ from boardroom.domain import models as m
 from boardroom.domain.errors import Conflict, NotFound
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
-from boardroom.services.session import Session, problem_from
+from boardroom.services.session import Session, one_transaction, problem_from
 from boardroom.storage.repo import to_row
 
 RuleTable = Literal["behaviour_rules", "leading_principles"]
@@ -48,17 +48,20 @@ def _check_unique_name(session: Session, table: str, name: str, row_id: int | No
         raise Conflict(_("{name!r} exists already").format(name=name), "name")
 
 
-def _save(session: Session, table: str, model: m.Record, row_id: int | None) -> int:
+def _save(
+    session: Session, table: str, model: m.Record, row_id: int | None, seen: int | None = None
+) -> int:
     row = to_row(table, model)
     if row_id is None:
         return session.repo.insert(table, row)
-    session.repo.update(table, row_id, row)
+    session.repo.update(table, row_id, row, seen=seen)
     return row_id
 
 
 # -- perspectives --------------------------------------------------------------------------
 
 
+@one_transaction
 def save_perspective(session: Session, data: dict[str, Any], row_id: int | None = None) -> int:
     """Add (row_id None) or change a perspective."""
     session.require(_EDIT, _doing())
@@ -70,6 +73,7 @@ def save_perspective(session: Session, data: dict[str, Any], row_id: int | None 
     return _save(session, "perspectives", perspective, row_id)
 
 
+@one_transaction
 def delete_perspective(session: Session, row_id: int) -> None:
     """Delete a perspective that no member, ballot or interest round refers to."""
     session.require(_EDIT, _doing())
@@ -84,8 +88,12 @@ def delete_perspective(session: Session, row_id: int) -> None:
 # -- members -------------------------------------------------------------------------------
 
 
-def save_member(session: Session, data: dict[str, Any], row_id: int | None = None) -> int:
-    """Add or change a member; the perspective must exist."""
+@one_transaction
+def save_member(
+    session: Session, data: dict[str, Any], row_id: int | None = None, seen: int | None = None
+) -> int:
+    """Add or change a member; the perspective must exist. `seen`: the member's version when
+    the form opened (a change by someone else since is refused, not overwritten)."""
     session.require(_EDIT, _doing())
     values = _merged(session, "members", row_id, data)
     if row_id is None and "seat_order" not in data:
@@ -99,9 +107,10 @@ def save_member(session: Session, data: dict[str, Any], row_id: int | None = Non
         except NotFound:
             raise NotFound(_("unknown perspective"), "perspective") from None
     _check_unique_name(session, "members", member.name, row_id)
-    return _save(session, "members", member, row_id)
+    return _save(session, "members", member, row_id, seen)
 
 
+@one_transaction
 def deactivate_member(session: Session, row_id: int, on: dt.date | None = None) -> None:
     """The member leaves the table: active until yesterday (or `on`). History stays."""
     session.require(_EDIT, _doing())
@@ -113,6 +122,7 @@ def deactivate_member(session: Session, row_id: int, on: dt.date | None = None) 
     session.repo.update("members", row_id, changes)
 
 
+@one_transaction
 def reactivate_member(session: Session, row_id: int) -> None:
     session.require(_EDIT, _doing())
     session.repo.update("members", row_id, {"active_until": None})
@@ -121,13 +131,15 @@ def reactivate_member(session: Session, row_id: int) -> None:
 # -- themes --------------------------------------------------------------------------------
 
 
+@one_transaction
 def save_theme(
     session: Session,
     data: dict[str, Any],
     holder_ids: list[int] | None = None,
     row_id: int | None = None,
+    seen: int | None = None,
 ) -> int:
-    """Add or change a theme and, when given, its portfolio holders."""
+    """Add or change a theme and, when given, its portfolio holders (`seen`: as for members)."""
     session.require(_EDIT, _doing())
     theme = _validated(m.Theme, _merged(session, "themes", row_id, data))
     _check_unique_name(session, "themes", theme.name, row_id)
@@ -135,7 +147,7 @@ def save_theme(
         if member_id is not None:
             session.repo.get("members", member_id)
     with session.database.transaction():
-        theme_id = _save(session, "themes", theme, row_id)
+        theme_id = _save(session, "themes", theme, row_id, seen)
         if holder_ids is not None:
             session.repo.set_theme_holders(theme_id, list(dict.fromkeys(holder_ids)))
     return theme_id
@@ -153,6 +165,7 @@ def find_theme(session: Session, name: str, field_name: str = "theme") -> m.Them
 # -- behaviour rules and leading principles ------------------------------------------------
 
 
+@one_transaction
 def save_rule(
     session: Session, table: RuleTable, data: dict[str, Any], row_id: int | None = None
 ) -> int:
@@ -164,11 +177,13 @@ def save_rule(
     return _save(session, table, rule, row_id)
 
 
+@one_transaction
 def set_rule_active(session: Session, table: RuleTable, row_id: int, active: bool) -> None:
     session.require(_EDIT, _doing())
     session.repo.update(table, row_id, {"active": int(active)})
 
 
+@one_transaction
 def move_rule(session: Session, table: RuleTable, row_id: int, delta: int) -> None:
     """Move a rule up (delta -1) or down (+1), renumbering positions 1..n."""
     session.require(_EDIT, _doing())

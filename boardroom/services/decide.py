@@ -36,7 +36,7 @@ from boardroom.services.meeting import (
     require_quorum,
     seats,
 )
-from boardroom.services.session import Session, find_member
+from boardroom.services.session import Session, find_member, one_transaction
 
 # -- proposals -----------------------------------------------------------------------------
 
@@ -91,6 +91,7 @@ def _open_proposal(session: Session, proposal_id: int) -> m.Proposal:
     return proposal  # type: ignore[no-any-return]
 
 
+@one_transaction
 def open_round(session: Session, proposal_id: int, order: list[int] | None = None) -> int:
     """Start a vote or a consent round on the proposal's latest version; needs quorum."""
     session.require(RECORD, _("start a vote or consent round"))
@@ -147,6 +148,7 @@ def _round_voter(
     return None
 
 
+@one_transaction
 def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) -> None:
     """One voter's ballot in a roll-call vote: for, against or abstain. Once per voter."""
     session.require(RECORD, _("record a ballot"))
@@ -173,6 +175,7 @@ def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) 
     )
 
 
+@one_transaction
 def record_counts(
     session: Session, round_id: int, for_count: float, against: float, abstain: float
 ) -> None:
@@ -210,6 +213,7 @@ def tally(session: Session, round_id: int) -> Tally:
     return Tally.of((b.choice, b.weight) for b in session.repo.ballots(round_id))
 
 
+@one_transaction
 def switch_voter(session: Session, round_id: int, member_id: int) -> int:
     """One vote per perspective: the perspective's present members name their voter. Hand the
     vote of `member_id`'s perspective to its next present member; returns the new voter."""
@@ -247,6 +251,7 @@ class VoteResult:
     decision_number: str | None
 
 
+@one_transaction
 def close_vote(session: Session, round_id: int) -> VoteResult:
     """Count: adopted or rejected under the rule in force (tie per board rule)."""
     session.require(RECORD, _("close a vote"))
@@ -331,6 +336,7 @@ def next_in_round(session: Session, round_id: int) -> int | None:
     return consent.next_voter(current.voter_order, answers(session, round_id))
 
 
+@one_transaction
 def give_answer(
     session: Session, round_id: int, member_id: int, kind: ConsentAnswerKind, note: str = ""
 ) -> None:
@@ -360,6 +366,7 @@ def give_answer(
     )
 
 
+@one_transaction
 def ask_later(session: Session, round_id: int, member_id: int) -> None:
     """The chair reorders the round: a voter who has not answered yet is asked last."""
     session.require(RECORD, _("reorder the round"))
@@ -392,6 +399,7 @@ def default_review_date(session: Session, round_id: int) -> dt.date:
     return meeting(session, proposal.meeting_id).starts_at.date() + relativedelta(months=months)
 
 
+@one_transaction
 def close_consent(
     session: Session, round_id: int, review_date: dt.date | None = None
 ) -> ConsentResult:
@@ -442,6 +450,7 @@ def close_consent(
     return ConsentResult(adopted, objections, concerns, decision_id, number)
 
 
+@one_transaction
 def amend(session: Session, proposal_id: int, text: str) -> int:
     """A new version of the proposal after objections (the old one is kept); returns its id."""
     session.require(RECORD, _("amend the proposal"))
@@ -459,6 +468,7 @@ def amend(session: Session, proposal_id: int, text: str) -> int:
     )
 
 
+@one_transaction
 def end_proposal(session: Session, proposal_id: int, status: ProposalStatus) -> None:
     """Withdraw or defer a proposal (an open round on it is closed without outcome)."""
     session.require(RECORD, _("withdraw or defer the proposal"))
@@ -486,6 +496,7 @@ def _next_number(session: Session, table: str, prefix: str, meeting_id: int) -> 
     return make(year, nr, sequence)
 
 
+@one_transaction
 def record_decision(
     session: Session,
     meeting_id: int,
@@ -536,6 +547,7 @@ def record_decision(
     return decision_id, number
 
 
+@one_transaction
 def add_action(
     session: Session,
     meeting_id: int,
@@ -612,6 +624,7 @@ def round_view(session: Session, round_id: int) -> RoundView:
     )
 
 
+@one_transaction
 def propose(
     session: Session,
     item_id: int,

@@ -26,7 +26,7 @@ from boardroom.domain.voting import (
     voting_seats,
 )
 from boardroom.i18n import _
-from boardroom.services.session import Session
+from boardroom.services.session import Session, one_transaction
 
 RECORD = Capability.RECORD
 CHAIR = Capability.OPEN_CLOSE_MEETING
@@ -68,6 +68,7 @@ def number_of(session: Session, current: m.Meeting) -> int:
 # -- open ----------------------------------------------------------------------------------
 
 
+@one_transaction
 def start_meeting(session: Session, meeting_id: int) -> None:
     """The chair opens the meeting: in progress, on its first item, the clock running."""
     session.require(CHAIR, _("open the meeting"))
@@ -98,6 +99,7 @@ def start_meeting(session: Session, meeting_id: int) -> None:
 # -- attendance and quorum -----------------------------------------------------------------
 
 
+@one_transaction
 def set_attendance(
     session: Session,
     meeting_id: int,
@@ -222,6 +224,7 @@ def _stop_clock(session: Session, current: m.Meeting) -> None:
     )
 
 
+@one_transaction
 def go_to_item(session: Session, meeting_id: int, item_id: int) -> None:
     """Make an item current: the previous one's time is kept, this one's clock starts."""
     session.require(RECORD, _("run the agenda"))
@@ -244,6 +247,7 @@ def go_to_item(session: Session, meeting_id: int, item_id: int) -> None:
         )
 
 
+@one_transaction
 def step(session: Session, meeting_id: int, delta: int) -> int | None:
     """Go to the next (+1) or previous (-1) item that is not deferred; returns its id."""
     current = in_progress(session, meeting_id)
@@ -267,6 +271,7 @@ def save_notes(session: Session, item_id: int, notes: str) -> None:
     session.repo.update("agenda_items", item_id, {"notes": notes})
 
 
+@one_transaction
 def defer_item(session: Session, item_id: int) -> int | None:
     """Defer an item to the next meeting (a copy goes on its agenda); returns that meeting."""
     session.require(RECORD, _("defer an item"))
@@ -319,6 +324,7 @@ def defer_item(session: Session, item_id: int) -> int | None:
 # -- interest round and behaviour check ----------------------------------------------------
 
 
+@one_transaction
 def record_interest(
     session: Session,
     interest_round_id: int,
@@ -345,6 +351,7 @@ def record_interest(
     )
 
 
+@one_transaction
 def score_rule(
     session: Session, meeting_id: int, rule_id: int, score: m.BehaviourScore, note: str = ""
 ) -> None:
@@ -364,6 +371,7 @@ def score_rule(
 # -- close ---------------------------------------------------------------------------------
 
 
+@one_transaction
 def close_meeting(session: Session, meeting_id: int) -> None:
     """The chair closes the meeting; refused while a vote or consent round is unfinished."""
     session.require(CHAIR, _("close the meeting"))

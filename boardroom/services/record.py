@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.enums import ActionStatus, MeetingStatus
-from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem, local_time
 from boardroom.domain.permissions import Capability
 from boardroom.domain.search import fts_query
 from boardroom.i18n import _
 from boardroom.services.overview import REVIEW_WINDOW
-from boardroom.services.session import Session
+from boardroom.services.session import Session, one_transaction
 
 if TYPE_CHECKING:
     from boardroom.domain import models as m
@@ -171,12 +171,18 @@ def _own_or_record(session: Session, action: m.Action) -> None:
 
 
 def _open_action(session: Session, action_id: int) -> m.Action:
+    """The action, still open (call inside the write's transaction: two people closing one
+    action at once are serialised, and the second is told who was first)."""
     action = session.repo.model("actions", action_id)
     _own_or_record(session, action)
     if action.status != ActionStatus.OPEN:
+        actor, at = session.repo.last_change("actions", action_id)
         raise Conflict(
-            _("action {number} is {status} already").format(
-                number=action.number, status=_(action.status.value)
+            _("action {number} is {status} already (by {name} at {time})").format(
+                number=action.number,
+                status=_(action.status.value),
+                name=actor,
+                time=local_time(at),
             )
         )
     return action  # type: ignore[no-any-return]
@@ -184,35 +190,38 @@ def _open_action(session: Session, action_id: int) -> m.Action:
 
 def complete_action(session: Session, action_id: int, done_on: dt.date | None = None) -> None:
     """Mark an action done, on a date (default today; not in the future)."""
-    _open_action(session, action_id)
     day = done_on or session.today
     if day > session.today:
         raise ValidationProblem(_("done on {day} is in the future").format(day=day), "done_on")
-    session.repo.update("actions", action_id, {"status": "done", "done_at": day.isoformat()})
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.update("actions", action_id, {"status": "done", "done_at": day.isoformat()})
 
 
 def cancel_action(session: Session, action_id: int, reason: str) -> None:
     """Cancel an action; the reason is kept."""
     if not reason.strip():
         raise ValidationProblem(_("a cancelled action needs a reason"), "reason")
-    _open_action(session, action_id)
-    session.repo.update("actions", action_id, {"status": "cancelled", "reason": reason.strip()})
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.update("actions", action_id, {"status": "cancelled", "reason": reason.strip()})
 
 
 def add_update(session: Session, action_id: int, note: str) -> None:
     """A dated note on an action's progress."""
     if not note.strip():
         raise ValidationProblem(_("the update needs a text"), "note")
-    _open_action(session, action_id)
-    session.repo.insert(
-        "action_updates",
-        {
-            "action_id": action_id,
-            "noted_on": session.today.isoformat(),
-            "note": note.strip(),
-            "by_member_id": session.user.id if session.user else None,
-        },
-    )
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.insert(
+            "action_updates",
+            {
+                "action_id": action_id,
+                "noted_on": session.today.isoformat(),
+                "note": note.strip(),
+                "by_member_id": session.user.id if session.user else None,
+            },
+        )
 
 
 def action_history(session: Session, action_id: int) -> list[dict]:
@@ -223,6 +232,7 @@ def action_history(session: Session, action_id: int) -> list[dict]:
 # -- minutes -------------------------------------------------------------------------------
 
 
+@one_transaction
 def approve_minutes(session: Session, meeting_id: int) -> None:
     """The chair marks a closed meeting's minutes approved: from then on its record is
     read-only (corrections go in as a recorded amendment)."""
@@ -248,6 +258,7 @@ def seal(session: Session, meeting_id: int) -> None:
     )
 
 
+@one_transaction
 def amend_minutes(session: Session, meeting_id: int, text: str) -> int:
     """A correction to approved minutes, recorded beside them (never by editing the record)."""
     session.require(Capability.RECORD, _("amend the minutes"))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from boardroom.domain.enums import Role
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+P = ParamSpec("P")
+T = TypeVar("T")
 SYSTEM = "system"
 
 
@@ -83,8 +86,29 @@ class Session:
         if not self.system:
             require(self.actor, self.roles, capability, doing)
 
+    def version(self, table: str, row_id: int) -> int:
+        """The row's version now: hand it back with a save to refuse a save over someone
+        else's change (optimistic concurrency, DESIGN §7)."""
+        return self.repo.version(table, row_id)
+
     def close(self) -> None:
         self.database.close()
+
+
+def one_transaction(use_case: Callable[P, T]) -> Callable[P, T]:
+    """A use case whose checks read what it then writes (a ballot not yet cast, time left on
+    an agenda, the next number) runs whole in one write transaction, so that sessions on
+    other laptops are serialised around it: the second of two at once sees the first's
+    write and is refused or numbered after it, never doubled (DESIGN §7, many writers)."""
+
+    @functools.wraps(use_case)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        session = args[0]
+        assert isinstance(session, Session)
+        with session.database.transaction():
+            return use_case(*args, **kwargs)
+
+    return run
 
 
 def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:

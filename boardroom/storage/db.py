@@ -98,6 +98,11 @@ class Database:
         else:
             self.conn.execute("COMMIT")
 
+    def data_version(self) -> int:
+        """SQLite's counter of commits by *other* connections to this file: it changes when
+        someone else wrote, and costs no read of the database (PRAGMA data_version)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")

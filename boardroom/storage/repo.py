@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from boardroom.domain.errors import Conflict, NotFound, StorageProblem
+from boardroom.domain.errors import Conflict, NotFound, StaleEdit, StorageProblem
 from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
 from boardroom.storage.plan_reads import PlanReads
@@ -145,9 +145,17 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
             self._log("insert", table, row_id, None, self.get(table, row_id))
         return row_id
 
-    def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
-        """Change some columns of a row, log before and after, return the new row."""
+    def update(
+        self, table: str, row_id: int, changes: dict[str, Any], *, seen: int | None = None
+    ) -> dict[str, Any]:
+        """Change some columns of a row, log before and after, return the new row.
+
+        `seen`: the row's version (see `version`) when the user began to edit it; when another
+        session has changed the row since, the update is refused (StaleEdit) and nothing is
+        written, so no one's change is overwritten silently."""
         with self.database.transaction():
+            if seen is not None:
+                self.check_unchanged(table, row_id, seen)
             before = self.get(table, row_id)
             changes = {k: v for k, v in changes.items() if before.get(k) != v}
             if not changes:
@@ -169,6 +177,32 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
             except sqlite3.IntegrityError as error:
                 raise _friendly(error, table) from None
             self._log("delete", table, row_id, before, None)
+
+    # -- versions (optimistic concurrency) -------------------------------------------------
+
+    def version(self, table: str, row_id: int) -> int:
+        """The row's version: the id of its last event in the log (0 for none). Every write
+        logs an event in the same transaction, so a changed version means a changed row."""
+        return int(
+            self.scalar(
+                "SELECT coalesce(max(id), 0) FROM event_log WHERE table_name = ? AND row_id = ?",
+                (table, row_id),
+            )
+        )
+
+    def check_unchanged(self, table: str, row_id: int, seen: int) -> None:
+        """StaleEdit (who changed it, when) unless the row is still at version `seen`."""
+        if self.version(table, row_id) != seen:
+            raise StaleEdit(*self.last_change(table, row_id))
+
+    def last_change(self, table: str, row_id: int) -> tuple[str, str]:
+        """Who last wrote the row, and when (UTC ISO text), from the event log."""
+        rows = self.query(
+            "SELECT actor, at FROM event_log WHERE table_name = ? AND row_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (table, row_id),
+        )
+        return (rows[0]["actor"], rows[0]["at"]) if rows else ("?", "")
 
     # -- reading -------------------------------------------------------------------------
 
@@ -241,6 +275,25 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
             for member_id in member_ids:
                 if member_id not in have:
                     self.insert("theme_holders", {"theme_id": theme_id, "member_id": member_id})
+
+    # -- access over SSH -----------------------------------------------------------------
+
+    def key_rows(self) -> list[dict[str, Any]]:
+        """Every bound key with its member's name and active period, and who added it."""
+        return self.query(
+            "SELECT k.id, k.member_id, m.name AS member, k.algorithm, k.fingerprint, k.comment,"
+            " k.created_at, a.name AS added_by, m.active_from, m.active_until"
+            " FROM member_keys k JOIN members m ON m.id = k.member_id"
+            " LEFT JOIN members a ON a.id = k.added_by_id ORDER BY m.seat_order, m.name, k.id"
+        )
+
+    def key_owner(self, fingerprint: str) -> str | None:
+        """The name of the member a key is bound to, if any."""
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT m.name FROM member_keys k JOIN members m ON m.id = k.member_id"
+            " WHERE k.fingerprint = ?",
+            (fingerprint,),
+        )
 
     # -- small named questions the services ask ------------------------------------------
 

@@ -62,6 +62,11 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
     return make
 
 
+#: Seconds between two looks at whether another session committed (PRAGMA data_version: one
+#: call into SQLite, no read of the database). Half a second keeps "within a second" with room.
+LIVE_INTERVAL = 0.5
+
+
 class BoardroomApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "boardroom"
@@ -120,6 +125,25 @@ class BoardroomApp(App[None]):
         gc.enable()  # paused by cli.main for start-up
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
+        self._seen_version = self.session.database.data_version() if self.session else None
+        self.set_interval(LIVE_INTERVAL, self._watch_board)
+
+    def _watch_board(self) -> None:
+        """Live screens (DESIGN §7): when another session committed, every screen of the
+        current stack shows it; screens of other modes refresh when they are shown again."""
+        if self.session is None:
+            return
+        version = self.session.database.data_version()
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        for screen in list(self.screen_stack):
+            changed = getattr(screen, "board_changed", None)
+            if changed is not None:
+                try:
+                    changed()
+                except BoardroomError as error:  # e.g. the row shown was removed meanwhile
+                    self.notify(str(error), severity="warning")
 
     def _warm_up_steps(self) -> Iterator[Callable[[], object]]:
         """After the first frame: what the first visit of each screen would otherwise do."""
@@ -160,6 +184,7 @@ class BoardroomApp(App[None]):
             self.notify(str(error), severity="error")
             return
         self.db_path = path
+        self._seen_version = self.session.database.data_version()
         self.pop_screen()
         self._describe_board()
         self.switch_mode("dashboard")

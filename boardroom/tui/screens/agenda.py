@@ -217,13 +217,17 @@ class AgendaScreen(TableScreen):
 
     def action_edit(self) -> None:
         item_id = self.selected_id()
-        line = self.view.line_of(item_id) if self.view and item_id else None
+        if item_id is None:
+            return
+        seen = self.session.version("agenda_items", item_id)  # before the row: see MembersScreen
+        self.reload()
+        line = self.view.line_of(item_id) if self.view else None
         if line is None:
             return
         self.open_form(
             _("Edit the item"),
             self.item_fields(line.item),
-            lambda v: agenda.edit_item(self.session, item_id or 0, v),
+            lambda v: agenda.edit_item(self.session, item_id, v, seen),
         )
 
     def action_remove(self) -> None:

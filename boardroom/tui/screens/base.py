@@ -62,6 +62,9 @@ class TableScreen(BoardScreen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def board_changed(self) -> None:
+        self.reload()
+
     def rows(self) -> list[Row]:
         raise NotImplementedError
 
@@ -69,14 +72,20 @@ class TableScreen(BoardScreen):
         table = self.query_one("#table", DataTable)
         keep = select if select is not None else self.selected_id()
         rows = [(key, tuple(cells)) for key, cells in self.rows()]
-        if rows != self._shown_rows:
+        scrolled = table.scroll_y
+        rebuilt = rows != self._shown_rows
+        if rebuilt:
             self._shown_rows = rows
             table.clear()
             for key, cells in rows:
                 table.add_row(*cells, key=str(key))
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
-                table.move_cursor(row=table.get_row_index(str(keep)))
+                table.move_cursor(
+                    row=table.get_row_index(str(keep)), scroll=select is not None or not rebuilt
+                )
+        if rebuilt and select is None:  # another's change: the list stays where the user had it
+            table.scroll_to(y=scrolled, animate=False, immediate=True)
         self.update_text("#screen-title", self.heading())
         self.show_detail()
 

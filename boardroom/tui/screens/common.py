@@ -25,3 +25,7 @@ class BoardScreen(Screen[None]):
     @property
     def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined,no-any-return]
+
+    def board_changed(self) -> None:
+        """Another session committed (the app noticed): show it, keeping the user's place
+        (cursor, scroll, an open form on top). Screens that show the board override this."""

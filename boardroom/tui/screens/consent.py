@@ -64,6 +64,9 @@ class ConsentScreen(BoardScreen):
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()
 
+    def board_changed(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         view = decide.round_view(self.session, self.round_id)
         state = live.console(self.session, view.proposal.meeting_id)

@@ -92,6 +92,9 @@ class MeetingConsole(BoardScreen):
         self.reload()
         self.clock_timer.resume()
 
+    def board_changed(self) -> None:
+        self.reload()
+
     def on_screen_suspend(self) -> None:
         self.clock_timer.pause()  # covered by another screen: no work for what is not seen
 
@@ -138,7 +141,7 @@ class MeetingConsole(BoardScreen):
                 f" · {_('planned')} {start:%H:%M}"
             )
             notes.disabled = state.meeting.status != MeetingStatus.IN_PROGRESS
-            if notes.text != item.notes:
+            if notes.text != item.notes and not notes.has_focus:  # never under the typist
                 notes.load_text(item.notes)
         self.query_one("#records", Static).update(self.records_text())
         self.tick()

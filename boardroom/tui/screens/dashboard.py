@@ -30,6 +30,9 @@ class DashboardScreen(BoardScreen):
         """Also sent when the screen is first shown: fill the cards once per showing."""
         self.refresh_cards()
 
+    def board_changed(self) -> None:
+        self.refresh_cards()
+
     def refresh_cards(self) -> None:
         try:
             data = overview.dashboard(self.session)

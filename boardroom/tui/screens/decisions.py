@@ -167,6 +167,9 @@ class DecisionScreen(Screen[None]):
             yield Static(id="story")
         yield Footer()
 
+    def board_changed(self) -> None:
+        self.on_mount()  # superseded or revoked meanwhile: the page says so
+
     def on_mount(self) -> None:
         session: Session = self.app.session  # type: ignore[attr-defined]
         d = record.decision_detail(session, self.decision_id)

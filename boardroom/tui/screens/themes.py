@@ -72,22 +72,26 @@ class ThemesScreen(TableScreen):
             FormField("active", _("Active"), "switch", values.get("active", True)),
         ]
 
-    def _submit(self, values: dict[str, Any], row_id: int | None) -> None:
+    def _submit(self, values: dict[str, Any], row_id: int | None, seen: int | None = None) -> None:
         holders = values.pop("holders")
-        comp.save_theme(self.session, values, holders, row_id)
+        comp.save_theme(self.session, values, holders, row_id, seen)
 
     def action_add(self) -> None:
         self.open_form(_("Add theme"), self.fields({}, []), lambda v: self._submit(v, None))
 
     def action_edit(self) -> None:
         row_id = self.selected_id()
+        if row_id is None:
+            return
+        seen = self.session.version("themes", row_id)  # before the row: see MembersScreen
+        self.reload()
         theme = next((t for t in self.board.themes if t.id == row_id), None)
         if theme is None:
             return
         self.open_form(
             _("Edit theme"),
-            self.fields(theme.model_dump(), self.board.holders.get(row_id or 0, [])),
-            lambda v: self._submit(v, row_id),
+            self.fields(theme.model_dump(), self.board.holders.get(row_id, [])),
+            lambda v: self._submit(v, row_id, seen),
         )
 
     def action_toggle_active(self) -> None:

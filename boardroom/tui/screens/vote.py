@@ -54,6 +54,9 @@ class VoteScreen(BoardScreen):
         if view.proposal.secret and view.round.status == "open":
             self.ask_counts()
 
+    def board_changed(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         view = decide.round_view(self.session, self.round_id)
         state = live.console(self.session, view.proposal.meeting_id)

@@ -32,6 +32,9 @@ class YearScreen(BoardScreen):
             yield Static(id="card-attendance", classes="card wide")
         yield Footer()
 
+    def board_changed(self) -> None:
+        self.on_screen_resume()
+
     def on_screen_resume(self) -> None:
         view = year_view(self.session)
         watch = [f"[b red]{n}[/] {owner}" for owner, n in view.overdue_by_owner[:6]]

@@ -1,0 +1,98 @@
+"""Live screens (DESIGN §7): two apps on one database file, as two laptops on one board host.
+What one commits shows on the other's screen within a second, without a key, and the other
+keeps its place: cursor, an open form, a round in progress."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from textual.widgets import DataTable
+
+from boardroom.services import agenda
+from boardroom.services import composition as comp
+from boardroom.tui.screens.vote import VoteScreen
+from boardroom.tui.widgets.form import FormScreen
+from tests.tui.test_console import SIZE, Keys, attend_everyone, open_console
+
+
+async def until(pilot, condition, timeout: float = 1.0) -> float:
+    """Seconds until `condition()` holds on screen; fails after `timeout`."""
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started > timeout:
+            raise AssertionError(f"not on screen within {timeout} s")
+        await pilot.pause(0.02)
+    return time.monotonic() - started
+
+
+def cells(screen, selector: str = "#table") -> list[list[str]]:
+    table = screen.query_one(selector, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_a_request_filed_elsewhere_shows_in_the_secretarys_list_within_a_second(make_app):
+    els, henk = make_app("Els Verhoeven"), make_app("Henk Jansen")
+    async with els.run_test(size=SIZE) as pilot, henk.run_test(size=SIZE):
+        await pilot.press("f11")  # the secretary starts on every request
+        await pilot.pause()
+        table = els.screen.query_one("#table", DataTable)
+        table.move_cursor(row=3)
+        kept = els.screen.selected_id()
+        before = table.row_count
+        agenda.submit_request(
+            henk.session, {"title": "Wachtlijsten GGZ-intake", "minutes": 20, "theme": None}
+        )
+        took = await until(pilot, lambda: table.row_count == before + 1)
+        assert any("Wachtlijsten GGZ-intake" in " ".join(row) for row in cells(els.screen))
+        assert els.screen.selected_id() == kept  # the secretary's cursor stays on its row
+        assert took < 1.0
+
+
+async def test_the_secretary_sees_each_ballot_the_chair_records(make_app):
+    chair, secretary = make_app("Marianne van der Velde"), make_app("Els Verhoeven")
+    async with chair.run_test(size=SIZE) as pilot, secretary.run_test(size=SIZE) as other:
+        keys = Keys(pilot)
+        await open_console(chair, keys)
+        await attend_everyone(chair, keys)
+        await keys("n", "n", "n", "v", "ctrl+s")
+        assert isinstance(chair.screen, VoteScreen)
+        round_id = chair.screen.round_id
+        await other.press("f6", "enter")  # the secretary's console on the same meeting
+        await other.pause()
+        await other.press("v")  # resumes the open round
+        await other.pause()
+        assert isinstance(secretary.screen, VoteScreen) and secretary.screen.round_id == round_id
+        ballots = lambda: [row[3] for row in cells(secretary.screen, "#voters")]  # noqa: E731
+        for n, key in enumerate(["f", "a", "o"], 1):
+            await keys(key)
+            await until(other, lambda n=n: sum(b != "—" for b in ballots()) == n)
+        assert ballots()[:3] == ["for", "against", "abstain"]
+        tally = str(secretary.screen.query_one("#tally").content)
+        assert tally.startswith("For 1 · Against 1 · Abstain 1")
+
+
+async def test_a_second_save_of_the_same_member_is_refused_and_the_form_keeps_its_text(make_app):
+    els, marianne = make_app("Els Verhoeven"), make_app("Marianne van der Velde")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        table = els.screen.query_one("#table", DataTable)
+        henk = els.session.repo.member_by_name("Henk Jansen")
+        table.move_cursor(row=table.get_row_index(str(henk.id)))
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(els.screen, FormScreen)
+        els.screen.query_one("#field-mandate").value = "Zorgverzekeraar Lindewaard (Els)"
+        # Meanwhile the chair changes the same member on her laptop.
+        comp.save_member(marianne.session, {"organisation": "Lindewaard Zorgverzekeraar"}, henk.id)
+        await asyncio.sleep(0.6)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(els.screen, FormScreen)  # not saved, still open
+        problem = str(els.screen.query_one("#form-error").content)
+        assert "changed by Marianne van der Velde at " in problem and "nothing saved" in problem
+        assert els.screen.query_one("#field-mandate").value == "Zorgverzekeraar Lindewaard (Els)"
+        current = els.session.repo.member_by_name("Henk Jansen")
+        assert current.organisation == "Lindewaard Zorgverzekeraar"
+        assert current.mandate == henk.mandate  # the chair's change stands, nothing overwritten
