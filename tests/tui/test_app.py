@@ -19,7 +19,8 @@ def table(app) -> DataTable:
 
 def column(app, index: int) -> list[str]:
     grid = table(app)
-    return [str(grid.get_row_at(row)[index]) for row in range(grid.row_count)]
+    cells = [grid.get_row_at(row)[index] for row in range(grid.row_count)]
+    return [getattr(cell, "markup", str(cell)) for cell in cells]  # Rich Text: with its style
 
 
 async def test_dashboard_shows_the_board_at_a_glance(make_app):
