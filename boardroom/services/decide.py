@@ -601,6 +601,7 @@ class RoundView:
     answers: list[consent.Answer]
     weights: dict[int, float]  # voter → weight
     tally: Tally
+    decision: m.Decision | None = None  # what the proposal became, once a round adopted it
 
     @property
     def next_voter(self) -> int | None:
@@ -621,6 +622,11 @@ def round_view(session: Session, round_id: int) -> RoundView:
         answers=answers(session, round_id),
         weights={v: voters.get(v, 1.0) for v in current.voter_order},
         tally=tally(session, round_id),
+        decision=next(
+            iter(session.repo.models("decisions", "proposal_id = ?", (proposal.id,))), None
+        )
+        if current.status != "open"
+        else None,
     )
 
 

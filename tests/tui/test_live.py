@@ -68,8 +68,12 @@ async def test_the_secretary_sees_each_ballot_the_chair_records(make_app):
             await keys(key)
             await until(other, lambda n=n: sum(b != "—" for b in ballots()) == n)
         assert ballots()[:3] == ["for", "against", "abstain"]
-        tally = str(secretary.screen.query_one("#tally").content)
-        assert tally.startswith("For 1 · Against 1 · Abstain 1")
+        tally = lambda: str(secretary.screen.query_one("#tally").content)  # noqa: E731
+        assert tally().startswith("For 1 · Against 1 · Abstain 1")
+        await keys(*["f"] * 6, "ctrl+s")  # the chair counts on her laptop
+        await until(other, lambda: "Decision B2026-10-01" in tally())
+        assert "ADOPTED" in tally() and "7 for, 1 against, 1 abstained of 9 entitled" in tally()
+        assert ballots()[:3] == ["for", "against", "abstain"]  # whole words, not cut
 
 
 async def test_a_second_save_of_the_same_member_is_refused_and_the_form_keeps_its_text(make_app):

@@ -86,8 +86,15 @@ class ConsentScreen(BoardScreen):
             answer = final.get(voter)
             marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
             table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-            table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
-            table.update_cell(str(voter), self.columns[3], answer.note if answer else "")
+            table.update_cell(
+                str(voter),
+                self.columns[2],
+                label(answer.kind) if answer else "—",
+                update_width=True,
+            )
+            table.update_cell(
+                str(voter), self.columns[3], answer.note if answer else "", update_width=True
+            )
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(
@@ -98,9 +105,15 @@ class ConsentScreen(BoardScreen):
             asking.update(_("Everyone has answered: ctrl+s concludes the round."))
         else:
             asking.update("")
-        self.query_one("#outcome", Static).update(self.outcome_text(state))
+        self.query_one("#outcome", Static).update(self.outcome_text(state, view))
 
-    def outcome_text(self, state: live.Console) -> str:
+    def outcome_text(self, state: live.Console, view: decide.RoundView) -> str:
+        if self.result is None and view.round.status != "open":  # concluded in another session
+            if view.decision is not None:
+                return f"[green]{_('ADOPTED')}[/] — {_('Decision')} {view.decision.number}"
+            objections = [a for a in view.answers if a.kind == ConsentAnswerKind.OBJECTION]
+            lines = [f"  {state.name(o.member_id)}: {o.note}" for o in objections]
+            return "\n".join([f"[red]{_('OBJECTIONS')}[/]", *lines])
         if self.result is None:
             return (
                 f"{_('Review date')}: {format_date(self.review, weekday=False)}"

@@ -82,7 +82,9 @@ class VoteScreen(BoardScreen):
                 choice = view.ballots.get(voter)
                 marker = "▶ " if voter == view.next_voter else "  "
                 table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-                table.update_cell(str(voter), self.columns[3], label(choice) if choice else "—")
+                table.update_cell(
+                    str(voter), self.columns[3], label(choice) if choice else "—", update_width=True
+                )
         t = view.tally
         waiting = sum(1 for v in view.round.voter_order if v not in view.ballots)
         text = (
@@ -96,6 +98,12 @@ class VoteScreen(BoardScreen):
             text += f"\n[{colour}]{label(self.result.outcome).upper()}[/]  {self.result.summary}"
             if self.result.decision_number:
                 text += f"\n{_('Decision')} {self.result.decision_number}"
+        elif view.round.status != "open":  # counted in another session (the chair's laptop)
+            outcome = label(view.round.outcome or view.round.status).upper()
+            colour = "green" if view.decision is not None else "red"
+            text += f"\n[{colour}]{outcome}[/]"
+            if view.decision is not None:
+                text += f"  {view.decision.outcome_summary}\n{_('Decision')} {view.decision.number}"
         self.query_one("#tally", Static).update(text)
 
     def action_ballot(self, choice: str) -> None:
