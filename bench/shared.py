@@ -56,6 +56,7 @@ class Worker:
         self.latencies: list[float] = []
         self.confirmed: list[tuple[str, int]] = []  # (table, row id) of each confirmed insert
         self.locked = 0
+        self.locked_after: list[float] = []  # how long a write waited before "locked"
         self.refused = 0
         self.pace = pace  # seconds a person takes between two steps (0: as fast as it goes)
 
@@ -66,7 +67,9 @@ class Worker:
         try:
             result = call()
         except sqlite3.OperationalError as error:
-            self.locked += "locked" in str(error)
+            if "locked" in str(error):
+                self.locked += 1
+                self.locked_after.append((time.perf_counter() - started) * 1000)
             return None
         except BoardroomError:
             self.refused += 1  # a rule said no (another was first): shown, not lost
@@ -90,6 +93,7 @@ class Worker:
             "latencies": self.latencies,
             "confirmed": self.confirmed,
             "locked": self.locked,
+            "locked_after": self.locked_after,
             "refused": self.refused,
         }
 
@@ -256,6 +260,7 @@ def main(seconds: float, sessions: int, pace: float) -> None:
         "write p99 ms": round(cuts[98], 1),
         "refused by a rule (shown to the user)": sum(r["refused"] for r in results),
         **check(db, meeting_id, results),
+        "waited before 'locked' (ms)": [round(x) for r in results for x in r["locked_after"]],
     }
     OUT.mkdir(exist_ok=True)
     (OUT / f"shared-pace-{pace:g}.json").write_text(json.dumps(figures, indent=2))

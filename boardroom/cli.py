@@ -216,7 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     minutes.add_argument("--format", choices=("md", "html", "docx"), default="md")
     minutes.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (default: standard output; docx there only when redirected: > FILE)",
     )
 
     agenda = export_kinds.add_parser(
@@ -230,7 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
     agenda.add_argument("--format", choices=("md", "html", "docx"), default="md")
     agenda.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (default: standard output; docx there only when redirected: > FILE)",
     )
 
     ics = export_kinds.add_parser(
@@ -261,7 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
         _common(listing, db_required=True)
         listing.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
         listing.add_argument(
-            "-o", "--output", metavar="FILE", help="write here (default: stdout; required for docx)"
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write here (default: standard output; docx there only when redirected: > FILE)",
         )
         listing.add_argument(
             "--status",

@@ -64,7 +64,8 @@ def split_command(original: str) -> list[str]:
 
 
 def refuse_flags(words: list[str], member: str) -> None:
-    """--db and --as anywhere, in any spelling argparse would accept."""
+    """--db and --as anywhere, alone or as --db=…, the only spellings the parser accepts (it
+    takes no abbreviations)."""
     for word in words:
         name = word.split("=", 1)[0]
         if name == "--db":
@@ -85,7 +86,7 @@ def check_parsed(args: object, member: str) -> None:
         refuse_flags(["--as"], member)
     for attribute, flag in HOST_PATHS.items():
         value = getattr(args, attribute, None)
-        if value is not None and value != "-":
+        if value is not None and (value != "-" or attribute == "output"):
             hint = (
                 "the output comes on standard output: ssh … > FILE"
                 if flag == "-o"

@@ -42,3 +42,18 @@ def test_dates_and_messages_in_dutch():
     assert format_date(dt.datetime(2026, 12, 10, 15, 0), time=True) == "do 10 dec 2026 15:00"
     set_language("en")
     assert format_date(dt.datetime(2026, 12, 10, 15, 0), time=True) == "Thu 10 Dec 2026 15:00"
+
+
+def test_every_screen_title_and_column_has_a_dutch_translation():
+    """Table screens translate their TITLE_TEXT and COLUMNS when they mount."""
+    found = set()
+    for path in (PACKAGE / "tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(
+                getattr(t, "id", "") in ("COLUMNS", "TITLE_TEXT") for t in node.targets
+            ):
+                for constant in ast.walk(node.value):
+                    if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                        found.add(constant.value)
+    assert "Fingerprint" in found
+    assert sorted(found - CATALOGUE.keys() - {"", "#"}) == []

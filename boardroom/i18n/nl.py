@@ -723,6 +723,12 @@ CATALOGUE.update(
             "Toegang via SSH: de sleutel van een lid opent de tafel als dat lid (ssh -t)"
         ),
         "Add a key": "Sleutel toevoegen",
+        "Access": "Toegang",
+        "Added": "Toegevoegd",
+        "Fingerprint": "Vingerafdruk",
+        "Location": "Locatie",
+        "Summary": "Samenvatting",
+        "Type": "Soort",
         "No keys yet: a to add a member's public key (the .pub file's line).": (
             "Nog geen sleutels: a voegt de publieke sleutel van een lid toe (de regel uit het"
             " .pub-bestand)."

@@ -67,6 +67,7 @@ def test_a_portfolio_holder_files_a_request_over_ssh_as_the_key_s_member(host, k
             "-o: files on the host are out of reach",
         ),
         ("plan --year 2027 --from /etc/passwd", "--from: files on the host are out of reach"),
+        ("export agenda --meeting 2026-12-10 -o -", "-o: files on the host are out of reach"),
         ("init --demo", "`init` is for the board host's owner, not over SSH"),
         ("backup /tmp/copy.db", "`backup` is for the board host's owner, not over SSH"),
         ("access authorized-keys", "`access authorized-keys` is for the board host's owner"),

@@ -3,20 +3,23 @@ the members screen with `k`; `esc` goes back there."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from textual.binding import Binding
 
-from boardroom.i18n import _
+from boardroom.i18n import _, format_date
 from boardroom.services import access
 from boardroom.services import composition as comp
+from boardroom.services.session import AMSTERDAM
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
 
 
 class AccessScreen(TableScreen):
     TITLE_TEXT = "Access over SSH"
-    COLUMNS = ("Member", "Fingerprint", "Type", "Added", "By", "Access")
+    # The fingerprint last: at 80 columns the rest shows, and the line below gives it whole.
+    COLUMNS = ("Member", "Access", "Added", "By", "Type", "Fingerprint")
     BINDINGS = [
         Binding("escape", "app.pop_screen", _("Back")),
         Binding("a", "add", _("Add a key")),
@@ -30,11 +33,13 @@ class AccessScreen(TableScreen):
                 row.id,
                 (
                     row.member,
-                    row.fingerprint,
-                    row.algorithm.removeprefix("ssh-"),
-                    row.added_at[:16].replace("T", " "),
-                    row.added_by,
                     _("yes") if row.active else f"[red]{_('no: member not active')}[/]",
+                    format_date(
+                        dt.datetime.fromisoformat(row.added_at).astimezone(AMSTERDAM), time=True
+                    ),
+                    row.added_by,
+                    row.algorithm.removeprefix("ssh-"),
+                    row.fingerprint,
                 ),
             )
             for row in self.shown.values()
