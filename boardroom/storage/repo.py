@@ -109,6 +109,7 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
         self.conn = database.conn
         self.actor = actor
         self.clock = clock
+        self._references: dict[str, list[tuple[str, str, str]]] | None = None
 
     # -- writing -------------------------------------------------------------------------
 
@@ -170,13 +171,47 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
         return after
 
     def delete(self, table: str, row_id: int) -> None:
+        """Delete a row and log it. What the schema would cascade (rows deleted with it, or
+        references set to NULL) is done first, row by row and logged too: the log sees every
+        row a write removes or changes, so `verify` holds after any delete."""
         with self.database.transaction():
             before = self.get(table, row_id)
+            for child, column, action in self._dependents(table):
+                ids = [
+                    r[0]
+                    for r in self.conn.execute(
+                        f"SELECT id FROM {child} WHERE {column} = ? ORDER BY id", (row_id,)
+                    )
+                ]
+                for child_id in ids:
+                    if action == "CASCADE":
+                        self.delete(child, child_id)
+                    else:  # SET NULL
+                        self.update(child, child_id, {column: None})
             try:
                 self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
             except sqlite3.IntegrityError as error:
                 raise _friendly(error, table) from None
             self._log("delete", table, row_id, before, None)
+
+    def _dependents(self, table: str) -> list[tuple[str, str, str]]:
+        """(child table, column, CASCADE or SET NULL) for every foreign key that a delete
+        from `table` would act on by itself, read from the schema once per connection."""
+        if self._references is None:
+            self._references = {}
+            names = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'"
+                )
+            ]
+            for child in names:
+                for key in self.conn.execute(f"PRAGMA foreign_key_list({child})"):
+                    parent, column, on_delete = key[2], key[3], key[6]
+                    if on_delete in ("CASCADE", "SET NULL"):
+                        self._references.setdefault(parent, []).append((child, column, on_delete))
+        return self._references.get(table, [])
 
     # -- versions (optimistic concurrency) -------------------------------------------------
 
