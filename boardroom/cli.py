@@ -22,9 +22,10 @@ from boardroom.config import (
     load_settings,
     resolve_db,
     resolve_language,
+    resolve_replica,
     resolve_user,
 )
-from boardroom.domain.errors import BoardroomError, ValidationProblem
+from boardroom.domain.errors import BoardroomError, StorageProblem, ValidationProblem
 from boardroom.i18n import set_language
 
 if TYPE_CHECKING:
@@ -73,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"boardroom {__version__}")
     _common(parser)
+    parser.add_argument(
+        "--replica",
+        metavar="URL",
+        help="replicate the board while the app is open: a folder, sftp://… or s3://…"
+        " (default: $BOARDROOM_REPLICA or the config file)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -170,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     request.add_argument("--papers-ready", type=_date, metavar="DATE", help="papers ready on")
 
     _access_parsers(commands)
+    _replica_parsers(commands)
 
     agenda_command = commands.add_parser(
         "agenda",
@@ -288,6 +296,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _replica_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    replicate = commands.add_parser(
+        "replicate",
+        help="replicate the board continuously (Litestream), until stopped",
+        description="Replicate the board to its replica with Litestream until stopped (ctrl+c or"
+        " SIGTERM): the board host's service. The replica must be empty or this board's own.",
+    )
+    _common(replicate, db_required=True)
+    replicate.add_argument("--replica", metavar="URL", help="folder, sftp://… or s3://…")
+    restore = commands.add_parser(
+        "restore",
+        help="restore a board from its replica into a new file, and verify it",
+        description="Restore the board from its replica into a new database file (never over an"
+        " existing one), as it stood at --at or at its latest; then verify it and print the"
+        " chain head.",
+    )
+    _common(restore, db_required=True)
+    restore.add_argument("--replica", metavar="URL", help="folder, sftp://… or s3://…")
+    restore.add_argument(
+        "--at", metavar="MOMENT", help="the board's time, e.g. '2026-12-10 16:05' (default: latest)"
+    )
+
+
 def _access_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     access = commands.add_parser(
         "access",
@@ -404,6 +435,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.command == "access":
         return _access(args, db_path, user)
+    if args.command in ("replicate", "restore"):
+        return _replica_command(args, db_path, resolve_replica(args.replica, settings))
     if args.command == "agenda":
         return _agenda_step(args, db_path, user)
     if args.command == "plan":
@@ -421,7 +454,71 @@ def run(args: argparse.Namespace) -> int:
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         build_demo(db_path, anchor=args.anchor).close()
         user = args.as_name or DEMO_CHAIR
-    return _open_app(db_path, user)
+    return _open_app(db_path, user, resolve_replica(getattr(args, "replica", None), settings))
+
+
+def _replica_command(args: argparse.Namespace, db_path: Path, url: str | None) -> int:
+    from boardroom.services import replication
+    from boardroom.storage.litestream import parse_replica
+
+    if not url:
+        raise ValidationProblem(
+            "no replica: give --replica URL (or set BOARDROOM_REPLICA)", "--replica"
+        )
+    replica = parse_replica(url)
+    if args.command == "restore":
+        at = replication.parse_moment(args.at) if args.at else None
+        restored = replication.restore_board(replica, db_path, at)
+        for problem in restored.report.problems:
+            print(problem)
+        report = restored.report
+        print(
+            f"{db_path}: {restored.board}; {report.events} events, {report.rows} rows; chain head"
+            f" {report.head[:16]}; "
+            + ("all consistent" if report.ok else f"{len(report.problems)} problem(s)")
+        )
+        return 0 if report.ok else 1
+    return _replicate(db_path, replication.Replication(db_path, replica))
+
+
+def _replicate(db_path: Path, running: object) -> int:
+    """In the foreground until ctrl+c or SIGTERM, a line when the state changes."""
+    import signal
+    import time
+
+    from boardroom.services.replication import Replication
+    from boardroom.storage.migrations import open_board_db
+
+    assert isinstance(running, Replication)
+    open_board_db(db_path).close()  # the board exists and is migrated before it is replicated
+    running.start()
+    if running.elsewhere:
+        raise StorageProblem(
+            "another boardroom on this machine replicates this board already", str(db_path)
+        )
+    print(f"replicating {db_path} to {running.replica.label} (ctrl+c stops)", flush=True)
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    shown = ""
+    try:
+        while not stop:
+            state = running.state()
+            line = (
+                f"failing: {state.error}"
+                if state.error
+                else ("up to date" if state.synced_at else "starting")
+            )
+            if line != shown:
+                print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
+                shown = line
+            if not state.running:
+                return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+    return 0
 
 
 def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
@@ -724,15 +821,18 @@ def _export_list(session: Session, args: argparse.Namespace) -> None:
         sys.stdout.write(text)
 
 
-def _open_app(db_path: Path, user: str | None) -> int:
+def _open_app(db_path: Path, user: str | None, replica: str | None = None) -> int:
     from boardroom.services.session import open_session
     from boardroom.tui.app import BoardroomApp
 
     session = None
     if db_path.exists():
         session = open_session(db_path, as_name=user)
-    app = BoardroomApp(session=session, db_path=db_path, user=user)
-    app.run()
+    app = BoardroomApp(session=session, db_path=db_path, user=user, replica=replica)
+    try:
+        app.run()
+    finally:
+        app.stop_replication()
     if app.session is not None:
         app.session.close()
     return app.return_code or 0

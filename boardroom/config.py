@@ -4,6 +4,7 @@ Config file (optional): `<user config dir>/boardroom/config.toml` with
     db = "/path/to/board.db"   # default database
     user = "Els Verhoeven"     # default --as
     lang = "nl"                # default --lang
+    replica = "/mnt/share/tafel"   # where the board is replicated (folder, sftp://, s3://)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Settings:
     db: Path | None = None
     user: str | None = None
     lang: str | None = None
+    replica: str | None = None
 
 
 def _validated(data: dict[str, Any]) -> Settings:
@@ -41,9 +43,10 @@ def _validated(data: dict[str, Any]) -> Settings:
         db: Path | None = None
         user: str | None = None
         lang: Literal["nl", "en"] | None = None
+        replica: str | None = None
 
     checked = SettingsFile.model_validate(data)
-    return Settings(checked.db, checked.user, checked.lang)
+    return Settings(checked.db, checked.user, checked.lang, checked.replica)
 
 
 def data_dir() -> Path:
@@ -84,6 +87,11 @@ def resolve_db(flag: str | None, settings: Settings) -> Path:
 
 def resolve_user(flag: str | None, settings: Settings) -> str | None:
     return flag or os.environ.get("BOARDROOM_AS") or settings.user
+
+
+def resolve_replica(flag: str | None, settings: Settings) -> str | None:
+    """--replica, else BOARDROOM_REPLICA, else the config file; None: no replica."""
+    return flag or os.environ.get("BOARDROOM_REPLICA") or settings.replica
 
 
 def resolve_language(flag: str | None, settings: Settings) -> str:

@@ -32,7 +32,7 @@ from boardroom.i18n import set_language
 #: nothing is spent on a line that a script or an attack made.
 MAX_COMMAND = 2000
 #: Commands that make, copy or reveal the host's files: never over SSH.
-REFUSED = {"init", "backup", "demo", "ssh-session"}
+REFUSED = {"init", "backup", "demo", "ssh-session", "replicate", "restore"}
 #: Options naming a file on the host, and the one value they may take over SSH.
 HOST_PATHS = {"output": "-o", "plan_file": "--from", "key_file": "--key"}
 

@@ -767,3 +767,19 @@ CATALOGUE.update(
         ),
     }
 )
+
+# Replication (issue 10)
+CATALOGUE.update(
+    {
+        "The board is not replicated": "De tafel wordt niet gerepliceerd",
+        "The replica is failing; the meeting goes on, saved on this machine": (
+            "De replica faalt; de vergadering gaat door, opgeslagen op deze machine"
+        ),
+        "replica failing": "replica faalt",
+        "replica: starting": "replica: start",
+        "replicated by another boardroom on this machine": (
+            "gerepliceerd door een andere boardroom op deze machine"
+        ),
+        "replicated {seconds} s ago": "{seconds} s geleden gerepliceerd",
+    }
+)

@@ -311,6 +311,22 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
                 if member_id not in have:
                     self.insert("theme_holders", {"theme_id": theme_id, "member_id": member_id})
 
+    # -- the record's identity (replicas) ------------------------------------------------
+
+    def board_identity(self) -> tuple[str, str] | None:
+        """The board's name and when it was made: which board a file holds."""
+        row = self.conn.execute(
+            "SELECT name, created_at FROM boards ORDER BY id LIMIT 1"
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def chain_head(self) -> str:
+        return str(self.scalar("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1") or "")
+
+    def has_event_hash(self, link: str) -> bool:
+        """Whether this record's event log holds a chain link (another copy's head)."""
+        return self.scalar("SELECT 1 FROM event_log WHERE hash = ? LIMIT 1", (link,)) is not None
+
     # -- access over SSH -----------------------------------------------------------------
 
     def key_rows(self) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
+
+if TYPE_CHECKING:
+    from boardroom.services.replication import Replication
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
 #: first opened, so start-up pays only for the dashboard.
@@ -86,7 +90,13 @@ class BoardroomApp(App[None]):
         Binding("q", "quit", _("Quit")),
     ]
 
-    def __init__(self, session: Session | None, db_path: Path, user: str | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        db_path: Path,
+        user: str | None = None,
+        replica: str | None = None,
+    ) -> None:
         if session is not None:
             # Start straight on the dashboard (not a blank screen and then a mode switch).
             self.DEFAULT_MODE = "dashboard"  # type: ignore[misc]
@@ -94,6 +104,9 @@ class BoardroomApp(App[None]):
         self.session = session
         self.db_path = db_path
         self.user = user
+        self.replica = replica
+        self.replication: Replication | None = None
+        self._replica_warned = False
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
         for name, (target, _title, _help) in SCREENS.items():
             self.add_mode(name, screen_factory(target))
@@ -128,6 +141,56 @@ class BoardroomApp(App[None]):
         self.set_timer(0.05, self._warm_next)
         self._seen_version = self.session.database.data_version() if self.session else None
         self.set_interval(LIVE_INTERVAL, self._watch_board)
+        if self.replica and self.session is not None:
+            self.run_worker(self._start_replication, thread=True, exit_on_error=False)
+            self.set_interval(1, self._show_replica)
+
+    # -- replication (DESIGN §7 Durable): in the background; the meeting never waits on it --
+
+    def _start_replication(self) -> None:
+        from boardroom.services.replication import Replication
+        from boardroom.storage.litestream import parse_replica
+
+        try:
+            self.replication = Replication(self.db_path, parse_replica(self.replica or ""))
+            self.replication.start()
+        except BoardroomError as error:
+            self.call_from_thread(
+                self.notify,
+                f"{_('The board is not replicated')}: {error}",
+                severity="error",
+                timeout=20,
+            )
+
+    def _show_replica(self) -> None:
+        """The header says how current the replica is, or that it is failing."""
+        if self.replication is None or self.session is None:
+            return
+        state = self.replication.state()
+        if self.replication.elsewhere:
+            text = _("replicated by another boardroom on this machine")
+        elif state.error:
+            text = f"⚠ {_('replica failing')}: {state.error}"
+            if not self._replica_warned:
+                self._replica_warned = True
+                self.notify(
+                    f"{_('The replica is failing; the meeting goes on, saved on this machine')}:"
+                    f" {state.error}",
+                    severity="warning",
+                    timeout=15,
+                )
+        elif state.synced_at is None:
+            text = _("replica: starting")
+        else:
+            self._replica_warned = False
+            seconds = max(0, int(time.time() - state.synced_at))
+            text = _("replicated {seconds} s ago").format(seconds=seconds)
+        self.title = f"{self._board_name} · {text}"
+
+    def stop_replication(self) -> None:
+        if self.replication is not None:
+            self.replication.stop()
+            self.replication = None
 
     def _watch_board(self) -> None:
         """Live screens (DESIGN §7): when another session committed, every screen of the
@@ -169,9 +232,9 @@ class BoardroomApp(App[None]):
         """The header: the board's name, and who is using the app in which roles."""
         assert self.session is not None
         try:
-            self.title = board_summary(self.session).name
+            self.title = self._board_name = board_summary(self.session).name
         except BoardroomError as error:
-            self.title = str(error)
+            self.title = self._board_name = str(error)
         user = self.session.user
         self.sub_title = (
             f"{user.name} · {', '.join(label(r) for r in user.roles)}" if user else _("read-only")

@@ -51,7 +51,7 @@ class BoardHost:
 
     db: Path
     folder: Path
-    mode: str  # "file": authorized_keys written; "command": AuthorizedKeysCommand
+    mode: str  # "file": authorized_keys written; "command": AuthorizedKeysCommand; "sftp"
     port: int = 0
     process: subprocess.Popen | None = None
     log: Path = field(init=False)
@@ -68,6 +68,16 @@ class BoardHost:
             session.close()
         self.write_keys()
         return row.fingerprint
+
+    def allow_sftp(self, key: Path) -> None:
+        """A plain key for the SFTP host (no forced command: it serves files only)."""
+        with (self.folder / "authorized_keys").open("a") as keys:
+            keys.write(key.with_suffix(".pub").read_text())
+
+    @property
+    def host_key(self) -> str:
+        """The host's public key, `ssh-ed25519 AAAA…` (after start)."""
+        return " ".join((self.folder / "host_ed25519.pub").read_text().split()[:2])
 
     def write_keys(self) -> None:
         if self.mode == "file":
@@ -102,7 +112,15 @@ class BoardHost:
             # The sessions' environment: English messages, no config file of the host's user.
             "SetEnv BOARDROOM_LANG=en BOARDROOM_CONFIG=/nonexistent",
         ]
-        if self.mode == "file":
+        if self.mode == "sftp":  # a plain file host for replicas: key login, SFTP only
+            lines = [line for line in lines if not line.startswith(("PermitRootLogin", "SetEnv"))]
+            lines += [
+                "PermitRootLogin prohibit-password",
+                f"AuthorizedKeysFile {self.folder / 'authorized_keys'}",
+                "Subsystem sftp internal-sftp",
+                "ForceCommand internal-sftp",
+            ]
+        elif self.mode == "file":
             self.write_keys()
             lines.append(f"AuthorizedKeysFile {self.folder / 'authorized_keys'}")
         else:
