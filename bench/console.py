@@ -157,7 +157,10 @@ def measure_floor(presses: int = 40) -> list[float]:
         app.close()
 
 
-def measure(db: Path, rounds: int = 20) -> dict[str, dict[str, float]]:
+def measure(
+    db: Path, rounds: int = 20, extra: list[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """The console's keys; `extra`: more options for the app (e.g. --replica URL)."""
     plan = prepare(db)
     titles, voters = plan["titles"], plan["voters"]
     app = Terminal(
@@ -169,6 +172,7 @@ def measure(db: Path, rounds: int = 20) -> dict[str, dict[str, float]]:
             "Marianne van der Velde",
             "--lang",
             "en",
+            *(extra or []),
         ]
     )
     timings: dict[str, list[float]] = {

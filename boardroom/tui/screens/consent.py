@@ -58,9 +58,12 @@ class ConsentScreen(BoardScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self.columns = table.add_columns(
-            _("Voter"), _("Perspective"), _("Answer"), _("Concern or reason")
-        )
+        self.columns = table.add_columns(_("Voter"), _("Perspective"))
+        # The answer column is as wide as the longest answer from the start (no re-layout per
+        # answer, no word cut); a concern or reason widens its column when it arrives.
+        widest = max(len(_("Answer")), *(len(label(kind)) for kind in ConsentAnswerKind))
+        self.columns.append(table.add_column(_("Answer"), width=widest))
+        self.columns.append(table.add_column(_("Concern or reason")))
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()
 
@@ -86,15 +89,9 @@ class ConsentScreen(BoardScreen):
             answer = final.get(voter)
             marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
             table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-            table.update_cell(
-                str(voter),
-                self.columns[2],
-                label(answer.kind) if answer else "—",
-                update_width=True,
-            )
-            table.update_cell(
-                str(voter), self.columns[3], answer.note if answer else "", update_width=True
-            )
+            table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
+            note = answer.note if answer else ""
+            table.update_cell(str(voter), self.columns[3], note, update_width=bool(note))
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(

@@ -48,7 +48,11 @@ class VoteScreen(BoardScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self.columns = table.add_columns(_("Voter"), _("Perspective"), _("Weight"), _("Ballot"))
+        self.columns = table.add_columns(_("Voter"), _("Perspective"), _("Weight"))
+        # As wide as the longest choice from the start: a ballot rewrites one cell, never the
+        # table's layout, and no word is cut ("against", "tegen", "onthouding").
+        widest = max(len(_("Ballot")), *(len(label(choice)) for choice in Choice))
+        self.columns.append(table.add_column(_("Ballot"), width=widest))
         self.reload()
         view = decide.round_view(self.session, self.round_id)
         if view.proposal.secret and view.round.status == "open":
@@ -82,9 +86,7 @@ class VoteScreen(BoardScreen):
                 choice = view.ballots.get(voter)
                 marker = "▶ " if voter == view.next_voter else "  "
                 table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-                table.update_cell(
-                    str(voter), self.columns[3], label(choice) if choice else "—", update_width=True
-                )
+                table.update_cell(str(voter), self.columns[3], label(choice) if choice else "—")
         t = view.tally
         waiting = sum(1 for v in view.round.voter_order if v not in view.ballots)
         text = (
