@@ -219,3 +219,31 @@ def test_authorized_keys_lines_force_the_command_and_restrict_the_session(host, 
         assert " ssh-session --db " in line and " --key SHA256:" in line
         assert " ssh-ed25519 AAAA" in line
     assert lines[0].endswith("boardroom:Marianne_van_der_Velde")
+
+
+async def test_a_request_filed_over_ssh_shows_in_the_secretarys_open_app(host, keys):
+    """The holder over SSH, the secretary's app open on the host's board: live, no key."""
+    import asyncio
+
+    from textual.widgets import DataTable
+
+    from boardroom.tui.app import BoardroomApp
+
+    session = open_session(host.db, as_name="Els Verhoeven")
+    app = BoardroomApp(session, host.db, "Els Verhoeven")
+    async with app.run_test(size=(130, 42)) as pilot:
+        await pilot.press("f11")
+        await pilot.pause()
+        table = app.screen.query_one("#table", DataTable)
+        before = table.row_count
+        result = await asyncio.to_thread(
+            host.ssh, keys["henk"], "request --title 'Via SSH: wachtlijsten' --minutes 15"
+        )
+        assert result.returncode == 0, err(result)
+        started = time.monotonic()
+        while table.row_count == before:
+            assert time.monotonic() - started < 1.0, "not on the secretary's screen within 1 s"
+            await pilot.pause(0.02)
+        assert "Via SSH: wachtlijsten" in str(table.get_row_at(0)[1])
+        assert "Henk Jansen" in str(table.get_row_at(0)[7])
+    session.close()
