@@ -14,7 +14,8 @@ _DUTCH = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}))?$")
 
 
 def parse_due(text: str, today: dt.date, field: str = "due") -> dt.date:
-    """A due date from a shortcut or a date; never in the past."""
+    """A due date from a shortcut or a date; never before `today`, the day it counts from (the
+    meeting's date for an action taken in a meeting, so `+2w` is two weeks after it)."""
     value = text.strip()
     if not value:
         raise ValidationProblem("a due date is required (e.g. +2w or 2026-12-10)", field)
@@ -44,5 +45,5 @@ def parse_due(text: str, today: dt.date, field: str = "due") -> dt.date:
         if not dutch[3] and due < today:
             due = due.replace(year=today.year + 1)
     if due < today:
-        raise ValidationProblem(f"due date {due.isoformat()} is in the past", field)
+        raise ValidationProblem(f"due date {due.isoformat()} is before {today.isoformat()}", field)
     return due

@@ -292,7 +292,7 @@ CATALOGUE.update(
         "Owner": "Eigenaar",
         "Due": "Deadline",
         "a few letters of the name": "een paar letters van de naam",
-        "+2w, +10d, +1m or a date": "+2w, +10d, +1m of een datum",
+        "+2w, +10d, +1m (from the meeting's date) or a date:": "+2w, +10d, +1m (vanaf de vergaderdatum) of een datum:",
         "Recorded": "Vastgelegd",
         "What helps": "Wat helpt",
         "What pinches": "Wat knelt",

@@ -566,7 +566,7 @@ def add_action(
     person = find_member(session.repo, owner, "owner")
     if not session.repo.model("members", person.id).is_active(current.starts_at.date()):
         raise Conflict(_("{name} is no longer a member").format(name=person.name), "owner")
-    due_date = parse_due(due, session.today)
+    due_date = parse_due(due, current.starts_at.date())  # `+2w`: two weeks after the meeting
     if decision_id is not None:
         try:
             session.repo.get("decisions", decision_id)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
@@ -254,8 +254,14 @@ class BoardroomApp(App[None]):
         self.switch_mode("dashboard")
 
     def action_go(self, mode: str) -> None:
-        if self.session is not None and self.current_mode != mode:
+        """An F-key always reaches its list: from a screen opened on top of it (a console, an
+        agenda, a decision) as well as from another list."""
+        if self.session is None:
+            return
+        if self.current_mode != mode:
             self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -254,7 +254,7 @@ def test_actions_in_one_line(chair):
     assert decide.add_action(chair, mid, "Tweede", "Ingrid Smit", "2027-01-31")[1] == "A2026-10-02"
     with pytest.raises(NotFound, match="no member named 'Nobody'"):
         decide.add_action(chair, mid, "X", "Nobody", "+1w")
-    with pytest.raises(ValidationProblem, match="is in the past"):
+    with pytest.raises(ValidationProblem, match="2026-12-01 is before 2026-12-10"):
         decide.add_action(chair, mid, "X", "Kees", "2026-12-01")
     with pytest.raises(NotFound, match="more than one member matches 'A': .*Annemiek de Boer"):
         decide.add_action(chair, mid, "X", "A", "+1w")
@@ -362,3 +362,24 @@ def test_a_perspective_names_another_present_member_as_its_voter(chair):
         decide.cast_ballot(chair, round_id, joost, Choice.FOR)
     with pytest.raises(Conflict, match="no other member of this perspective is present"):
         decide.switch_voter(chair, round_id, member(chair, "Kees Hendriks"))
+
+
+def test_an_action_due_in_two_weeks_counts_from_the_meeting_not_from_today(open_demo):
+    """Recorded on 24 November for the 10 December meeting (as the demo does): +2w is
+    24 December, two weeks after the meeting, not 8 December."""
+    import datetime as dt
+
+    from boardroom.services import decide
+    from boardroom.services import meeting as live
+    from boardroom.services.session import open_session
+    from tests.conftest import NOW
+    from tests.services.meeting_script import MEETING_AT
+
+    chair = open_demo("Marianne van der Velde")
+    assert chair.today == NOW.date() == dt.date(2026, 11, 24)
+    mid = chair.repo.meeting_at(MEETING_AT).id
+    early = open_session(chair.database.path, as_name="Marianne van der Velde", now=lambda: NOW)
+    live.start_meeting(early, mid)
+    action_id, _number = decide.add_action(early, mid, "Uitwerken", "kees", "+2w")
+    assert early.repo.model("actions", action_id).due_date == dt.date(2026, 12, 24)
+    early.close()

@@ -215,3 +215,18 @@ async def test_a_perspective_hands_its_vote_to_another_member_on_screen(make_app
             repo.model("members", b.voter_id).name: b.choice.value for b in repo.ballots(round_id)
         }
         assert ballots == {"Marianne van der Velde": "for", "Fatima El Amrani": "against"}
+
+
+async def test_the_action_form_shows_the_due_date_from_the_meeting_as_it_is_typed(make_app):
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await open_console(app, keys)
+        await keys("s", "t")
+        assert isinstance(app.screen, FormScreen)
+        hint = lambda: str(app.screen.query_one("#hint-due").content)  # noqa: E731
+        assert hint().endswith("→ Thu 24 Dec 2026")  # the meeting is 10 Dec; today 24 Nov
+        await type_into(app, "#field-due", "+10d", pilot)
+        assert hint().endswith("→ Sun 20 Dec 2026")
+        await type_into(app, "#field-due", "2026-12-01", pilot)
+        assert hint().endswith("[red]due date 2026-12-01 is before 2026-12-10[/]")

@@ -98,7 +98,7 @@ class SummaryScreen(BoardScreen):
     def on_mount(self) -> None:
         session: Session = self.app.session  # type: ignore[attr-defined]
         state = live.console(session, self.meeting_id)
-        self.app.sub_title = f"{_('Meeting')} {state.number} · {label(state.meeting.status)}"
+        self.sub_title = f"{_('Meeting')} {state.number} · {label(state.meeting.status)}"
         summary = live.summary(session, self.meeting_id)
         lines = [f"[b]{_('Decisions')}[/b]"]
         lines += [f"  {d.number}  {d.title} — {d.outcome_summary}" for d in summary.decisions]

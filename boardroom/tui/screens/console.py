@@ -59,7 +59,7 @@ class MeetingConsole(BoardScreen):
         Binding("i", "interest", _("Interest round")),
         Binding("b", "behaviour", _("Behaviour check")),
         Binding("f", "defer", _("Defer item")),
-        Binding("escape", "leave_notes", _("Back"), show=False),
+        Binding("escape", "back", _("Back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -107,7 +107,7 @@ class MeetingConsole(BoardScreen):
             self.notify(str(error), severity="error")
             return
         state = self.state
-        self.app.sub_title = (
+        self.sub_title = (  # the screen's own: leaving the console leaves the header right
             f"{_('Meeting')} {state.number} · {format_date(state.meeting.starts_at, time=True)}"
             f" · {label(state.meeting.status)}"
         )
@@ -248,9 +248,15 @@ class MeetingConsole(BoardScreen):
             notes.can_focus = True
             notes.focus()
 
-    def action_leave_notes(self) -> None:
-        self.query_one("#notes", TextArea).can_focus = False
-        self.set_focus(None)
+    def action_back(self) -> None:
+        """esc: out of the notes when typing in them, else back to where the console was
+        opened from (the meetings list, or the dashboard after a restart)."""
+        notes = self.query_one("#notes", TextArea)
+        if notes.has_focus:
+            notes.can_focus = False
+            self.set_focus(None)
+        else:
+            self.app.pop_screen()
 
     def on_descendant_blur(self) -> None:
         self.query_one("#notes", TextArea).can_focus = False
@@ -355,7 +361,13 @@ class MeetingConsole(BoardScreen):
         fields = [
             FormField("text", _("Action")),
             FormField("owner", _("Owner"), suggestions=names, hint=_("a few letters of the name")),
-            FormField("due", _("Due"), value="+2w", hint=_("+2w, +10d, +1m or a date")),
+            FormField(
+                "due",
+                _("Due"),
+                value="+2w",
+                hint=_("+2w, +10d, +1m (from the meeting's date) or a date:"),
+                preview=self.due_preview,
+            ),
         ]
         numbers: list[str] = []
 
@@ -374,6 +386,18 @@ class MeetingConsole(BoardScreen):
         self.app.push_screen(
             FormScreen(_("New action"), fields, submit), lambda ok: self._recorded(ok, numbers)
         )
+
+    def due_preview(self, text: str) -> str:
+        """The date a due text comes to, counted from this meeting's date."""
+        from boardroom.domain.dates import parse_due
+
+        if self.state is None:
+            return ""
+        try:
+            day = parse_due(text, self.state.meeting.starts_at.date())
+        except BoardroomError as problem:
+            return f"[red]{problem.message}[/]"
+        return f"→ {format_date(day)}"
 
     def _recorded(self, ok: bool | None, numbers: list[str]) -> None:
         if ok and numbers:

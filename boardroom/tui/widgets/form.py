@@ -54,6 +54,7 @@ class FormField:
     options: list[tuple[str, Any]] = field(default_factory=list)
     hint: str = ""
     suggestions: list[str] = field(default_factory=list)  # completions for a text field
+    preview: Callable[[str], str] | None = None  # what the typed text means, shown as typed
 
 
 class FieldProblem(ValueError):
@@ -173,8 +174,10 @@ class FormScreen(ModalScreen[bool]):
             for spec in self.fields:
                 yield Label(spec.label, classes="form-label")
                 yield self._widget(spec).add_class("form-field")
-                if spec.hint:
-                    yield Static(spec.hint, classes="form-hint")
+                if spec.hint or spec.preview:
+                    yield Static(
+                        self._hint(spec, spec.value), classes="form-hint", id=f"hint-{spec.name}"
+                    )
             yield Static("", id="form-error")
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save") + " (ctrl+s)", variant="primary", id="save")
@@ -209,6 +212,19 @@ class FormScreen(ModalScreen[bool]):
             SuggestFromList(spec.suggestions, case_sensitive=False) if spec.suggestions else None
         )
         return Input(value=value, id=widget_id, suggester=suggester)
+
+    @staticmethod
+    def _hint(spec: FormField, text: object) -> str:
+        if spec.preview is None:
+            return spec.hint
+        return f"{spec.hint} {spec.preview(str(text or ''))}".strip()
+
+    @on(Input.Changed)
+    def _show_preview(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        spec = next((s for s in self.fields if s.name == name), None)
+        if spec is not None and spec.preview is not None:
+            self.query_one(f"#hint-{name}", Static).update(self._hint(spec, event.value))
 
     def values(self) -> dict[str, Any]:
         values = {}
