@@ -783,3 +783,27 @@ CATALOGUE.update(
         "replicated {seconds} s ago": "{seconds} s geleden gerepliceerd",
     }
 )
+
+# Screens a chair trusts (issue 11)
+CATALOGUE.update(
+    {
+        "Defer {perspective}'s interest round to the next meeting? y defers it (the year's"
+        " count follows); n records it here all the same.": (
+            "De belangenronde van {perspective} naar de volgende vergadering verplaatsen? y"
+            " verplaatst hem (de telling van het jaar gaat mee); n legt hem hier toch vast."
+        ),
+        "Nobody of {perspective} is present": "Niemand van {perspective} is aanwezig",
+        "Record it here": "Hier vastleggen",
+        "defer the interest round": "de belangenronde verplaatsen",
+        "there is no next meeting yet; plan it first": (
+            "er is nog geen volgende vergadering; plan die eerst"
+        ),
+        "this interest round was held already": "deze belangenronde is al gehouden",
+        "{perspective} has an interest round at the next meeting already": (
+            "{perspective} heeft al een belangenronde in de volgende vergadering"
+        ),
+        "{perspective}'s interest round moved to {date}.": (
+            "De belangenronde van {perspective} is verplaatst naar {date}."
+        ),
+    }
+)

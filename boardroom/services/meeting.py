@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from boardroom.domain import models as m
-from boardroom.domain.enums import AttendanceStatus, ItemStatus, MeetingStatus
+from boardroom.domain.enums import AttendanceStatus, ItemKind, ItemStatus, MeetingStatus
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import meeting_number
 from boardroom.domain.permissions import Capability
 from boardroom.domain.voting import (
+    PRESENT_STATUSES,
     QuorumResult,
     Seat,
     Voter,
@@ -322,6 +323,52 @@ def defer_item(session: Session, item_id: int) -> int | None:
 
 
 # -- interest round and behaviour check ----------------------------------------------------
+
+
+def perspective_present(session: Session, meeting_id: int, perspective_id: int) -> bool:
+    """Whether any member of the perspective is at the meeting (in person, remote, or by a
+    substitute): without them, its interest round has no one to speak for it."""
+    attendance = session.repo.attendance(meeting_id)
+    return any(
+        x.perspective_id == perspective_id
+        and x.id in attendance
+        and attendance[x.id].status in PRESENT_STATUSES
+        for x in session.repo.members()
+    )
+
+
+@one_transaction
+def defer_interest_round(session: Session, interest_round_id: int) -> m.Meeting:
+    """Move a perspective's interest round to the next meeting (onto its interest-round item
+    when it has one); the year's count follows, as it counts the rounds per meeting."""
+    session.require(RECORD, _("defer the interest round"))
+    row = session.repo.model("interest_rounds", interest_round_id)
+    if row.status.value == "held":
+        raise Conflict(_("this interest round was held already"))
+    current = meeting(session, row.meeting_id)
+    following = session.repo.next_meeting_after(current.starts_at)
+    if following is None:
+        raise Conflict(_("there is no next meeting yet; plan it first"))
+    if any(
+        r.perspective_id == row.perspective_id
+        for r in session.repo.interest_rounds_of(following.id or 0)
+    ):
+        name = session.repo.model("perspectives", row.perspective_id).name
+        raise Conflict(
+            _("{perspective} has an interest round at the next meeting already").format(
+                perspective=name
+            )
+        )
+    item = next(
+        (i for i in session.repo.items(following.id or 0) if i.kind == ItemKind.INTEREST_ROUND),
+        None,
+    )
+    session.repo.update(
+        "interest_rounds",
+        interest_round_id,
+        {"meeting_id": following.id, "agenda_item_id": item.id if item else None},
+    )
+    return following
 
 
 @one_transaction

@@ -3,6 +3,8 @@ number of keys a vote and a consent round take."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import TextArea
 
 from boardroom.tui.screens.consent import ConsentScreen
@@ -230,3 +232,31 @@ async def test_the_action_form_shows_the_due_date_from_the_meeting_as_it_is_type
         assert hint().endswith("→ Sun 20 Dec 2026")
         await type_into(app, "#field-due", "2026-12-01", pilot)
         assert hint().endswith("[red]due date 2026-12-01 is before 2026-12-10[/]")
+
+
+async def test_an_absent_perspective_s_interest_round_is_deferred_on_one_key(make_app):
+    from boardroom.services import meeting as live
+    from boardroom.tui.widgets.confirm import ConfirmScreen
+
+    app = make_app("Marianne van der Velde")
+    repo = app.session.repo
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        mid = await open_console(app, keys)
+        ggz = next(p.id for p in repo.perspectives() if p.name == "GGZ")
+        await keys("s")
+        for person in repo.members():
+            if person.is_active(dt.date(2026, 12, 10)):
+                status = "absent_with_notice" if person.perspective_id == ggz else "present"
+                live.set_attendance(app.session, mid, person.id, status)
+        interest = next(r for r in repo.interest_rounds_of(mid) if r.perspective_id == ggz)
+        while app.screen.state.current_item.kind.value != "interest_round":
+            await keys("n")
+        await keys("i")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(app.screen.query_one("#confirm-title").content) == "Nobody of GGZ is present"
+        await keys("y")
+        moved = repo.model("interest_rounds", interest.id)
+        following = repo.next_meeting_after(repo.model("meetings", mid).starts_at)
+        assert (moved.meeting_id, moved.status.value) == (following.id, "planned")
+        assert [r.perspective_id for r in repo.interest_rounds_of(mid)].count(ggz) == 0

@@ -419,6 +419,47 @@ class MeetingConsole(BoardScreen):
             return
         target = pending[0]
         perspective = self.state.perspectives[target.perspective_id].name
+        if target.status.value != "held" and not live.perspective_present(
+            self.session, self.meeting_id, target.perspective_id
+        ):
+            self._offer_to_defer(target, perspective)
+            return
+        self._interest_form(target, perspective)
+
+    def _offer_to_defer(self, target, perspective: str) -> None:  # type: ignore[no-untyped-def]
+        """Nobody of the perspective is here: defer its turn (y), or record it anyway (n)."""
+        from boardroom.tui.widgets.confirm import ConfirmScreen
+
+        def answered(defer: bool | None) -> None:
+            if defer:
+                self.attempt(
+                    lambda: self.notify(
+                        _("{perspective}'s interest round moved to {date}.").format(
+                            perspective=perspective,
+                            date=format_date(
+                                live.defer_interest_round(self.session, target.id or 0).starts_at
+                            ),
+                        ),
+                        timeout=6,
+                    )
+                )
+            elif defer is False:
+                self._interest_form(target, perspective)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Nobody of {perspective} is present").format(perspective=perspective),
+                _(
+                    "Defer {perspective}'s interest round to the next meeting? y defers it"
+                    " (the year's count follows); n records it here all the same."
+                ).format(perspective=perspective),
+                _("Defer"),
+                _("Record it here"),
+            ),
+            answered,
+        )
+
+    def _interest_form(self, target, perspective: str) -> None:  # type: ignore[no-untyped-def]
         fields = [
             FormField("helps", _("What helps"), value=target.helps),
             FormField("pinches", _("What pinches"), value=target.pinches),

@@ -11,7 +11,10 @@ from textual.widgets import Button, Static
 from boardroom.i18n import _
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool | None]):
+    """y applies (True); n declines (False); esc leaves without an answer (None). Where "no"
+    means "do the other thing", `no_label` names it on its button."""
+
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen #confirm {
@@ -25,14 +28,16 @@ class ConfirmScreen(ModalScreen[bool]):
     """
     BINDINGS = [
         Binding("y,enter", "answer(True)", _("Apply")),
-        Binding("n,escape", "answer(False)", _("Cancel")),
+        Binding("n", "answer(False)", _("Cancel")),
+        Binding("escape", "leave", _("Back")),
     ]
 
-    def __init__(self, title: str, body: str, apply_label: str = "") -> None:
+    def __init__(self, title: str, body: str, apply_label: str = "", no_label: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.body = body
         self.apply_label = apply_label or _("Apply")
+        self.no_label = no_label or _("Cancel")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="confirm"):
@@ -40,10 +45,13 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.body, id="confirm-body", markup=False)
             with Horizontal():
                 yield Button(f"{self.apply_label} (y)", variant="primary", id="yes")
-                yield Button(_("Cancel") + " (n)", id="no")
+                yield Button(f"{self.no_label} (n)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
