@@ -161,3 +161,28 @@ async def test_the_decision_list_by_theme(make_app):
         await pilot.pause()
         assert first_column(app) == ["B2026-05-01", "B2025-01-02", "B2025-01-01"]
         assert "Acute zorg" in str(app.screen.query_one("#screen-title").content)
+
+
+async def test_at_130_columns_the_decision_list_cuts_only_the_title(make_app):
+    """Whole words (issue 11): every column as wide as its longest value; the title takes
+    what is left and ends in … where it is longer."""
+    from rich.text import Text
+    from textual.widgets import DataTable
+
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=(130, 42)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#table", DataTable)
+        columns = list(table.columns.values())
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        for n, column in enumerate(columns):
+            longest = max(Text.from_markup(str(row[n])).cell_len for row in rows)
+            shown = column.content_width if column.auto_width else column.width
+            if str(column.label) == "Decision":
+                assert shown < longest and rows[0][n].overflow == "ellipsis"
+            else:
+                assert shown >= longest, column.label
+        total = sum(c.get_render_width(table) for c in columns)
+        assert total <= 130

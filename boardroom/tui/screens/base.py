@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 Row = tuple[int, Iterable[Any]]
 
 
-def cell_text(cell: Any) -> Any:
+def cell_text(cell: Any, cut: bool = False) -> Any:
     """A cell as Rich Text, parsing markup only where there is some: the table measures every
-    cell when it is rebuilt, and parsing plain text as markup was most of that cost."""
+    cell when it is rebuilt, and parsing plain text as markup was most of that cost. `cut`:
+    the flexible column's text ends in … where the column is narrower than it."""
     if isinstance(cell, str):
-        return Text.from_markup(cell) if "[" in cell else Text(cell)
+        text = Text.from_markup(cell) if "[" in cell else Text(cell)
+        if cut:
+            text.no_wrap, text.overflow = True, "ellipsis"
+        return text
     return cell
 
 
@@ -35,6 +39,9 @@ class TableScreen(BoardScreen):
 
     TITLE_TEXT = ""
     COLUMNS: tuple[str, ...] = ()
+    #: The column of long free text (a title): it gets the width the others leave, and its
+    #: text is cut with … there; every other column is as wide as its longest word or value.
+    FLEX = ""
     SEARCH = False  # a search box above the table, searched as you type
 
     def __init__(self) -> None:
@@ -57,7 +64,8 @@ class TableScreen(BoardScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#table", DataTable)
-        table.add_columns(*[_(c) for c in self.COLUMNS])
+        self._column_keys = table.add_columns(*[_(c) for c in self.COLUMNS])
+        self._widths: list[int] = []
         self.reload()
         first = self.initial_row()
         if first is not None:
@@ -86,8 +94,16 @@ class TableScreen(BoardScreen):
         if rebuilt:
             self._shown_rows = rows
             table.clear()
+            flex = self.COLUMNS.index(self.FLEX) if self.FLEX else -1
             for key, cells in rows:
-                table.add_row(*map(cell_text, cells), key=str(key))
+                texts = [cell_text(cell, n == flex) for n, cell in enumerate(cells)]
+                table.add_row(*texts, key=str(key))
+            if self.FLEX:
+                self._widths = [
+                    max([len(_(label)), *(Text.from_markup(str(r[1][n])).cell_len for r in rows)])
+                    for n, label in enumerate(self.COLUMNS)
+                ]
+                self.fit_flex()
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
                 table.move_cursor(
@@ -97,6 +113,23 @@ class TableScreen(BoardScreen):
             table.scroll_to(y=scrolled, animate=False, immediate=True)
         self.update_text("#screen-title", self.heading())
         self.show_detail()
+
+    def fit_flex(self) -> None:
+        """The flexible column takes what the other columns leave of the table's width."""
+        if not self.FLEX or not self._widths:
+            return
+        table = self.query_one("#table", DataTable)
+        flex = self.COLUMNS.index(self.FLEX)
+        padding = 2 * table.cell_padding
+        others = sum(w + padding for n, w in enumerate(self._widths) if n != flex)
+        room = (table.size.width or self.app.size.width) - others - padding - 2  # scrollbar
+        column = table.columns[self._column_keys[flex]]
+        column.auto_width = False
+        column.width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)
+        table.refresh(layout=True)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_flex)  # once the table has its new size
 
     def selected_id(self) -> int | None:
         return row_id(self.query_one("#table", DataTable))

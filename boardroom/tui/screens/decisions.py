@@ -24,6 +24,7 @@ class DecisionsScreen(TableScreen):
     TITLE_TEXT = "Decisions"
     SEARCH = True
     COLUMNS = ("Number", "Date", "Decision", "Theme", "Method", "Status", "Review date")
+    FLEX = "Decision"
     BINDINGS = [
         Binding("slash", "search", _("Search")),
         Binding("escape", "to_list", _("List"), show=False),
@@ -70,8 +71,8 @@ class DecisionsScreen(TableScreen):
                 (
                     r["number"],
                     r["held_on"],
-                    short(r["title"], 50),
-                    short(r["theme"] or "", 24),
+                    r["title"],
+                    r["theme"] or "",
                     label(r["method"]),
                     label(r["status"]),
                     r["review_date"] or "",

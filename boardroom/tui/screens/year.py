@@ -62,8 +62,9 @@ class YearScreen(BoardScreen):
             for member, attended, substituted, _n in view.attendance
         ]
         half = (len(rows) + 1) // 2
+        width = max((len(row) for row in rows[:half]), default=0) + 3  # the left column's widest
         lines = [
-            f"{left:48} {right}"
+            f"{left:{width}}{right}"
             for left, right in zip(rows[:half], rows[half:] + [""], strict=False)
         ]
         self.query_one("#card-attendance", Static).update(
