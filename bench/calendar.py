@@ -11,12 +11,11 @@ pseudo-terminal and stops the clock when the calendar's title for the year arriv
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.console import ROOT, SETTLE, Terminal, report
+from bench.console import ROOT, SETTLE, Terminal, app_command, report
 from bench.generate import ensure_board
 from boardroom.services.planning import apply_plan, preview_plan
 from boardroom.services.session import open_session
@@ -43,17 +42,7 @@ def measure_planning(board: Path, folder: Path, runs: int = 7) -> dict[str, list
 
 
 def measure_screen(db: Path, runs: int = 15) -> list[float]:
-    app = Terminal(
-        [
-            str(Path(sys.executable).with_name("boardroom")),
-            "--db",
-            str(db),
-            "--as",
-            "Els Verhoeven",
-            "--lang",
-            "en",
-        ]
-    )
+    app = Terminal(app_command(db, "Els Verhoeven"))
     times = []
     try:
         app.wait_for("Upcoming meetings")

@@ -46,6 +46,12 @@ KEYS = {
 SETTLE = float(os.environ.get("BENCH_SETTLE", "0.5"))  # a person looks before pressing
 
 
+def app_command(db: Path, as_name: str, *extra: str) -> list[str]:
+    """The `boardroom` console script users run, on `db` as `as_name`, in English."""
+    boardroom = str(Path(sys.executable).with_name("boardroom"))
+    return [boardroom, "--db", str(db), "--as", as_name, "--lang", "en", *extra]
+
+
 class Terminal:
     """The app on a pty; `press` writes a key and waits until a marker text shows up."""
 
@@ -163,18 +169,7 @@ def measure(
     """The console's keys; `extra`: more options for the app (e.g. --replica URL)."""
     plan = prepare(db)
     titles, voters = plan["titles"], plan["voters"]
-    app = Terminal(
-        [
-            str(Path(sys.executable).with_name("boardroom")),
-            "--db",
-            str(db),
-            "--as",
-            "Marianne van der Velde",
-            "--lang",
-            "en",
-            *(extra or []),
-        ]
-    )
+    app = Terminal(app_command(db, "Marianne van der Velde", *(extra or [])))
     timings: dict[str, list[float]] = {
         "minimal Textual app (floor)": measure_floor(),
         "next/previous item": [],

@@ -14,12 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.console import SETTLE, Terminal, report
+from bench.console import SETTLE, Terminal, app_command, report
 from bench.generate import ensure_board
 from boardroom.services import agenda
 from boardroom.services.session import open_session
@@ -36,17 +35,7 @@ def main(commits: int, idle: float) -> None:
     folder = Path(tempfile.mkdtemp())
     db = folder / "live.db"
     shutil.copy(ensure_board(), db)
-    app = Terminal(
-        [
-            str(Path(sys.executable).with_name("boardroom")),
-            "--db",
-            str(db),
-            "--as",
-            "Els Verhoeven",
-            "--lang",
-            "en",
-        ]
-    )
+    app = Terminal(app_command(db, "Els Verhoeven"))
     holder = open_session(db, as_name="Henk Jansen")
     timings: dict[str, list[float]] = {"commit → other terminal": []}
     try:

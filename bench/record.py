@@ -12,12 +12,11 @@ timed in-process, from the query to the written file. Reports medians and p95.
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.console import SETTLE, Terminal, report
+from bench.console import SETTLE, Terminal, app_command, report
 from bench.generate import ANCHOR, ensure_board
 from boardroom.domain.search import fts_query
 from boardroom.exports.minutes import write_minutes
@@ -50,17 +49,7 @@ def expected_counts(db: Path) -> dict[str, int]:
 def measure_screen(db: Path) -> dict[str, list[float]]:
     counts = expected_counts(db)
     total = counts[""]
-    app = Terminal(
-        [
-            str(Path(sys.executable).with_name("boardroom")),
-            "--db",
-            str(db),
-            "--as",
-            "Els Verhoeven",
-            "--lang",
-            "en",
-        ]
-    )
+    app = Terminal(app_command(db, "Els Verhoeven"))
     timings: dict[str, list[float]] = {"open the decision list": []}
     try:
         app.wait_for("Upcoming meetings")
