@@ -30,6 +30,7 @@ from boardroom.i18n import set_language
 
 if TYPE_CHECKING:
     from boardroom.exports.document import Document
+    from boardroom.services.replication import Replication
     from boardroom.services.session import Session
 
 EXIT_USAGE = 2
@@ -481,15 +482,13 @@ def _replica_command(args: argparse.Namespace, db_path: Path, url: str | None) -
     return _replicate(db_path, replication.Replication(db_path, replica))
 
 
-def _replicate(db_path: Path, running: object) -> int:
+def _replicate(db_path: Path, running: Replication) -> int:
     """In the foreground until ctrl+c or SIGTERM, a line when the state changes."""
     import signal
     import time
 
-    from boardroom.services.replication import Replication
     from boardroom.storage.migrations import open_board_db
 
-    assert isinstance(running, Replication)
     open_board_db(db_path).close()  # the board exists and is migrated before it is replicated
     running.start()
     if running.elsewhere:

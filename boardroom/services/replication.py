@@ -15,6 +15,7 @@ from pathlib import Path
 
 from boardroom.domain.errors import Conflict, StorageProblem, ValidationProblem
 from boardroom.services.integrity import VerifyReport, verify
+from boardroom.services.session import AMSTERDAM
 from boardroom.storage import litestream
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import open_board_db
@@ -119,14 +120,12 @@ class Restored:
 
 def parse_moment(text: str) -> dt.datetime:
     """`2026-12-10 16:05` (the board's time, Europe/Amsterdam) as UTC."""
-    from zoneinfo import ZoneInfo
-
     try:
         local = dt.datetime.fromisoformat(text.strip().replace("T", " "))
     except ValueError:
         raise ValidationProblem(f"not a moment (YYYY-MM-DD HH:MM): {text!r}", "--at") from None
     if local.tzinfo is None:
-        local = local.replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
+        local = local.replace(tzinfo=AMSTERDAM)
     return local.astimezone(dt.UTC)
 
 
@@ -167,17 +166,14 @@ def restore_board(
 def _check_moment(at: dt.datetime, moments: tuple[dt.datetime, dt.datetime]) -> None:
     first, last = moments
     shown = "%Y-%m-%d %H:%M:%S"
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo("Europe/Amsterdam")
     if at < first:
         raise ValidationProblem(
-            f"before the first moment the replica holds ({first.astimezone(zone):{shown}})",
+            f"before the first moment the replica holds ({first.astimezone(AMSTERDAM):{shown}})",
             "--at",
         )
     if at > last + dt.timedelta(seconds=1):
         raise ValidationProblem(
-            f"after the last moment the replica holds ({last.astimezone(zone):{shown}});"
+            f"after the last moment the replica holds ({last.astimezone(AMSTERDAM):{shown}});"
             " leave --at out for the latest",
             "--at",
         )

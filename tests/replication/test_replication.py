@@ -5,6 +5,7 @@ restored latest and to a moment, verified; a replica of another board refused.""
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 import shutil
 import signal
@@ -177,7 +178,7 @@ def test_over_sftp_to_a_real_sshd(demo_path, tmp_path):
     host.start()
     try:
         url = (
-            f"sftp://{os.environ.get('USER') or 'root'}@127.0.0.1:{host.port}{tmp_path}/over-sftp"
+            f"sftp://{getpass.getuser()}@127.0.0.1:{host.port}{tmp_path}/over-sftp"
             f"?key={key}&host-key={quote(host.host_key)}"
         )
         running = Replication(demo_path, parse_replica(url))
