@@ -1,18 +1,34 @@
-"""Translation: English message ids, Dutch catalogue. `_()` is a pure lookup.
+"""Translation: English message ids, the Dutch catalogue in gettext's format. `_()` is a lookup.
 
-The language is chosen once per process (`--lang`, else the locale, English where unknown).
+The catalogue is `locale/nl/LC_MESSAGES/boardroom.po`, which translators open in Poedit or
+Weblate; the app reads its compiled `.mo` beside it with the standard library's gettext
+(`pybabel compile -d boardroom/i18n/locale -D boardroom` after editing the .po; a test checks
+that the two agree). The language is chosen once per process (`--lang`, else the locale,
+English where unknown).
 """
 
 from __future__ import annotations
 
+import gettext
 import locale
 import os
 from datetime import date, datetime
-
-from boardroom.i18n.nl import CATALOGUE as _NL
+from pathlib import Path
 
 LANGUAGES = ("nl", "en")
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "boardroom"
 _current = "en"
+_catalogues: dict[str, gettext.NullTranslations] = {}
+
+
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue of a language, read once (English: the message ids as they are)."""
+    if language not in _catalogues:
+        _catalogues[language] = gettext.translation(
+            DOMAIN, LOCALE_DIR, languages=[language], fallback=True
+        )
+    return _catalogues[language]
 
 
 def detect_language(environ: dict[str, str] | None = None) -> str:
@@ -43,7 +59,7 @@ def current_language() -> str:
 def _(message: str) -> str:
     """The message in the current language (the English id when no translation exists)."""
     if _current == "nl":
-        return _NL.get(message, message)
+        return catalogue("nl").gettext(message)
     return message
 
 
