@@ -70,6 +70,8 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
 #: call into SQLite, no read of the database; an idle app spends well under 1% of a core on
 #: it). A quarter second leaves most of "within a second" for reading and drawing the change.
 LIVE_INTERVAL = 0.25
+#: A replica synced within this many seconds is shown as up to date.
+REPLICA_CURRENT_S = 5
 
 
 class BoardroomApp(App[None]):
@@ -184,8 +186,16 @@ class BoardroomApp(App[None]):
         else:
             self._replica_warned = False
             seconds = max(0, int(time.time() - state.synced_at))
-            text = _("replicated {seconds} s ago").format(seconds=seconds)
-        self.title = f"{self._board_name} · {text}"
+            # Litestream syncs every second: "up to date" holds still in the header (a header
+            # that changes every second is drawn every second); a lag shows in seconds.
+            text = (
+                _("replica up to date")
+                if seconds <= REPLICA_CURRENT_S
+                else _("replicated {seconds} s ago").format(seconds=seconds)
+            )
+        title = f"{self._board_name} · {text}"
+        if self.title != title:
+            self.title = title
 
     def stop_replication(self) -> None:
         if self.replication is not None:

@@ -1,0 +1,3 @@
+from boardroom.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules and models: no I/O, no SQL, no Textual."""

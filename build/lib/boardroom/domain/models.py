@@ -1,0 +1,307 @@
+"""The entities of DESIGN.md §3 as pydantic models: validated at every boundary.
+
+The same models are what storage reads and writes, what the TOML/JSON files are checked
+against, and what forms validate their fields with. Ids and timestamps are given by storage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purpose, …)
+    ActionStatus,
+    AttendanceStatus,
+    BehaviourScore,
+    Choice,
+    Circle,
+    ConsentAnswerKind,
+    DecisionMethod,
+    DecisionStatus,
+    InterestRoundStatus,
+    ItemKind,
+    ItemSource,
+    ItemStatus,
+    Language,
+    MeetingKind,
+    MeetingStatus,
+    ProposalStatus,
+    Purpose,
+    QuorumRule,
+    RequestStatus,
+    Role,
+    TieRule,
+    VoterRule,
+    VoteRule,
+)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+
+
+class Record(BaseModel):
+    """Fields every stored row has; absent until storage gives them."""
+
+    # defer_build: a model's validator is built on first use, not at import (start-up time).
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
+
+    id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class Board(Record):
+    name: Name
+    region: Name
+    decision_method: DecisionMethod = DecisionMethod.CONSENT
+    vote_rule: VoteRule = VoteRule.SIMPLE
+    qualified_share: float = Field(default=2 / 3, gt=0, le=1)
+    voter_rule: VoterRule = VoterRule.MEMBER
+    outer_circle_votes: bool = False
+    quorum_rule: QuorumRule = QuorumRule.MEMBER_SHARE
+    quorum_value: float = Field(default=0.5, gt=0)
+    tie_rule: TieRule = TieRule.REJECT
+    unanimity_allows_abstention: bool = True
+    papers_lead_days: int = Field(default=7, ge=0, le=90)
+    consent_review_months: int = Field(default=6, ge=1, le=60)
+    language: Language = Language.NL
+
+    @field_validator("quorum_value")
+    @classmethod
+    def _quorum_value(cls, value: float) -> float:
+        if value > 1 and value != int(value):
+            raise ValueError("a member count must be a whole number")
+        return value
+
+
+class Perspective(Record):
+    name: Name
+    seats: int = Field(default=1, ge=0, le=100)
+    vote_weight: float = Field(default=1, ge=0, le=1000)
+    position: int = 0
+
+
+class Member(Record):
+    name: Name
+    organisation: Text = ""
+    perspective_id: int | None = None
+    roles: list[Role] = Field(default_factory=lambda: [Role.MEMBER])
+    circle: Circle = Circle.INNER
+    mandate: Text = ""
+    vote_weight: float | None = Field(default=None, ge=0, le=1000)
+    email: Text = ""
+    active_from: dt.date | None = None
+    active_until: dt.date | None = None
+    seat_order: int = 0
+
+    @field_validator("roles")
+    @classmethod
+    def _unique_roles(cls, roles: list[Role]) -> list[Role]:
+        return list(dict.fromkeys(roles)) or [Role.MEMBER]
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value and ("@" not in value or " " in value):
+            raise ValueError(f"not an e-mail address: {value!r}")
+        return value
+
+    def is_active(self, on: dt.date) -> bool:
+        """Whether the member sits at the table on a date (history stays; members come and go)."""
+        started = self.active_from is None or self.active_from <= on
+        not_ended = self.active_until is None or on <= self.active_until
+        return started and not_ended
+
+
+class Theme(Record):
+    name: Name
+    programme_manager_id: int | None = None
+    target_slots: int = Field(default=4, ge=0, le=24)
+    preferred_months: list[int] = Field(default_factory=list)
+    colour: str = Field(default="#4a90d9", pattern=r"^#[0-9a-fA-F]{6}$")
+    active: bool = True
+
+    @field_validator("preferred_months")
+    @classmethod
+    def _months(cls, months: list[int]) -> list[int]:
+        for month in months:
+            if not 1 <= month <= 12:
+                raise ValueError(f"month {month} is not between 1 and 12")
+        return sorted(set(months))
+
+
+class BehaviourRule(Record):
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+    position: int = 0
+    active: bool = True
+
+
+class LeadingPrinciple(BehaviourRule):
+    pass
+
+
+class Meeting(Record):
+    starts_at: dt.datetime  # local time, Europe/Amsterdam, stored without offset
+    duration_minutes: int = Field(default=150, ge=15, le=24 * 60)
+    location: Text = ""
+    kind: MeetingKind = MeetingKind.REGULAR
+    status: MeetingStatus = MeetingStatus.PLANNED
+    current_item_id: int | None = None
+    started_at: str | None = None
+    closed_at: str | None = None
+    item_clock_started_at: str | None = None
+
+
+class AgendaItem(Record):
+    meeting_id: int
+    position: int = 0
+    kind: ItemKind = ItemKind.OTHER
+    purpose: Purpose = Purpose.INFORMING
+    title: Name
+    theme_id: int | None = None
+    presenter_id: int | None = None
+    requested_by_id: int | None = None
+    timebox_minutes: int = Field(default=10, ge=0, le=600)
+    notes: Text = ""
+    outcome: Text = ""
+    status: ItemStatus = ItemStatus.PLANNED
+    deferred_to_meeting_id: int | None = None
+    elapsed_seconds: int = 0
+    source: ItemSource = ItemSource.MANUAL
+
+
+class AgendaRequest(Record):
+    requester_id: int
+    theme_id: int | None = None
+    title: Name
+    purpose: Purpose = Purpose.INFORMING
+    minutes_needed: int = Field(gt=0, le=600)
+    preferred_meeting_id: int | None = None
+    preferred_month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    papers_ready: dt.date | None = None
+    status: RequestStatus = RequestStatus.SUBMITTED
+    reason: Text = ""
+    agenda_item_id: int | None = None
+
+
+class Paper(Record):
+    agenda_item_id: int
+    title: Name
+    path: Text
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    sent_at: str | None = None
+
+
+class Attendance(Record):
+    meeting_id: int
+    member_id: int
+    status: AttendanceStatus
+    substitute_name: Text = ""
+    arrived_at: str | None = None
+    left_at: str | None = None
+
+
+class Proposal(Record):
+    meeting_id: int
+    agenda_item_id: int | None = None
+    title: Name
+    method: DecisionMethod
+    vote_rule: VoteRule | None = None
+    secret: bool = False
+    status: ProposalStatus = ProposalStatus.OPEN
+
+
+class ProposalVersion(Record):
+    proposal_id: int
+    version: int = Field(ge=1)
+    text: Text
+
+
+class Round(Record):
+    """One vote or one consent round on one version of a proposal."""
+
+    proposal_id: int
+    number: int = Field(ge=1)
+    version_id: int
+    kind: DecisionMethod
+    status: str = "open"
+    outcome: str | None = None
+    quorum_met: bool | None = None
+    entitled_weight: float | None = None
+    for_weight: float | None = None
+    against_weight: float | None = None
+    abstain_weight: float | None = None
+    voter_order: list[int] = Field(default_factory=list)
+
+
+class Ballot(Record):
+    round_id: int
+    voter_id: int
+    perspective_id: int | None = None
+    choice: Choice
+    weight: float = 1
+
+
+class ConsentAnswer(Record):
+    round_id: int
+    member_id: int
+    seq: int
+    answer: ConsentAnswerKind
+    note: Text = ""
+
+
+class Decision(Record):
+    number: str = Field(pattern=r"^B\d{4}-\d{2}-\d{2,}$")
+    title: Name
+    text: Text = ""
+    meeting_id: int
+    agenda_item_id: int | None = None
+    proposal_id: int | None = None
+    method: DecisionMethod
+    outcome_summary: Text = ""
+    review_date: dt.date | None = None
+    theme_id: int | None = None
+    status: DecisionStatus = DecisionStatus.IN_FORCE
+    supersedes_id: int | None = None
+
+
+class Action(Record):
+    number: str = Field(pattern=r"^A\d{4}-\d{2}-\d{2,}$")
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+    owner_id: int
+    due_date: dt.date | None = None
+    meeting_id: int | None = None
+    agenda_item_id: int | None = None
+    decision_id: int | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    done_at: dt.date | None = None
+    reason: Text = ""
+
+
+class ActionUpdate(Record):
+    action_id: int
+    noted_on: dt.date
+    note: Text
+    by_member_id: int | None = None
+
+
+class BehaviourCheck(Record):
+    meeting_id: int
+    rule_id: int
+    score: BehaviourScore
+    note: Text = ""
+
+
+class InterestRound(Record):
+    meeting_id: int
+    perspective_id: int
+    agenda_item_id: int | None = None
+    helps: Text = ""
+    pinches: Text = ""
+    asks: Text = ""
+    status: InterestRoundStatus = InterestRoundStatus.PLANNED

@@ -1,0 +1,111 @@
+"""The agenda as members receive it (md, html, docx): board, date, time, place, the numbered
+items with purpose, presenter and clock times, the papers with their sha256 and late flags, and
+under the actions review the open actions and the decisions due for review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boardroom.domain.enums import ItemKind
+from boardroom.exports.document import Bullets, Document, Heading, Paragraph, write_document
+from boardroom.i18n import _, format_date, label
+from boardroom.services.agenda import AgendaView, PaperLine
+
+
+def _size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} kB"
+
+
+def paper_text(paper: PaperLine, deadline_text: str) -> str:
+    text = f"{paper.title} ({_size(paper.size)}, sha256 {paper.short_hash})"
+    if paper.late:
+        sent = (
+            _("sent {day}").format(day=format_date(paper.sent_at, weekday=False))
+            if paper.sent_at
+            else _("not sent yet")
+        )
+        text += " — " + _("LATE: {sent}; deadline {deadline}").format(
+            sent=sent, deadline=deadline_text
+        )
+    return text
+
+
+def agenda_document(view: AgendaView) -> Document:
+    meeting = view.meeting
+    title = _("Agenda {board}").format(board=view.board)
+    doc = Document(title)
+    deadline = format_date(view.deadline, weekday=False)
+    doc.add(
+        Heading(1, title),
+        Paragraph(
+            f"{format_date(meeting.starts_at)}, {meeting.starts_at:%H:%M}–{view.ends:%H:%M}",
+            _("When:"),
+        ),
+        Paragraph(meeting.location or "—", _("Where:")),
+        Paragraph(
+            _("meeting {nr} of {year}; papers due {deadline}").format(
+                nr=view.number, year=meeting.starts_at.year, deadline=deadline
+            ),
+            _("Meeting:"),
+        ),
+    )
+    for line in view.lines:
+        item = line.item
+        doc.add(
+            Heading(2, f"{line.number}. {item.title}"),
+            Paragraph(
+                " · ".join(
+                    part
+                    for part in (
+                        f"{line.starts:%H:%M}–{line.ends:%H:%M}",
+                        label(item.purpose),
+                        line.presenter,
+                        line.theme,
+                    )
+                    if part
+                )
+            ),
+        )
+        if line.papers:
+            doc.add(
+                Paragraph("", _("Papers:")),
+                Bullets([paper_text(p, deadline) for p in line.papers]),
+            )
+        if item.kind == ItemKind.ACTIONS_REVIEW:
+            doc.add(*actions_review_blocks(view))
+    late = sum(1 for line in view.lines for p in line.papers if p.late)
+    if late:
+        doc.add(Paragraph(_("{n} paper(s) later than the lead time.").format(n=late), _("Note:")))
+    return doc
+
+
+def actions_review_blocks(view: AgendaView) -> list[Bullets | Paragraph]:
+    """The open actions (overdue at the meeting first) and decisions due for review."""
+    day = view.meeting.starts_at.date().isoformat()
+    blocks: list[Bullets | Paragraph] = [
+        Paragraph("", _("Open actions ({n}):").format(n=len(view.open_actions)))
+    ]
+    actions = [
+        f"{a['number']} {a['owner']}: {a['text']}"
+        + (
+            f" ({_('due')} {a['due_date']}" + (f", {_('overdue')})" if a["due_date"] < day else ")")
+            if a["due_date"]
+            else ""
+        )
+        for a in view.open_actions
+    ]
+    blocks.append(Bullets(actions or [_("none")]))
+    if view.due_decisions:
+        blocks.append(Paragraph("", _("Decisions due for review:")))
+        blocks.append(
+            Bullets(
+                [f"{d['number']} {d['title']} ({d['review_date']})" for d in view.due_decisions]
+            )
+        )
+    return blocks
+
+
+def write_agenda(view: AgendaView, fmt: str, path: Path) -> None:
+    write_document(agenda_document(view), fmt, path)

@@ -1,0 +1,59 @@
+"""The year report: meetings held, decisions by method and theme, actions done on time,
+attendance, interest rounds per perspective, the behaviour trend (md or html)."""
+
+from __future__ import annotations
+
+from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
+from boardroom.i18n import _, label
+from boardroom.services.year import YearReport
+
+
+def report_document(board: str, report: YearReport) -> Document:
+    view = report.view
+    title = _("Year report {year}").format(year=view.year)
+    doc = Document(f"{title} — {board}")
+    on_time = "—" if report.on_time is None else f"{report.on_time:.0%}"
+    doc.add(
+        Heading(1, f"{title} — {board}"),
+        Bullets(
+            [
+                _("{n} meetings held").format(n=report.meetings_held),
+                _("{n} decisions").format(n=sum(n for _l, n in report.decisions_by_method)),
+                _("{agreed} actions agreed, {done} done, {on_time} of those on time").format(
+                    agreed=report.actions_agreed, done=report.actions_done, on_time=on_time
+                ),
+            ]
+        ),
+        Heading(2, _("Decisions by method")),
+        Table(
+            [_("Method"), _("Decisions")],
+            [[label(m), str(n)] for m, n in report.decisions_by_method],
+        ),
+        Heading(2, _("Decisions by theme")),
+        Table(
+            [_("Theme"), _("Decisions")],
+            [[t or _("none"), str(n)] for t, n in report.decisions_by_theme],
+        ),
+        Heading(2, _("Attendance")),
+        Table(
+            [_("Member"), _("Present"), _("Substituted"), _("Meetings")],
+            [[m, f"{a:.0%}", f"{s:.0%}", str(n)] for m, a, s, n in view.attendance],
+        ),
+        Heading(2, _("Interest rounds")),
+        Table(
+            [_("Perspective"), _("Held"), _("Target")],
+            [[c.perspective, str(c.held), str(c.target)] for c in view.interest],
+        ),
+        Heading(2, _("Behaviour check")),
+        Table(
+            [_("Behaviour rule"), _("kept"), _("under pressure"), _("broken")],
+            [[rule, str(k), str(u), str(b)] for rule, k, u, b in report.behaviour_counts],
+        ),
+    )
+    if view.at_risk:
+        doc.add(
+            Paragraph(
+                ", ".join(c.perspective for c in view.at_risk), _("Interest rounds at risk") + ":"
+            )
+        )
+    return doc

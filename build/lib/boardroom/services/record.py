@@ -1,0 +1,310 @@
+"""The record a board lives by: the decision list, the action list, approving the minutes.
+
+A decision is never edited: it is superseded or revoked by a later decision that names it.
+An action never silently drops: it is done (with a date) or cancelled (with a reason).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from boardroom.domain.enums import ActionStatus, MeetingStatus
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem, local_time
+from boardroom.domain.permissions import Capability
+from boardroom.domain.search import fts_query
+from boardroom.i18n import _
+from boardroom.services.overview import REVIEW_WINDOW
+from boardroom.services.session import Session, one_transaction
+
+if TYPE_CHECKING:
+    from boardroom.domain import models as m
+
+
+@dataclass(frozen=True)
+class DecisionFilter:
+    year: int | None = None
+    theme_id: int | None = None
+    status: str | None = None
+    due_for_review: bool = False
+    text: str = ""
+
+
+def _decision_query(session: Session, filters: DecisionFilter) -> dict | None:
+    match = fts_query(filters.text) if filters.text.strip() else None
+    if filters.text.strip() and match is None:
+        return None  # only punctuation typed: nothing to search for
+    return {
+        "year": filters.year,
+        "theme_id": filters.theme_id,
+        "status": filters.status,
+        "review_by": session.today + REVIEW_WINDOW if filters.due_for_review else None,
+        "match": match,
+    }
+
+
+def decisions(
+    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int = 100_000
+) -> list[dict]:
+    """The decision list, newest first; `text` searches number, title and text as you type."""
+    session.require(Capability.READ, _("read the decisions"))
+    query = _decision_query(session, filters)
+    return [] if query is None else session.repo.decision_rows(**query, limit=limit)
+
+
+def decision_page(
+    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int = 100
+) -> tuple[list[dict], int]:
+    """The first `limit` decisions of the list and how many there are in all (a screenful,
+    without loading ten years of decisions on every keystroke)."""
+    session.require(Capability.READ, _("read the decisions"))
+    query = _decision_query(session, filters)
+    if query is None:
+        return [], 0
+    return session.repo.decision_rows(**query, limit=limit), session.repo.decision_count(**query)
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    round: m.Round
+    version: m.ProposalVersion
+    ballots: list[tuple[str, str, float]]  # (voter, choice, weight) — empty for a secret ballot
+    answers: list[tuple[str, str, str]]  # (member, answer, note), in the order given
+
+
+@dataclass(frozen=True)
+class DecisionDetail:
+    decision: m.Decision
+    held_on: dt.datetime
+    meeting_status: MeetingStatus
+    item_title: str
+    theme: str
+    proposal: m.Proposal | None
+    versions: list[m.ProposalVersion]
+    rounds: list[RoundRecord]
+    supersedes: m.Decision | None
+    superseded_by: list[dict[str, Any]] = field(default_factory=list)
+
+
+def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
+    """Everything about one decision: text, tally or consent record, origin, lineage."""
+    session.require(Capability.READ, _("read the decisions"))
+    repo = session.repo
+    decision = repo.model("decisions", decision_id)
+    held = repo.model("meetings", decision.meeting_id)
+    names = {x.id: x.name for x in repo.members()}
+    for row in repo.attendance(decision.meeting_id).values():  # who sat at the table
+        if row.status.value == "substitute" and row.member_id in names:
+            names[row.member_id] = _("{substitute} for {member}").format(
+                substitute=row.substitute_name, member=names[row.member_id]
+            )
+    proposal = repo.model("proposals", decision.proposal_id) if decision.proposal_id else None
+    rounds: list[RoundRecord] = []
+    versions = repo.versions(proposal.id) if proposal else []
+    by_id = {v.id: v for v in versions}
+    for current in repo.rounds(proposal.id) if proposal else []:
+        rounds.append(
+            RoundRecord(
+                current,
+                by_id[current.version_id],
+                [
+                    (names.get(b.voter_id, "?"), b.choice.value, b.weight)
+                    for b in repo.ballots(current.id or 0)
+                ],
+                [
+                    (names.get(a.member_id, "?"), a.answer.value, a.note)
+                    for a in repo.answers(current.id or 0)
+                ],
+            )
+        )
+    item = repo.model("agenda_items", decision.agenda_item_id) if decision.agenda_item_id else None
+    theme = repo.model("themes", decision.theme_id).name if decision.theme_id else ""
+    return DecisionDetail(
+        decision=decision,
+        held_on=held.starts_at,
+        meeting_status=held.status,
+        item_title=item.title if item else "",
+        theme=theme,
+        proposal=proposal,
+        versions=versions,
+        rounds=rounds,
+        supersedes=repo.model("decisions", decision.supersedes_id)
+        if decision.supersedes_id
+        else None,
+        superseded_by=repo.superseding(decision_id),
+    )
+
+
+# -- actions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    owner_id: int | None = None
+    status: str | None = None
+    overdue: bool = False
+    text: str = ""
+
+
+def actions(session: Session, filters: ActionFilter = ActionFilter()) -> list[dict]:
+    """The action list: open ones first by due date; `overdue` = open and past due."""
+    session.require(Capability.READ, _("read the actions"))
+    match = fts_query(filters.text) if filters.text.strip() else None
+    if filters.text.strip() and match is None:
+        return []
+    return session.repo.action_rows(
+        owner_id=filters.owner_id,
+        status=filters.status,
+        overdue_on=session.today if filters.overdue else None,
+        match=match,
+    )
+
+
+def _own_or_record(session: Session, action: m.Action) -> None:
+    """The secretary and chair follow up every action; an owner may update their own."""
+    if session.can(Capability.RECORD):
+        return
+    if session.user is not None and session.user.id == action.owner_id:
+        return
+    session.require(Capability.RECORD, _("change someone else's action"))
+
+
+def _open_action(session: Session, action_id: int) -> m.Action:
+    """The action, still open (call inside the write's transaction: two people closing one
+    action at once are serialised, and the second is told who was first)."""
+    action = session.repo.model("actions", action_id)
+    _own_or_record(session, action)
+    if action.status != ActionStatus.OPEN:
+        actor, at = session.repo.last_change("actions", action_id)
+        raise Conflict(
+            _("action {number} is {status} already (by {name} at {time})").format(
+                number=action.number,
+                status=_(action.status.value),
+                name=actor,
+                time=local_time(at),
+            )
+        )
+    return action  # type: ignore[no-any-return]
+
+
+def complete_action(session: Session, action_id: int, done_on: dt.date | None = None) -> None:
+    """Mark an action done, on a date (default today; not in the future)."""
+    day = done_on or session.today
+    if day > session.today:
+        raise ValidationProblem(_("done on {day} is in the future").format(day=day), "done_on")
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.update("actions", action_id, {"status": "done", "done_at": day.isoformat()})
+
+
+def cancel_action(session: Session, action_id: int, reason: str) -> None:
+    """Cancel an action; the reason is kept."""
+    if not reason.strip():
+        raise ValidationProblem(_("a cancelled action needs a reason"), "reason")
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.update("actions", action_id, {"status": "cancelled", "reason": reason.strip()})
+
+
+def add_update(session: Session, action_id: int, note: str) -> None:
+    """A dated note on an action's progress."""
+    if not note.strip():
+        raise ValidationProblem(_("the update needs a text"), "note")
+    with session.database.transaction():
+        _open_action(session, action_id)
+        session.repo.insert(
+            "action_updates",
+            {
+                "action_id": action_id,
+                "noted_on": session.today.isoformat(),
+                "note": note.strip(),
+                "by_member_id": session.user.id if session.user else None,
+            },
+        )
+
+
+def action_history(session: Session, action_id: int) -> list[dict]:
+    session.require(Capability.READ, _("read the actions"))
+    return session.repo.action_updates(action_id)
+
+
+# -- minutes -------------------------------------------------------------------------------
+
+
+@one_transaction
+def approve_minutes(session: Session, meeting_id: int) -> None:
+    """The chair marks a closed meeting's minutes approved: from then on its record is
+    read-only (corrections go in as a recorded amendment)."""
+    session.require(Capability.APPROVE_MINUTES, _("approve the minutes"))
+    held = session.repo.model("meetings", meeting_id)
+    if held.status != MeetingStatus.CLOSED:
+        raise Conflict(
+            _("only a closed meeting's minutes can be approved (status: {status})").format(
+                status=_(held.status.value.replace("_", " "))
+            )
+        )
+    with session.database.transaction():
+        session.repo.update(
+            "meetings", meeting_id, {"status": MeetingStatus.MINUTES_APPROVED.value}
+        )
+        seal(session, meeting_id)
+
+
+def seal(session: Session, meeting_id: int) -> None:
+    """Record the hash of an approved meeting's record; `verify` recomputes it."""
+    session.repo.insert(
+        "seals", {"meeting_id": meeting_id, "hash": session.repo.seal_hash(meeting_id)}
+    )
+
+
+@one_transaction
+def amend_minutes(session: Session, meeting_id: int, text: str) -> int:
+    """A correction to approved minutes, recorded beside them (never by editing the record)."""
+    session.require(Capability.RECORD, _("amend the minutes"))
+    held = session.repo.model("meetings", meeting_id)
+    if held.status != MeetingStatus.MINUTES_APPROVED:
+        raise Conflict(_("only approved minutes are amended; before approval, edit the record"))
+    if not text.strip():
+        raise ValidationProblem(_("the amendment needs a text"), "text")
+    return session.repo.insert(
+        "amendments",
+        {
+            "meeting_id": meeting_id,
+            "text": text.strip(),
+            "by_member_id": session.user.id if session.user else None,
+        },
+    )
+
+
+def find_meeting(session: Session, reference: str) -> m.Meeting:
+    """A meeting by date (`2026-12-10`) or number in its year (`2026/10`, or `10` this year)."""
+    session.require(Capability.READ, _("read the meetings"))
+    text = reference.strip()
+    repo = session.repo
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is not None:
+        found = repo.meetings_on(day)
+        if not found:
+            raise NotFound(_("no meeting on {day}").format(day=day.isoformat()), "--meeting")
+        return found[0]  # type: ignore[no-any-return]
+    year, _slash, number = text.rpartition("/")
+    try:
+        nr = int(number)
+        in_year = int(year) if year else session.today.year
+    except ValueError:
+        raise ValidationProblem(
+            _("not a meeting date or number: {text!r} (use 2026-12-10 or 2026/10)").format(
+                text=text
+            ),
+            "--meeting",
+        ) from None
+    starts = sorted(repo.meeting_starts_in_year(in_year))
+    if not 1 <= nr <= len(starts):
+        raise NotFound(
+            _("{year} has no meeting number {nr}").format(year=in_year, nr=nr), "--meeting"
+        )
+    return repo.meeting_at(starts[nr - 1].isoformat(timespec="minutes"))  # type: ignore[return-value]

@@ -1,0 +1,116 @@
+"""Reads for the live meeting and its record (a mixin of Repo: SQL stays in storage/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from boardroom.storage.reads import Reads
+
+if TYPE_CHECKING:
+    from boardroom.domain import models as m
+
+
+class MeetingReads(Reads):
+    """Meeting, agenda, attendance, proposals, rounds, decisions and actions of one meeting."""
+
+    def meeting_in_progress(self) -> m.Meeting | None:
+        rows = self.models("meetings", "status = 'in_progress'", order="starts_at LIMIT 1")
+        return rows[0] if rows else None
+
+    def meeting_at(self, starts_at: str) -> m.Meeting | None:
+        rows = self.models("meetings", "starts_at = ?", (starts_at,))
+        return rows[0] if rows else None
+
+    def meetings_on(self, day: dt.date) -> list[m.Meeting]:
+        return self.models(
+            "meetings",
+            "starts_at >= ? AND starts_at < ?",
+            (day.isoformat(), (day + dt.timedelta(days=1)).isoformat()),
+            order="starts_at",
+        )
+
+    def meetings_between(self, start: dt.date, end: dt.date) -> list[m.Meeting]:
+        return self.models(
+            "meetings",
+            "starts_at >= ? AND starts_at < ?",
+            (start.isoformat(), end.isoformat()),
+            order="starts_at",
+        )
+
+    def next_meeting_after(self, starts_at: dt.datetime) -> m.Meeting | None:
+        rows = self.models(
+            "meetings",
+            "starts_at > ?",
+            (starts_at.isoformat(timespec="minutes"),),
+            order="starts_at LIMIT 1",
+        )
+        return rows[0] if rows else None
+
+    def items(self, meeting_id: int) -> list[m.AgendaItem]:
+        return self.models("agenda_items", "meeting_id = ?", (meeting_id,), order="position, id")
+
+    def attendance(self, meeting_id: int) -> dict[int, m.Attendance]:
+        """member id → attendance row."""
+        rows = self.models("attendance", "meeting_id = ?", (meeting_id,))
+        return {row.member_id: row for row in rows}
+
+    def attendance_id(self, meeting_id: int, member_id: int) -> int | None:
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT id FROM attendance WHERE meeting_id = ? AND member_id = ?",
+            (meeting_id, member_id),
+        )
+
+    def numbers_like(self, table: str, prefix: str) -> list[str]:
+        """Numbers given in `table` (decisions or actions) that start with `prefix`."""
+        rows = self.query(f"SELECT number FROM {table} WHERE number LIKE ?", (f"{prefix}%",))
+        return [row["number"] for row in rows]
+
+    def proposals_for_item(self, item_id: int) -> list[m.Proposal]:
+        return self.models("proposals", "agenda_item_id = ?", (item_id,))
+
+    def proposals_of(self, meeting_id: int) -> list[m.Proposal]:
+        return self.models("proposals", "meeting_id = ?", (meeting_id,))
+
+    def versions(self, proposal_id: int) -> list[m.ProposalVersion]:
+        return self.models("proposal_versions", "proposal_id = ?", (proposal_id,), order="version")
+
+    def rounds(self, proposal_id: int) -> list[m.Round]:
+        return self.models("rounds", "proposal_id = ?", (proposal_id,), order="number")
+
+    def open_rounds(self, meeting_id: int) -> list[m.Round]:
+        return self.models(
+            "rounds",
+            "status = 'open' AND proposal_id IN (SELECT id FROM proposals WHERE meeting_id = ?)",
+            (meeting_id,),
+        )
+
+    def ballots(self, round_id: int) -> list[m.Ballot]:
+        return self.models("ballots", "round_id = ?", (round_id,))
+
+    def answers(self, round_id: int) -> list[m.ConsentAnswer]:
+        return self.models("consent_answers", "round_id = ?", (round_id,), order="seq")
+
+    def decisions_of(self, meeting_id: int) -> list[m.Decision]:
+        return self.models("decisions", "meeting_id = ?", (meeting_id,), order="number")
+
+    def decision_for_proposal(self, proposal_id: int) -> m.Decision | None:
+        rows = self.models("decisions", "proposal_id = ?", (proposal_id,))
+        return rows[0] if rows else None
+
+    def actions_of(self, meeting_id: int) -> list[m.Action]:
+        return self.models("actions", "meeting_id = ?", (meeting_id,), order="number")
+
+    def interest_rounds_of(self, meeting_id: int) -> list[m.InterestRound]:
+        return self.models("interest_rounds", "meeting_id = ?", (meeting_id,))
+
+    def behaviour_checks_of(self, meeting_id: int) -> dict[int, m.BehaviourCheck]:
+        """rule id → the score given at this meeting."""
+        rows = self.models("behaviour_checks", "meeting_id = ?", (meeting_id,))
+        return {row.rule_id: row for row in rows}
+
+    def behaviour_check_id(self, meeting_id: int, rule_id: int) -> int | None:
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT id FROM behaviour_checks WHERE meeting_id = ? AND rule_id = ?",
+            (meeting_id, rule_id),
+        )

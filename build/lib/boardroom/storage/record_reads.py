@@ -1,0 +1,212 @@
+"""Reads for the decision list and the action list (a mixin of Repo: SQL stays here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from boardroom.storage.reads import Reads
+
+
+class RecordReads(Reads):
+    """Filtered, searchable lists of decisions and actions, as plain rows."""
+
+    @staticmethod
+    def _decision_where(
+        year: int | None,
+        theme_id: int | None,
+        status: str | None,
+        review_by: dt.date | None,
+        match: str | None,
+    ) -> tuple[str, list[object]]:
+        where: list[str] = ["1"]
+        params: list[object] = []
+        if year is not None:
+            where.append("m.starts_at >= ? AND m.starts_at < ?")
+            params += [f"{year}-01-01", f"{year + 1}-01-01"]
+        if theme_id is not None:
+            where.append("d.theme_id = ?")
+            params.append(theme_id)
+        if status is not None:
+            where.append("d.status = ?")
+            params.append(status)
+        if review_by is not None:
+            where.append(
+                "d.status = 'in_force' AND d.review_date IS NOT NULL AND d.review_date <= ?"
+            )
+            params.append(review_by.isoformat())
+        if match is not None:
+            where.append("d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
+            params.append(match)
+        return " AND ".join(where), params
+
+    def decision_rows(
+        self,
+        *,
+        year: int | None = None,
+        theme_id: int | None = None,
+        status: str | None = None,
+        review_by: dt.date | None = None,
+        match: str | None = None,
+        limit: int = 100_000,
+    ) -> list[dict[str, Any]]:
+        """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
+        query (see domain.search)."""
+        where, params = self._decision_where(year, theme_id, status, review_by, match)
+        return self.query(
+            "SELECT d.id, d.number, substr(m.starts_at, 1, 10) AS held_on, d.title, d.text,"
+            " t.name AS theme, d.method, d.outcome_summary, d.status, d.review_date,"
+            " d.meeting_id, d.supersedes_id"
+            " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            " LEFT JOIN themes t ON t.id = d.theme_id"
+            f" WHERE {where} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?",
+            (*params, limit),
+        )
+
+    def decision_count(
+        self,
+        *,
+        year: int | None = None,
+        theme_id: int | None = None,
+        status: str | None = None,
+        review_by: dt.date | None = None,
+        match: str | None = None,
+    ) -> int:
+        where, params = self._decision_where(year, theme_id, status, review_by, match)
+        rows = self.query(
+            "SELECT count(*) AS n FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            f" WHERE {where}",
+            params,
+        )
+        return int(rows[0]["n"])
+
+    def superseding(self, decision_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT id, number, title, status FROM decisions WHERE supersedes_id = ?",
+            (decision_id,),
+        )
+
+    def action_rows(
+        self,
+        *,
+        owner_id: int | None = None,
+        status: str | None = None,
+        overdue_on: dt.date | None = None,
+        meeting_id: int | None = None,
+        match: str | None = None,
+        limit: int = 20_000,
+    ) -> list[dict[str, Any]]:
+        """Actions with owner and origin; open overdue ones first, then by due date."""
+        where: list[str] = ["1"]
+        params: list[object] = []
+        if owner_id is not None:
+            where.append("a.owner_id = ?")
+            params.append(owner_id)
+        if status is not None:
+            where.append("a.status = ?")
+            params.append(status)
+        if overdue_on is not None:
+            where.append("a.status = 'open' AND a.due_date < ?")
+            params.append(overdue_on.isoformat())
+        if meeting_id is not None:
+            where.append("a.meeting_id = ?")
+            params.append(meeting_id)
+        if match is not None:
+            where.append("a.id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH ?)")
+            params.append(match)
+        return self.query(
+            "SELECT a.id, a.number, a.text, a.owner_id, o.name AS owner, a.due_date, a.status,"
+            " a.done_at, a.reason, a.meeting_id, substr(m.starts_at, 1, 10) AS held_on,"
+            " d.number AS decision_number"
+            " FROM actions a JOIN members o ON o.id = a.owner_id"
+            " LEFT JOIN meetings m ON m.id = a.meeting_id"
+            " LEFT JOIN decisions d ON d.id = a.decision_id"
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY a.status != 'open', a.due_date IS NULL, a.due_date, a.number LIMIT ?",
+            (*params, limit),
+        )
+
+    def actions_open_at(self, starts_at: str, day: str) -> list[dict[str, Any]]:
+        """The action list as it stood at a meeting: actions from that meeting or earlier ones
+        that were still open on its day (done or cancelled only later)."""
+        return self.query(
+            "SELECT a.number, a.text, o.name AS owner, a.due_date FROM actions a"
+            " JOIN members o ON o.id = a.owner_id JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.starts_at <= ? AND (a.status = 'open'"
+            " OR (a.status = 'done' AND a.done_at > ?)"
+            " OR (a.status = 'cancelled' AND substr(a.updated_at, 1, 10) > ?))"
+            " ORDER BY a.due_date IS NULL, a.due_date, a.number",
+            (starts_at, day, day),
+        )
+
+    def amendments_of(self, meeting_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT a.text, substr(a.created_at, 1, 10) AS day, m.name AS by_name"
+            " FROM amendments a LEFT JOIN members m ON m.id = a.by_member_id"
+            " WHERE a.meeting_id = ? ORDER BY a.id",
+            (meeting_id,),
+        )
+
+    def action_updates(self, action_id: int) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT u.noted_on, u.note, m.name AS by_name FROM action_updates u"
+            " LEFT JOIN members m ON m.id = u.by_member_id WHERE u.action_id = ?"
+            " ORDER BY u.noted_on, u.id",
+            (action_id,),
+        )
+
+
+SEALED = {
+    "decisions": "number, title, text, method, outcome_summary, review_date, supersedes_id,"
+    " proposal_id, agenda_item_id, theme_id",
+    "agenda_items": "position, kind, purpose, title, notes, outcome, status",
+    "attendance": "member_id, status, substitute_name",
+    "proposals": "title, method, vote_rule, secret, status",
+    "interest_rounds": "perspective_id, helps, pinches, asks, status",
+    "behaviour_checks": "rule_id, score, note",
+}
+
+
+class SealReads(Reads):
+    """The content an approved meeting's seal covers, as canonical JSON."""
+
+    def seal_hash(self, meeting_id: int) -> str:
+        import hashlib
+        import json
+
+        content: dict[str, Any] = {}
+        for table, columns in SEALED.items():
+            content[table] = self.query(
+                f"SELECT id, {columns} FROM {table} WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+            )
+        content["versions"] = self.query(
+            "SELECT v.id, v.proposal_id, v.version, v.text FROM proposal_versions v JOIN proposals p"
+            " ON p.id = v.proposal_id WHERE p.meeting_id = ? ORDER BY v.id",
+            (meeting_id,),
+        )
+        content["rounds"] = self.query(
+            "SELECT r.id, r.number, r.version_id, r.kind, r.outcome, r.for_weight,"
+            " r.against_weight, r.abstain_weight, r.entitled_weight FROM rounds r JOIN proposals p"
+            " ON p.id = r.proposal_id WHERE p.meeting_id = ? ORDER BY r.id",
+            (meeting_id,),
+        )
+        content["ballots"] = self.query(
+            "SELECT b.id, b.round_id, b.voter_id, b.choice, b.weight FROM ballots b JOIN rounds r"
+            " ON r.id = b.round_id JOIN proposals p ON p.id = r.proposal_id"
+            " WHERE p.meeting_id = ? ORDER BY b.id",
+            (meeting_id,),
+        )
+        content["answers"] = self.query(
+            "SELECT a.id, a.round_id, a.member_id, a.seq, a.answer, a.note FROM consent_answers a"
+            " JOIN rounds r ON r.id = a.round_id JOIN proposals p ON p.id = r.proposal_id"
+            " WHERE p.meeting_id = ? ORDER BY a.id",
+            (meeting_id,),
+        )
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def seals(self) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT s.meeting_id, s.hash, s.created_at, m.starts_at FROM seals s"
+            " JOIN meetings m ON m.id = s.meeting_id ORDER BY m.starts_at"
+        )

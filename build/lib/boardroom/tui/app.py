@@ -1,0 +1,281 @@
+"""BoardroomApp: the screens, the global keys and the command palette."""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from boardroom.domain.errors import BoardroomError
+from boardroom.i18n import _, label
+from boardroom.services.overview import board_summary, meeting_to_resume
+from boardroom.services.session import Session, open_session
+
+if TYPE_CHECKING:
+    from boardroom.services.replication import Replication
+
+#: mode name → (module.Class of its screen, title, palette help). Screens are imported when
+#: first opened, so start-up pays only for the dashboard.
+SCREENS: dict[str, tuple[str, str, str]] = {
+    "dashboard": ("dashboard.DashboardScreen", "Dashboard", "Open the dashboard"),
+    "members": ("members.MembersScreen", "Members", "Open the members list"),
+    "perspectives": (
+        "perspectives.PerspectivesScreen",
+        "Perspectives",
+        "Open the perspectives list",
+    ),
+    "themes": ("themes.ThemesScreen", "Themes", "Open the themes list"),
+    "meetings": ("meetings.MeetingsScreen", "Meetings", "Open the meetings and their consoles"),
+    "decisions": ("decisions.DecisionsScreen", "Decisions", "Open the decision list"),
+    "actions": ("actions.ActionsScreen", "Actions", "Open the action list"),
+    "year": ("year.YearScreen", "Year in view", "Open the year in view"),
+    "calendar": (
+        "calendar.CalendarScreen",
+        "Annual calendar",
+        "Open the annual calendar: plan the year, move themes, open agendas",
+    ),
+    "requests": (
+        "requests.RequestsScreen",
+        "Agenda requests",
+        "Open the agenda requests: ask for agenda space, see what became of it",
+    ),
+    "rules": (
+        "rules.RulesScreen",
+        "Rules and principles",
+        "Open the behaviour rules and leading principles",
+    ),
+}
+
+
+def screen_factory(target: str) -> Callable[[], Screen[None]]:
+    module_name, class_name = target.rsplit(".", 1)
+
+    def make() -> Screen[None]:
+        module = import_module(f"boardroom.tui.screens.{module_name}")
+        return getattr(module, class_name)()  # type: ignore[no-any-return]
+
+    return make
+
+
+#: Seconds between two looks at whether another session committed (PRAGMA data_version: one
+#: call into SQLite, no read of the database; an idle app spends well under 1% of a core on
+#: it). A quarter second leaves most of "within a second" for reading and drawing the change.
+LIVE_INTERVAL = 0.25
+
+
+class BoardroomApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "boardroom"
+    BINDINGS = [
+        Binding("f1,g", "go('dashboard')", _("Dashboard")),
+        Binding("f2,M", "go('members')", _("Members")),
+        Binding("f3,P", "go('perspectives')", _("Perspectives")),
+        Binding("f4,T", "go('themes')", _("Themes")),
+        Binding("f5,R", "go('rules')", _("Rules and principles")),
+        Binding("f6,V", "go('meetings')", _("Meetings")),
+        Binding("f7,B", "go('decisions')", _("Decisions")),
+        Binding("f8,A", "go('actions')", _("Actions")),
+        Binding("f9,J", "go('year')", _("Year in view")),
+        Binding("f10,K", "go('calendar')", _("Annual calendar")),
+        Binding("f11,E", "go('requests')", _("Agenda requests")),
+        Binding("q", "quit", _("Quit")),
+    ]
+
+    def __init__(
+        self,
+        session: Session | None,
+        db_path: Path,
+        user: str | None = None,
+        replica: str | None = None,
+    ) -> None:
+        if session is not None:
+            # Start straight on the dashboard (not a blank screen and then a mode switch).
+            self.DEFAULT_MODE = "dashboard"  # type: ignore[misc]
+        super().__init__()
+        self.session = session
+        self.db_path = db_path
+        self.user = user
+        self.replica = replica
+        self.replication: Replication | None = None
+        self._replica_warned = False
+        self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
+        for name, (target, _title, _help) in SCREENS.items():
+            self.add_mode(name, screen_factory(target))
+        if session is not None:
+            self._describe_board()
+
+    def on_mount(self) -> None:
+        if self.session is None:
+            from boardroom.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.db_path))
+        else:
+            if self.session.user is None:
+                self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
+            self._resume_meeting()
+
+    def _resume_meeting(self) -> None:
+        """A meeting in progress (the app was closed or killed): reopen its console."""
+        assert self.session is not None
+        running = meeting_to_resume(self.session)
+        if running is not None:
+            from boardroom.tui.screens.console import MeetingConsole
+
+            self.push_screen(MeetingConsole(running))
+
+    def on_ready(self) -> None:
+        # Start-up objects (modules, classes, widgets) live as long as the app: keep them out
+        # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
+        gc.freeze()
+        gc.enable()  # paused by cli.main for start-up
+        self._warm_steps = self._warm_up_steps()
+        self.set_timer(0.05, self._warm_next)
+        self._seen_version = self.session.database.data_version() if self.session else None
+        self.set_interval(LIVE_INTERVAL, self._watch_board)
+        if self.replica and self.session is not None:
+            self.run_worker(self._start_replication, thread=True, exit_on_error=False)
+            self.set_interval(1, self._show_replica)
+
+    # -- replication (DESIGN §7 Durable): in the background; the meeting never waits on it --
+
+    def _start_replication(self) -> None:
+        from boardroom.services.replication import Replication
+        from boardroom.storage.litestream import parse_replica
+
+        try:
+            self.replication = Replication(self.db_path, parse_replica(self.replica or ""))
+            self.replication.start()
+        except BoardroomError as error:
+            self.call_from_thread(
+                self.notify,
+                f"{_('The board is not replicated')}: {error}",
+                severity="error",
+                timeout=20,
+            )
+
+    def _show_replica(self) -> None:
+        """The header says how current the replica is, or that it is failing."""
+        if self.replication is None or self.session is None:
+            return
+        state = self.replication.state()
+        if self.replication.elsewhere:
+            text = _("replicated by another boardroom on this machine")
+        elif state.error:
+            text = f"⚠ {_('replica failing')}: {state.error}"
+            if not self._replica_warned:
+                self._replica_warned = True
+                self.notify(
+                    f"{_('The replica is failing; the meeting goes on, saved on this machine')}:"
+                    f" {state.error}",
+                    severity="warning",
+                    timeout=15,
+                )
+        elif state.synced_at is None:
+            text = _("replica: starting")
+        else:
+            self._replica_warned = False
+            seconds = max(0, int(time.time() - state.synced_at))
+            text = _("replicated {seconds} s ago").format(seconds=seconds)
+        self.title = f"{self._board_name} · {text}"
+
+    def stop_replication(self) -> None:
+        if self.replication is not None:
+            self.replication.stop()
+            self.replication = None
+
+    def _watch_board(self) -> None:
+        """Live screens (DESIGN §7): when another session committed, every screen of the
+        current stack shows it; screens of other modes refresh when they are shown again."""
+        if self.session is None:
+            return
+        version = self.session.database.data_version()
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        for screen in list(self.screen_stack):
+            changed = getattr(screen, "board_changed", None)
+            if changed is not None:
+                try:
+                    changed()
+                except BoardroomError as error:  # e.g. the row shown was removed meanwhile
+                    self.notify(str(error), severity="warning")
+
+    def _warm_up_steps(self) -> Iterator[Callable[[], object]]:
+        """After the first frame: what the first visit of each screen would otherwise do."""
+        from boardroom.services.warmup import warm_up_steps
+
+        yield from warm_up_steps()
+        modules = [target.rsplit(".", 1)[0] for target, _title, _help in SCREENS.values()]
+        for module in [*modules, "console", "vote", "consent", "attendance", "closing", "agenda"]:
+            yield lambda module=module: import_module(f"boardroom.tui.screens.{module}")
+
+    def _warm_next(self) -> None:
+        """One small step per tick, so a key pressed meanwhile waits a few ms at most."""
+        step = next(self._warm_steps, None)
+        if step is not None:
+            step()
+            self.set_timer(0.01, self._warm_next)
+        if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
+            Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
+            self.exit()
+
+    def _describe_board(self) -> None:
+        """The header: the board's name, and who is using the app in which roles."""
+        assert self.session is not None
+        try:
+            self.title = self._board_name = board_summary(self.session).name
+        except BoardroomError as error:
+            self.title = self._board_name = str(error)
+        user = self.session.user
+        self.sub_title = (
+            f"{user.name} · {', '.join(label(r) for r in user.roles)}" if user else _("read-only")
+        )
+
+    def open_board(self, path: Path, user: str | None) -> None:
+        """Called by the welcome screen once a board exists."""
+        try:
+            self.session = open_session(path, as_name=user)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.db_path = path
+        self._seen_version = self.session.database.data_version()
+        self.pop_screen()
+        self._describe_board()
+        self.switch_mode("dashboard")
+
+    def action_go(self, mode: str) -> None:
+        """An F-key always reaches its list: from a screen opened on top of it (a console, an
+        agenda, a decision) as well as from another list."""
+        if self.session is None:
+            return
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.session is None:
+            return
+        for name, (_screen, title, help_text) in SCREENS.items():
+            yield SystemCommand(
+                f"{_('Go to')}: {_(title)}", _(help_text), partial(self.action_go, name)
+            )
+        where = _(getattr(screen, "TITLE_TEXT", "")) or screen.__class__.__name__
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(
+                    f"{binding.description} · {where}",
+                    f"{_('key')}: {binding.key}",
+                    partial(screen.run_action, binding.action),
+                )

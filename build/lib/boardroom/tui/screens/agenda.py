@@ -1,0 +1,310 @@
+"""Build one meeting's agenda: the items with their clock times against the meeting's length,
+the pending requests beside them (schedule here, or decline with a reason), papers, set it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from boardroom.domain.enums import ItemKind, Purpose
+from boardroom.i18n import _, format_date, label
+from boardroom.services import agenda
+from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.screens.common import row_id
+from boardroom.tui.widgets.form import FormField
+
+
+def short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class AgendaScreen(TableScreen):
+    TITLE_TEXT = "Agenda"
+    COLUMNS = ("#", "Time", "Item", "Purpose", "Presenter", "Min", "Papers")
+    AUTO_FOCUS = "#table"
+    DEFAULT_CSS = """
+    AgendaScreen #agenda-body { height: 1fr; }
+    AgendaScreen #table { width: 1fr; }
+    AgendaScreen #side { width: 42; border-left: solid $primary-darken-2; }
+    AgendaScreen #requests { height: 1fr; }
+    AgendaScreen #side-title { background: $boost; padding: 0 1; text-style: bold; }
+    AgendaScreen #detail { max-height: 12; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("n", "add", _("Add an item")),
+        Binding("e", "edit", _("Edit the item")),
+        Binding("d", "remove", _("Remove the item")),
+        Binding("shift+up,minus", "move(-1)", _("Move up")),
+        Binding("shift+down,plus", "move(1)", _("Move down")),
+        Binding("s", "schedule", _("Schedule the request here")),
+        Binding("x", "decline", _("Decline the request")),
+        Binding("tab", "switch", _("Items / requests"), show=False),
+        Binding("f", "attach", _("Attach a paper")),
+        Binding("F", "remove_paper", _("Remove a paper")),
+        Binding("t", "papers_sent", _("Mark papers sent")),
+        Binding("S", "set_agenda", _("Set the agenda")),
+        Binding("o", "export", _("Export the agenda")),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.view: agenda.AgendaView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="screen-title")
+        with Horizontal(id="agenda-body"):
+            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="side"):
+                yield Static(_("Pending requests"), id="side-title")
+                yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+        yield Footer()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def heading(self) -> str:
+        if self.view is None:
+            return _(self.TITLE_TEXT)
+        view = self.view
+        meeting = view.meeting
+        used = view.planned_minutes
+        total = f"{used}/{meeting.duration_minutes} min"
+        if view.free < 0:
+            total = f"[red]{total} ({-view.free} {_('too many')})[/]"
+        return (
+            f"{_('Agenda')} {format_date(meeting.starts_at, time=True)}–{view.ends:%H:%M} · "
+            f"{label(meeting.status)} · {total} · {_('papers due')} "
+            f"{format_date(view.deadline, weekday=False)}"
+        )
+
+    def rows(self) -> list[Row]:
+        self.view = agenda.agenda_view(self.session, self.meeting_id)
+        self.fill_requests()
+        rows: list[Row] = []
+        for line in self.view.lines:
+            item = line.item
+            late = sum(1 for p in line.papers if p.late)
+            papers = str(len(line.papers)) if line.papers else ""
+            if late:
+                papers += f" [red]{late} {_('late')}[/]"
+            rows.append(
+                (
+                    item.id or 0,
+                    (
+                        str(line.number),
+                        f"{line.starts:%H:%M}",
+                        short(item.title, 32),
+                        label(item.purpose),
+                        short(line.presenter, 14),
+                        str(item.timebox_minutes),
+                        papers,
+                    ),
+                )
+            )
+        return rows
+
+    def fill_requests(self) -> None:
+        assert self.view is not None
+        table = self.query_one("#requests", DataTable)
+        if not table.columns:
+            table.add_columns(_("Title"), _("Min"), _("From"), _("Wanted"), "")
+        keep = row_id(table)
+        table.clear()
+        for request, fits, late in self.view.pending:
+            flags = "" if fits else f"[red]{_('too long')}[/]"
+            if late:
+                flags += f" [yellow]{_('papers late')}[/]"
+            table.add_row(
+                short(request.title, 20),
+                str(request.minutes),
+                request.requester.split()[0],
+                request.preferred,
+                flags.strip(),
+                key=str(request.id),
+            )
+        if keep is not None and str(keep) in {k.value for k in table.rows}:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+
+    def detail(self, item_id: int | None) -> str:
+        if self.view is None or item_id is None:
+            return ""
+        line = self.view.line_of(item_id)
+        if line is None:
+            return ""
+        item = line.item
+        parts = [
+            f"[b]{line.number}. {item.title}[/b] · {line.starts:%H:%M}–{line.ends:%H:%M} · "
+            f"{label(item.kind)} · {label(item.purpose)}"
+            + (f" · {line.theme}" if line.theme else "")
+        ]
+        from boardroom.exports.agenda import paper_text
+
+        deadline = format_date(self.view.deadline, weekday=False)
+        for paper in line.papers:
+            text = paper_text(paper, deadline)
+            sent = "✓" if paper.sent_at else "·"
+            parts.append(f"{sent} " + (f"[red]{text}[/]" if paper.late else text))
+        if item.kind == ItemKind.ACTIONS_REVIEW:
+            actions = self.view.open_actions
+            day = self.view.meeting.starts_at.date().isoformat()
+            parts.append(f"[b]{_('Open actions')}[/b] ({len(actions)})")
+            for a in actions[:6]:
+                due = a["due_date"] or ""
+                due = f"[red]{due}[/]" if due and due < day else due
+                parts.append(f"{a['number']} {due} {a['owner']}: {a['text'][:60]}")
+            if self.view.due_decisions:
+                parts.append(
+                    f"[b]{_('Decisions due for review')}[/b]: "
+                    + ", ".join(d["number"] for d in self.view.due_decisions)
+                )
+        return "\n".join(parts)
+
+    def request_id(self) -> int | None:
+        return row_id(self.query_one("#requests", DataTable))
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_switch(self) -> None:
+        table = self.query_one("#table", DataTable)
+        requests = self.query_one("#requests", DataTable)
+        (requests if table.has_focus else table).focus()
+
+    def item_fields(self, item: object | None = None) -> list[FormField]:
+        from boardroom.services.composition import composition
+
+        people = composition(self.session)
+        members = [(x.name, x.id) for x in people.members]
+        themes = [(t.name, t.id) for t in self.session.repo.themes() if t.active]
+
+        def get(name: str, default: object = None) -> object:
+            return getattr(item, name, default)  # a new item: None has none of them
+
+        return [
+            FormField("title", _("Title"), value=get("title", "")),
+            FormField(
+                "kind",
+                _("Kind"),
+                "select",
+                get("kind", ItemKind.OTHER),
+                options=[(label(k), k) for k in ItemKind],
+            ),
+            FormField(
+                "purpose",
+                _("Purpose"),
+                "select",
+                get("purpose", Purpose.INFORMING),
+                options=[(label(p), p) for p in Purpose],
+            ),
+            FormField("minutes", _("Minutes"), "int", get("timebox_minutes", 15)),
+            FormField("presenter_id", _("Presenter"), "select", get("presenter_id"), members),
+            FormField("theme_id", _("Theme"), "select", get("theme_id"), themes),
+        ]
+
+    def action_add(self) -> None:
+        self.open_form(
+            _("Add an item"),
+            self.item_fields(),
+            lambda v: agenda.add_item(self.session, self.meeting_id, v),
+        )
+
+    def action_edit(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        seen = self.session.version("agenda_items", item_id)  # before the row: see MembersScreen
+        self.reload()
+        line = self.view.line_of(item_id) if self.view else None
+        if line is None:
+            return
+        self.open_form(
+            _("Edit the item"),
+            self.item_fields(line.item),
+            lambda v: agenda.edit_item(self.session, item_id, v, seen),
+        )
+
+    def action_remove(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.attempt(lambda: agenda.remove_item(self.session, item_id), _("Removed."))
+
+    def action_move(self, delta: int) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.attempt(lambda: agenda.move_item(self.session, item_id, delta))
+            self.reload(select=item_id)
+
+    def action_schedule(self) -> None:
+        request_id = self.request_id()
+        if request_id is None:
+            self.notify(_("No pending requests."), severity="warning")
+            return
+        self.attempt(
+            lambda: agenda.schedule_request(self.session, request_id, self.meeting_id),
+            _("Scheduled into this meeting."),
+        )
+
+    def action_decline(self) -> None:
+        request_id = self.request_id()
+        if request_id is None:
+            return
+        self.open_form(
+            _("Decline the request"),
+            [FormField("reason", _("Reason (the requester sees it)"), "textarea")],
+            lambda v: agenda.decline_request(self.session, request_id, v["reason"]),
+        )
+
+    def action_attach(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        self.open_form(
+            _("Attach a paper"),
+            [
+                FormField("path", _("File"), hint=_("the file stays where it is")),
+                FormField("title", _("Title (default: the file's name)")),
+            ],
+            lambda v: agenda.attach_paper(self.session, item_id, v["path"], v["title"]),
+        )
+
+    def action_remove_paper(self) -> None:
+        item_id = self.selected_id()
+        line = self.view.line_of(item_id) if self.view and item_id else None
+        if line is None or not line.papers:
+            self.notify(_("This item has no papers."), severity="warning")
+            return
+        papers = [(f"{p.title} ({p.short_hash})", p.id) for p in line.papers]
+        self.open_form(
+            _("Remove a paper"),
+            [FormField("paper", _("Paper"), "select", papers[-1][1], options=papers)],
+            lambda v: agenda.remove_paper(self.session, v["paper"]),
+        )
+
+    def action_papers_sent(self) -> None:
+        count = []
+        if self.attempt(
+            lambda: count.append(agenda.mark_papers_sent(self.session, self.meeting_id))
+        ):
+            self.notify(_("{n} paper(s) marked sent.").format(n=count[0]), timeout=4)
+
+    def action_set_agenda(self) -> None:
+        self.attempt(
+            lambda: agenda.set_agenda(self.session, self.meeting_id), _("The agenda is set.")
+        )
+
+    def action_export(self) -> None:
+        from boardroom.exports.agenda import agenda_document
+
+        assert self.view is not None
+        self.open_export(
+            _("Export the agenda"),
+            f"agenda-{self.view.meeting.starts_at:%Y-%m-%d}.html",
+            lambda: agenda_document(agenda.agenda_view(self.session, self.meeting_id)),
+        )

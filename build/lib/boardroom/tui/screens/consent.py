@@ -1,0 +1,227 @@
+"""A consent round: around the table in seat order, one voter at a time, one key per answer.
+Objections are shown together; then amend (a new version and round), withdraw or defer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
+from boardroom.domain.errors import BoardroomError
+from boardroom.i18n import _, format_date, label
+from boardroom.services import decide
+from boardroom.services import meeting as live
+from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.display_table import DisplayTable
+from boardroom.tui.widgets.form import FormField, FormScreen
+
+
+class ConsentScreen(BoardScreen):
+    AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
+    TITLE_TEXT = "Consent round"
+    DEFAULT_CSS = """
+    ConsentScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }
+    ConsentScreen #asking { padding: 1 2; text-style: bold; color: $accent; height: auto; }
+    ConsentScreen DataTable { height: 1fr; }
+    ConsentScreen #outcome { padding: 1 2; height: auto; }
+    """
+    BINDINGS = [
+        Binding("enter,c", "answer('consent')", _("Consent")),
+        Binding("z", "answer('concern')", _("Concern")),
+        Binding("o,b", "answer('objection')", _("Objection")),
+        Binding("p", "answer('pass')", _("Pass")),
+        Binding("l", "ask_later", _("Ask later")),
+        Binding("ctrl+s", "conclude", _("Conclude")),
+        Binding("r", "review_date", _("Review date")),
+        Binding("m", "amend", _("Amend")),
+        Binding("w", "end('withdrawn')", _("Withdraw")),
+        Binding("u", "end('deferred')", _("Defer")),
+        Binding("escape", "app.pop_screen", _("Back")),
+    ]
+
+    def __init__(self, round_id: int) -> None:
+        super().__init__()
+        self.round_id = round_id
+        self.review: dt.date | None = None
+        self.result: decide.ConsentResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="proposal")
+        yield Static(id="asking")
+        yield DisplayTable(id="answers")
+        yield Static(id="outcome")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        self.columns = table.add_columns(_("Voter"), _("Perspective"))
+        # The answer column is as wide as the longest answer from the start (no re-layout per
+        # answer, no word cut); a concern or reason widens its column when it arrives.
+        widest = max(len(_("Answer")), *(len(label(kind)) for kind in ConsentAnswerKind))
+        self.columns.append(table.add_column(_("Answer"), width=widest))
+        self.columns.append(table.add_column(_("Concern or reason")))
+        self.review = decide.default_review_date(self.session, self.round_id)
+        self.reload()
+
+    def board_changed(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        state = live.console(self.session, view.proposal.meeting_id)
+        self.query_one("#proposal", Static).update(
+            f"[b]{view.proposal.title}[/b] — {_('version')} {view.version.version},"
+            f" {_('round')} {view.round.number}\n{view.version.text}"
+        )
+        final = {a.member_id: a for a in view.answers}
+        table = self.query_one(DataTable)
+        keys = [str(voter) for voter in view.round.voter_order]
+        if keys != getattr(self, "row_keys", None):  # first show, a new round, or reordered
+            self.row_keys = keys
+            table.clear()
+            for voter in view.round.voter_order:
+                table.add_row("", state.perspective_of(voter), "", "", key=str(voter))
+        for voter in view.round.voter_order:  # only the cells that change are rewritten
+            answer = final.get(voter)
+            marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
+            table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
+            table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
+            note = answer.note if answer else ""
+            table.update_cell(str(voter), self.columns[3], note, update_width=bool(note))
+        asking = self.query_one("#asking", Static)
+        if view.round.status == "open" and view.next_voter is not None:
+            asking.update(
+                f"{_('Now')}: {state.voter_name(view.next_voter)} —"
+                f" {state.perspective_of(view.next_voter)}"
+            )
+        elif view.round.status == "open":
+            asking.update(_("Everyone has answered: ctrl+s concludes the round."))
+        else:
+            asking.update("")
+        self.query_one("#outcome", Static).update(self.outcome_text(state, view))
+
+    def outcome_text(self, state: live.Console, view: decide.RoundView) -> str:
+        if self.result is None and view.round.status != "open":  # concluded in another session
+            if view.decision is not None:
+                return f"[green]{_('ADOPTED')}[/] — {_('Decision')} {view.decision.number}"
+            objections = [a for a in view.answers if a.kind == ConsentAnswerKind.OBJECTION]
+            lines = [f"  {state.name(o.member_id)}: {o.note}" for o in objections]
+            return "\n".join([f"[red]{_('OBJECTIONS')}[/]", *lines])
+        if self.result is None:
+            return (
+                f"{_('Review date')}: {format_date(self.review, weekday=False)}"
+                if (self.review)
+                else ""
+            )
+        if self.result.adopted:
+            return (
+                f"[green]{_('ADOPTED')}[/] — {_('Decision')} {self.result.decision_number}\n"
+                f"{_('Review date')}: {format_date(self.review, weekday=False)}"
+                if self.review
+                else ""
+            )
+        objections = "\n".join(
+            f"  {state.name(o.member_id)}: {o.note}" for o in self.result.objections
+        )
+        return f"[red]{_('OBJECTIONS')}[/]\n{objections}\n" + _(
+            "m: amend the proposal (a new round) · w: withdraw · u: defer"
+        )
+
+    def action_answer(self, kind: str) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        voter = view.next_voter
+        if view.round.status != "open" or voter is None:
+            return
+        answer = ConsentAnswerKind(kind)
+        if answer in (ConsentAnswerKind.CONCERN, ConsentAnswerKind.OBJECTION):
+            prompt = _("Concern") if answer == ConsentAnswerKind.CONCERN else _("Reason")
+            self.app.push_screen(
+                FormScreen(
+                    label(answer),
+                    [FormField("note", prompt)],
+                    lambda v: decide.give_answer(
+                        self.session, self.round_id, voter, answer, v["note"]
+                    ),
+                ),
+                lambda ok: self.reload(),
+            )
+            return
+        try:
+            decide.give_answer(self.session, self.round_id, voter, answer)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_ask_later(self) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        if view.round.status != "open" or view.next_voter is None:
+            return
+        try:
+            decide.ask_later(self.session, self.round_id, view.next_voter)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_review_date(self) -> None:
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            self.review = values["review"]
+
+        self.app.push_screen(
+            FormScreen(
+                _("Review date"),
+                [FormField("review", _("Review date"), "date", self.review)],
+                submit,
+            ),
+            lambda ok: self.reload(),
+        )
+
+    def action_conclude(self) -> None:
+        if self.result is not None:
+            return
+        try:
+            self.result = decide.close_consent(self.session, self.round_id, self.review)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.reload()
+
+    def action_amend(self) -> None:
+        if self.result is None or self.result.adopted:
+            self.notify(_("Amend after a round with objections."), severity="warning")
+            return
+        view = decide.round_view(self.session, self.round_id)
+        proposal_id = view.proposal.id or 0
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            decide.amend(self.session, proposal_id, values["text"])
+            self.round_id = decide.open_round(self.session, proposal_id)
+
+        def then(ok: bool | None) -> None:
+            if ok:
+                self.result = None
+                self.reload()
+
+        self.app.push_screen(
+            FormScreen(
+                _("Amend the proposal"),
+                [FormField("text", _("Proposal"), "textarea", view.version.text)],
+                submit,
+            ),
+            then,
+        )
+
+    def action_end(self, status: str) -> None:
+        view = decide.round_view(self.session, self.round_id)
+        try:
+            decide.end_proposal(self.session, view.proposal.id or 0, ProposalStatus(status))
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.notify(label(ProposalStatus(status)))
+        self.app.pop_screen()

@@ -1,0 +1,498 @@
+"""The live meeting console: the current item large and clear, its clock, notes, and one key
+for every step of the meeting (DESIGN §4; issue: keys, not forms)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Static, TextArea
+
+from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
+from boardroom.domain.errors import BoardroomError
+from boardroom.i18n import _, format_date, label
+from boardroom.services import decide
+from boardroom.services import meeting as live
+from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.form import FormField, FormScreen
+from boardroom.tui.widgets.timer import ItemTimer
+
+
+def clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02}:{rest % 60:02}"
+
+
+class MeetingConsole(BoardScreen):
+    """One meeting, live. Every change is saved the moment it is made."""
+
+    TITLE_TEXT = "Meeting"
+    # Keys are commands here: nothing takes the focus by itself (the notes only with `e`),
+    # so a key meant for the console is never typed into the notes by accident.
+    AUTO_FOCUS = ""  # "" turns auto-focus off (None would inherit the app's "*")
+    DEFAULT_CSS = """
+    MeetingConsole #agenda {
+        width: 38%; max-width: 46; min-width: 30;
+        border-right: solid $primary-darken-2; padding: 0 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    MeetingConsole #main { padding: 0 2; }
+    MeetingConsole #item-title { text-style: bold; color: $accent; margin-top: 1; }
+    MeetingConsole #item-meta { color: $text-muted; }
+    MeetingConsole #clocks { height: auto; margin: 1 0; }
+    MeetingConsole #meeting-clock { padding: 0 1; color: $text-muted; }
+    MeetingConsole #notes { height: 1fr; min-height: 5; }
+    MeetingConsole #records { height: auto; max-height: 20; color: $text-muted; }
+    MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
+    """
+    BINDINGS = [
+        Binding("s", "start", _("Open meeting")),
+        Binding("a", "attendance", _("Attendance")),
+        Binding("n,pagedown", "step(1)", _("Next item")),
+        Binding("p,pageup", "step(-1)", _("Previous item")),
+        Binding("e", "notes", _("Notes")),
+        Binding("v", "propose('vote')", _("Vote")),
+        Binding("c", "propose('consent')", _("Consent round")),
+        Binding("d", "decision", _("Decision")),
+        Binding("t", "action", _("Action")),
+        Binding("i", "interest", _("Interest round")),
+        Binding("b", "behaviour", _("Behaviour check")),
+        Binding("f", "defer", _("Defer item")),
+        Binding("escape", "back", _("Back")),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.state: live.Console | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="quorum-line")
+        with Horizontal():
+            yield Static(id="agenda")
+            with Vertical(id="main"):
+                yield Static(id="item-title")
+                yield Static(id="item-meta")
+                with Vertical(id="clocks"):
+                    yield ItemTimer(id="timer")
+                    yield Static(id="meeting-clock")
+                notes = TextArea(id="notes", soft_wrap=True)
+                notes.can_focus = False  # only `e` makes the notes editable
+                yield notes
+                yield Static(id="records")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.clock_timer = self.set_interval(1, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+        self.clock_timer.resume()
+
+    def board_changed(self) -> None:
+        self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self.clock_timer.pause()  # covered by another screen: no work for what is not seen
+
+    # -- showing -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self.state = live.console(self.session, self.meeting_id)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        state = self.state
+        self.sub_title = (  # the screen's own: leaving the console leaves the header right
+            f"{_('Meeting')} {state.number} · {format_date(state.meeting.starts_at, time=True)}"
+            f" · {label(state.meeting.status)}"
+        )
+        self.query_one("#agenda", Static).update(self.agenda_text())
+        quorum = state.quorum
+        mark = "[green]✔[/]" if quorum.result.met else "[red]✘[/]"
+        missing = (
+            f" — {_('missing')}: {', '.join(quorum.missing[:6])}"
+            if quorum.missing and not quorum.result.met
+            else ""
+        )
+        self.query_one("#quorum-line", Static).update(
+            f"{mark} {_('Quorum')}: {quorum.explain()}{missing}"
+        )
+        item = state.current_item
+        notes = self.query_one("#notes", TextArea)
+        if item is None:
+            self.query_one("#item-title", Static).update(
+                _("Press s to open the meeting.")
+                if state.meeting.status in live.BEFORE_START
+                else _("No current item.")
+            )
+            self.query_one("#item-meta", Static).update("")
+            notes.disabled = True
+        else:
+            presenter = state.name(item.presenter_id) if item.presenter_id else "—"
+            start = state.planned_start_of(item.id or 0)
+            self.query_one("#item-title", Static).update(f"{item.position}. {item.title}")
+            self.query_one("#item-meta", Static).update(
+                f"{label(item.purpose)} · {presenter} · {item.timebox_minutes} {_('min')}"
+                f" · {_('planned')} {start:%H:%M}"
+            )
+            notes.disabled = state.meeting.status != MeetingStatus.IN_PROGRESS
+            if notes.text != item.notes and not notes.has_focus:  # never under the typist
+                notes.load_text(item.notes)
+        self.query_one("#records", Static).update(self.records_text())
+        self.tick()
+
+    def agenda_text(self) -> str:
+        assert self.state is not None
+        lines = []
+        for item in self.state.items:
+            start = self.state.planned_start_of(item.id or 0)
+            marker = "▶" if item.id == self.state.meeting.current_item_id else " "
+            text = f"{marker} {start:%H:%M} {item.position:>2}. {item.title}"
+            if item.status == ItemStatus.DEFERRED:
+                text = f"[dim strike]{text}[/] [dim]{_('deferred')}[/]"
+            elif item.status == ItemStatus.DONE:
+                text = f"[dim]{text}[/]"
+            elif marker == "▶":
+                text = f"[b reverse]{text}[/]"
+            lines.append(text)
+        end = self.state.planned_end()
+        lines.append(f"\n  {end:%H:%M} {_('planned end')}")
+        return "\n".join(lines)
+
+    def records_text(self) -> str:
+        assert self.state is not None
+        item = self.state.current_item
+        if item is not None and item.kind == ItemKind.ACTIONS_REVIEW:
+            return self.carry_over_text()
+        summary = live.summary(self.session, self.meeting_id)
+        parts = [f"{d.number} {d.title}" for d in summary.decisions[-3:]]
+        parts += [f"{a.number} {a.text[:50]}" for a in summary.actions[-3:]]
+        return "\n".join(parts)
+
+    def carry_over_text(self) -> str:
+        """On the actions-review item: every open action (overdue first) and the decisions
+        whose review date is near (DESIGN §4: open actions carry over)."""
+        from boardroom.services import record
+
+        today = self.session.today.isoformat()
+        rows = record.actions(self.session, record.ActionFilter(status="open"))
+        lines = [f"[b]{_('Open actions')}[/b] ({len(rows)})"]
+        for r in rows[:12]:
+            late = r["due_date"] and r["due_date"] < today
+            due = f"[red]{r['due_date']}[/]" if late else (r["due_date"] or "")
+            lines.append(f"{r['number']} {due} {r['owner']}: {r['text'][:50]}")
+        due_review = record.decisions(self.session, record.DecisionFilter(due_for_review=True))
+        if due_review:
+            lines.append(f"[b]{_('Decisions due for review')}[/b]")
+            lines += [f"{d['number']} {d['review_date']} {d['title'][:50]}" for d in due_review[:5]]
+        return "\n".join(lines)
+
+    def tick(self) -> None:
+        if self.state is None:
+            return
+        now = self.session.now()
+        item = self.state.current_item
+        running = self.state.meeting.status == MeetingStatus.IN_PROGRESS
+        if item is not None:
+            self.query_one(ItemTimer).show(
+                live.item_elapsed(self.state.meeting, item, now), item.timebox_minutes
+            )
+        elapsed = live.meeting_elapsed(self.state.meeting, now)
+        planned = self.state.meeting.duration_minutes * 60
+        self.query_one("#meeting-clock", Static).update(
+            f"{_('Meeting')}: {clock(elapsed)} / {clock(planned)}"
+            + (f"  [red]+{clock(elapsed - planned)}[/]" if running and elapsed > planned else "")
+        )
+
+    # -- acting --------------------------------------------------------------------------
+
+    def attempt(self, change, done: str = "") -> bool:  # type: ignore[no-untyped-def]
+        try:
+            change()
+        except BoardroomError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
+        if done:
+            self.notify(done, timeout=4)
+        self.reload()
+        return True
+
+    def current_item_id(self) -> int | None:
+        item = self.state.current_item if self.state else None
+        if item is None:
+            self.notify(_("There is no current item."), severity="warning")
+            return None
+        return item.id
+
+    def action_start(self) -> None:
+        self.attempt(
+            lambda: live.start_meeting(self.session, self.meeting_id), _("The meeting is open.")
+        )
+
+    def action_attendance(self) -> None:
+        from boardroom.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def action_step(self, delta: int) -> None:
+        self.attempt(lambda: live.step(self.session, self.meeting_id, delta))
+
+    def action_notes(self) -> None:
+        notes = self.query_one("#notes", TextArea)
+        if not notes.disabled:
+            notes.can_focus = True
+            notes.focus()
+
+    def action_back(self) -> None:
+        """esc: out of the notes when typing in them, else back to where the console was
+        opened from (the meetings list, or the dashboard after a restart)."""
+        notes = self.query_one("#notes", TextArea)
+        if notes.has_focus:
+            notes.can_focus = False
+            self.set_focus(None)
+        else:
+            self.app.pop_screen()
+
+    def on_descendant_blur(self) -> None:
+        self.query_one("#notes", TextArea).can_focus = False
+
+    @on(TextArea.Changed, "#notes")
+    def save_notes(self, event: TextArea.Changed) -> None:
+        item = self.state.current_item if self.state else None
+        if item is None or event.text_area.text == item.notes or not event.text_area.has_focus:
+            return
+        try:
+            live.save_notes(self.session, item.id or 0, event.text_area.text)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        item.notes = event.text_area.text
+
+    def action_propose(self, method: str) -> None:
+        item_id = self.current_item_id()
+        if item_id is None or self.state is None:
+            return
+        open_proposal = next(
+            (p for p in self.state.open_proposals if p.agenda_item_id == item_id), None
+        )
+        if open_proposal is not None:  # resume its round
+            latest = self.state.latest_round.get(open_proposal.id or 0)
+            if latest is not None:
+                self._show_round(latest, open_proposal.method)
+                return
+        item = self.state.current_item
+        assert item is not None
+        chosen = DecisionMethod(method)
+        fields = [FormField("text", _("Proposal"), "textarea", item.title)]
+        if chosen == DecisionMethod.VOTE:
+            fields.append(
+                FormField(
+                    "rule",
+                    _("Majority rule"),
+                    "select",
+                    self.state.vote_rule,
+                    [(label(rule), rule) for rule in VoteRule],
+                )
+            )
+            fields.append(FormField("secret", _("Secret ballot (counts only)"), "switch", False))
+        opened: list[int] = []
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            opened.append(
+                decide.propose(
+                    self.session,
+                    item_id,
+                    values["text"],
+                    chosen,
+                    secret=bool(values.get("secret")),
+                    vote_rule=values.get("rule"),
+                )
+            )
+
+        def then(ok: bool | None) -> None:
+            if ok and opened:
+                self._show_round(opened[0], chosen)
+
+        title = _("Vote") if chosen == DecisionMethod.VOTE else _("Consent round")
+        self.app.push_screen(FormScreen(title, fields, submit), then)
+
+    def _show_round(self, round_id: int, method: DecisionMethod) -> None:
+        if method == DecisionMethod.VOTE:
+            from boardroom.tui.screens.vote import VoteScreen
+
+            self.app.push_screen(VoteScreen(round_id))
+        else:
+            from boardroom.tui.screens.consent import ConsentScreen
+
+            self.app.push_screen(ConsentScreen(round_id))
+
+    def action_decision(self) -> None:
+        item = self.state.current_item if self.state else None
+        fields = [
+            FormField("title", _("Decision"), value=item.title if item else ""),
+            FormField("text", _("Text"), "textarea", ""),
+        ]
+        numbers: list[str] = []
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            numbers.append(
+                decide.record_decision(
+                    self.session,
+                    self.meeting_id,
+                    item.id if item else None,
+                    values["title"],
+                    values["text"],
+                )[1]
+            )
+
+        self.app.push_screen(
+            FormScreen(_("Decision by acclamation"), fields, submit),
+            lambda ok: self._recorded(ok, numbers),
+        )
+
+    def action_action(self) -> None:
+        item = self.state.current_item if self.state else None
+        names = [x.name for x in self.state.members] if self.state else []
+        fields = [
+            FormField("text", _("Action")),
+            FormField("owner", _("Owner"), suggestions=names, hint=_("a few letters of the name")),
+            FormField(
+                "due",
+                _("Due"),
+                value="+2w",
+                hint=_("+2w, +10d, +1m (from the meeting's date) or a date:"),
+                preview=self.due_preview,
+            ),
+        ]
+        numbers: list[str] = []
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            numbers.append(
+                decide.add_action(
+                    self.session,
+                    self.meeting_id,
+                    values["text"],
+                    values["owner"],
+                    values["due"],
+                    item_id=item.id if item else None,
+                )[1]
+            )
+
+        self.app.push_screen(
+            FormScreen(_("New action"), fields, submit), lambda ok: self._recorded(ok, numbers)
+        )
+
+    def due_preview(self, text: str) -> str:
+        """The date a due text comes to, counted from this meeting's date."""
+        from boardroom.domain.dates import parse_due
+
+        if self.state is None:
+            return ""
+        try:
+            day = parse_due(text, self.state.meeting.starts_at.date())
+        except BoardroomError as problem:
+            return f"[red]{problem.message}[/]"
+        return f"→ {format_date(day)}"
+
+    def _recorded(self, ok: bool | None, numbers: list[str]) -> None:
+        if ok and numbers:
+            self.notify(f"{_('Recorded')}: {numbers[0]}", timeout=6)
+        self.reload()
+
+    def action_interest(self) -> None:
+        if self.state is None:
+            return
+        item = self.state.current_item
+        rounds = [
+            r
+            for r in self.state.interest_rounds
+            if item is None or r.agenda_item_id in (None, item.id)
+        ]
+        pending = [r for r in rounds if r.status.value != "held"] or rounds
+        if not pending:
+            self.notify(_("No interest round is planned for this meeting."), severity="warning")
+            return
+        target = pending[0]
+        perspective = self.state.perspectives[target.perspective_id].name
+        if target.status.value != "held" and not live.perspective_present(
+            self.session, self.meeting_id, target.perspective_id
+        ):
+            self._offer_to_defer(target, perspective)
+            return
+        self._interest_form(target, perspective)
+
+    def _offer_to_defer(self, target, perspective: str) -> None:  # type: ignore[no-untyped-def]
+        """Nobody of the perspective is here: defer its turn (y), or record it anyway (n)."""
+        from boardroom.tui.widgets.confirm import ConfirmScreen
+
+        def answered(defer: bool | None) -> None:
+            if defer:
+                self.attempt(
+                    lambda: self.notify(
+                        _("{perspective}'s interest round moved to {date}.").format(
+                            perspective=perspective,
+                            date=format_date(
+                                live.defer_interest_round(self.session, target.id or 0).starts_at
+                            ),
+                        ),
+                        timeout=6,
+                    )
+                )
+            elif defer is False:
+                self._interest_form(target, perspective)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Nobody of {perspective} is present").format(perspective=perspective),
+                _(
+                    "Defer {perspective}'s interest round to the next meeting? y defers it"
+                    " (the year's count follows); n records it here all the same."
+                ).format(perspective=perspective),
+                _("Defer"),
+                _("Record it here"),
+            ),
+            answered,
+        )
+
+    def _interest_form(self, target, perspective: str) -> None:  # type: ignore[no-untyped-def]
+        fields = [
+            FormField("helps", _("What helps"), value=target.helps),
+            FormField("pinches", _("What pinches"), value=target.pinches),
+            FormField("asks", _("What they ask of the table"), value=target.asks),
+        ]
+        self.app.push_screen(
+            FormScreen(
+                f"{_('Interest round')}: {perspective}",
+                fields,
+                lambda v: live.record_interest(
+                    self.session, target.id or 0, v["helps"], v["pinches"], v["asks"]
+                ),
+            ),
+            lambda ok: self.reload(),
+        )
+
+    def action_behaviour(self) -> None:
+        from boardroom.tui.screens.closing import BehaviourScreen
+
+        self.app.push_screen(BehaviourScreen(self.meeting_id))
+
+    def action_defer(self) -> None:
+        item_id = self.current_item_id()
+        if item_id is None:
+            return
+
+        def defer() -> None:
+            target = live.defer_item(self.session, item_id)
+            message = (
+                _("Deferred to the next meeting.")
+                if target
+                else _("Deferred; there is no next meeting yet.")
+            )
+            self.notify(message)
+
+        self.attempt(defer)

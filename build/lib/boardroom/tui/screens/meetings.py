@@ -1,0 +1,90 @@
+"""Meetings: the year around today; enter opens a meeting's console."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from boardroom.i18n import _, format_date, label
+from boardroom.services import meeting as live
+from boardroom.tui.screens.base import Row, TableScreen
+
+
+class MeetingsScreen(TableScreen):
+    TITLE_TEXT = "Meetings"
+    COLUMNS = ("Date", "Status", "Location", "Kind")
+    BINDINGS = [
+        Binding("enter,o", "open", _("Open the console")),
+        Binding("a", "agenda", _("Build the agenda")),
+        Binding("v", "approve", _("Approve the minutes")),
+        Binding("x", "export_minutes", _("Export the minutes")),
+        Binding("w", "amend", _("Amend the minutes")),
+    ]
+
+    def rows(self) -> list[Row]:
+        meetings = live.meetings_around(self.session, self.session.today)
+        self.upcoming = next(
+            (x.id for x in meetings if x.starts_at.date() >= self.session.today), None
+        )
+        return [
+            (
+                x.id or 0,
+                (format_date(x.starts_at, time=True), label(x.status), x.location, label(x.kind)),
+            )
+            for x in meetings
+        ]
+
+    def initial_row(self) -> int | None:
+        return self.upcoming  # the next meeting
+
+    def on_data_table_row_selected(self, _event: object) -> None:
+        self.action_open()
+
+    def action_approve(self) -> None:
+        from boardroom.services import record
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.attempt(
+                lambda: record.approve_minutes(self.session, meeting_id),
+                _("The minutes are approved; this meeting's record is now read-only."),
+            )
+
+    def action_amend(self) -> None:
+        from boardroom.services import record
+        from boardroom.tui.widgets.form import FormField
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.open_form(
+                _("Amend the minutes"),
+                [FormField("text", _("Amendment"), "textarea")],
+                lambda v: record.amend_minutes(self.session, meeting_id, v["text"]),
+            )
+
+    def action_export_minutes(self) -> None:
+        from boardroom.exports.minutes import minutes_document
+        from boardroom.services.minutes import build_minutes
+
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            return
+        current = live.meeting(self.session, meeting_id)
+        self.open_export(
+            _("Export the minutes"),
+            f"verslag-{current.starts_at:%Y-%m-%d}.html",
+            lambda: minutes_document(build_minutes(self.session, meeting_id)),
+        )
+
+    def action_agenda(self) -> None:
+        from boardroom.tui.screens.agenda import AgendaScreen
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.app.push_screen(AgendaScreen(meeting_id))
+
+    def action_open(self) -> None:
+        from boardroom.tui.screens.console import MeetingConsole
+
+        meeting_id = self.selected_id()
+        if meeting_id is not None:
+            self.app.push_screen(MeetingConsole(meeting_id))
