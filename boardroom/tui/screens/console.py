@@ -170,9 +170,44 @@ class MeetingConsole(BoardScreen):
         if item is not None and item.kind == ItemKind.ACTIONS_REVIEW:
             return self.carry_over_text()
         summary = live.summary(self.session, self.meeting_id)
-        parts = [f"{d.number} {d.title}" for d in summary.decisions[-3:]]
+        parts = self.round_in_progress()
+        parts += [f"{d.number} {d.title}" for d in summary.decisions[-3:]]
         parts += [f"{a.number} {a.text[:50]}" for a in summary.actions[-3:]]
         return "\n".join(parts)
+
+    def round_in_progress(self) -> list[str]:
+        """A vote or consent round open on the current item, as it stands (it moves live as
+        the chair records, also on the secretary's console)."""
+        assert self.state is not None
+        item = self.state.current_item
+        proposal = next(
+            (p for p in self.state.open_proposals if item and p.agenda_item_id == item.id), None
+        )
+        round_id = self.state.latest_round.get(proposal.id or 0) if proposal else None
+        if proposal is None or round_id is None:
+            return []
+        view = decide.round_view(self.session, round_id)
+        if view.round.status != "open":
+            return []
+        waiting = len(view.round.voter_order) - (
+            len(view.ballots)
+            if proposal.method == DecisionMethod.VOTE
+            else len({a.member_id for a in view.answers if a.kind.value != "pass"})
+        )
+        if proposal.method == DecisionMethod.VOTE:
+            t = view.tally
+            state = (
+                f"{_('For')} {t.for_weight:g} · {_('Against')} {t.against_weight:g} · "
+                f"{_('Abstain')} {t.abstain_weight:g} · {_('not yet')} {waiting}"
+            )
+            return [f"[b]{_('Vote')}[/b] ({_('v to follow it')}): {state}"]
+        concerns = sum(1 for a in view.answers if a.kind.value == "concern")
+        objections = sum(1 for a in view.answers if a.kind.value == "objection")
+        state = (
+            f"{_('round')} {view.round.number} · {_('not yet')} {waiting} · "
+            f"{_('concerns')} {concerns} · {_('objections')} {objections}"
+        )
+        return [f"[b]{_('Consent round')}[/b] ({_('c to follow it')}): {state}"]
 
     def carry_over_text(self) -> str:
         """On the actions-review item: every open action (overdue first) and the decisions
