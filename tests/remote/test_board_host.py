@@ -70,6 +70,8 @@ def test_a_portfolio_holder_files_a_request_over_ssh_as_the_key_s_member(host, k
         ("export agenda --meeting 2026-12-10 -o -", "-o: files on the host are out of reach"),
         ("init --demo", "`init` is for the board host's owner, not over SSH"),
         ("backup /tmp/copy.db", "`backup` is for the board host's owner, not over SSH"),
+        ("replicate --replica /tmp/elsewhere", "`replicate` is for the board host's owner"),
+        ("restore --replica /tmp/elsewhere", "`restore` is for the board host's owner"),
         ("access authorized-keys", "`access authorized-keys` is for the board host's owner"),
         ("request --list; rm -rf ~", "unrecognized arguments: --list; rm -rf ~"),
         (
