@@ -1,0 +1,105 @@
+"""Every screen's opening on the ten-year board (issue 12), the first after start and the later
+ones, from the key to the screen's own text on a pseudo-terminal; and the app's peak memory
+after opening them all.
+
+The lists are opened from the dashboard with their letter keys (g M P T R V B A J K E, the
+same as f1…f11), each followed by the dashboard again; the first round is the first opening
+after start, the other rounds are revisits. The agenda (`a`) and a meeting's console (`enter`)
+open from the meetings list. The marker is a word only that screen draws (a column heading or
+a card title), so the clock stops when the screen shows its content.
+
+    python -m bench.screens [--rounds 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.console import SETTLE, Terminal, app_command, p95
+from bench.generate import OUT, ensure_board
+
+#: screen → (key from the dashboard, a word only it draws)
+LISTS = {
+    "members": ("M", "Weight"),
+    "perspectives": ("P", "Seats"),
+    "themes": ("T", "Slots"),
+    "rules": ("R", "Order"),
+    "meetings": ("V", "Location"),
+    "decisions": ("B", "Method"),
+    "actions": ("A", "Owner"),
+    "year in view": ("J", "trend"),
+    "calendar": ("K", "Eval."),
+    "requests": ("E", "Purpose"),
+}
+DASHBOARD = ("g", "Upcoming")
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure(rounds: int) -> tuple[dict[str, dict[str, list[float]]], float]:
+    timings: dict[str, dict[str, list[float]]] = {}
+
+    def note(name: str, first: bool, ms: float) -> None:
+        timings.setdefault(name, {"first": [], "later": []})["first" if first else "later"].append(
+            ms
+        )
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "board.db"
+        shutil.copy(ensure_board(), db)
+        app = Terminal(app_command(db, "Els Verhoeven"))
+        try:
+            app.wait_for(DASHBOARD[1], timeout=30)
+            time.sleep(2)  # the warm-up after the first frame
+            for n in range(rounds):
+                for name, (key, marker) in LISTS.items():
+                    note(name, n == 0, app.press(key, marker))
+                    time.sleep(SETTLE)
+                    note("dashboard", n == 0, app.press(DASHBOARD[0], DASHBOARD[1]))
+                    time.sleep(SETTLE)
+                app.press("V", "Location")
+                time.sleep(SETTLE)
+                note("agenda", n == 0, app.press("a", "Presenter"))
+                time.sleep(SETTLE)
+                app.press("escape", "Location")
+                time.sleep(SETTLE)
+                note("console", n == 0, app.press("enter", "Quorum"))
+                time.sleep(SETTLE)
+                app.press("escape", "Location")
+                time.sleep(SETTLE)
+                app.press(DASHBOARD[0], DASHBOARD[1])
+                time.sleep(SETTLE)
+            memory = peak_rss_mb(app.process.pid)
+        finally:
+            app.close()
+    return timings, memory
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=8)
+    options = parser.parse_args()
+    result, memory = measure(options.rounds)
+    OUT.mkdir(exist_ok=True)
+    rows = []
+    for name, kinds in result.items():
+        first, later = kinds["first"], kinds["later"]
+        both = first + later
+        rows.append(
+            f"{name:14} first {statistics.median(first):6.1f} ms   later p50"
+            f" {statistics.median(later):6.1f} ms  p95 {p95(later) if len(later) > 1 else later[0]:6.1f} ms"
+            f"   all p95 {p95(both):6.1f} ms  (n={len(both)})"
+        )
+    print("\n".join(rows))
+    print(f"peak RSS after opening every screen: {memory:.0f} MB")
+    (OUT / "screens.txt").write_text("\n".join(rows) + f"\npeak RSS {memory:.0f} MB\n")
