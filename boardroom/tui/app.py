@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,9 +18,7 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
-
-if TYPE_CHECKING:
-    from boardroom.services.replication import Replication
+from boardroom.tui.replica import ReplicaStatus
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
 #: first opened, so start-up pays only for the dashboard.
@@ -70,11 +67,9 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
 #: call into SQLite, no read of the database; an idle app spends well under 1% of a core on
 #: it). A quarter second leaves most of "within a second" for reading and drawing the change.
 LIVE_INTERVAL = 0.25
-#: A replica synced within this many seconds is shown as up to date.
-REPLICA_CURRENT_S = 5
 
 
-class BoardroomApp(App[None]):
+class BoardroomApp(ReplicaStatus, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "boardroom"
     BINDINGS = [
@@ -107,8 +102,6 @@ class BoardroomApp(App[None]):
         self.db_path = db_path
         self.user = user
         self.replica = replica
-        self.replication: Replication | None = None
-        self._replica_warned = False
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
         for name, (target, _title, _help) in SCREENS.items():
             self.add_mode(name, screen_factory(target))
@@ -143,64 +136,7 @@ class BoardroomApp(App[None]):
         self.set_timer(0.05, self._warm_next)
         self._seen_version = self.session.database.data_version() if self.session else None
         self.set_interval(LIVE_INTERVAL, self._watch_board)
-        if self.replica and self.session is not None:
-            self.run_worker(self._start_replication, thread=True, exit_on_error=False)
-            self.set_interval(1, self._show_replica)
-
-    # -- replication (DESIGN §7 Durable): in the background; the meeting never waits on it --
-
-    def _start_replication(self) -> None:
-        from boardroom.services.replication import Replication
-        from boardroom.storage.litestream import parse_replica
-
-        try:
-            self.replication = Replication(self.db_path, parse_replica(self.replica or ""))
-            self.replication.start()
-        except BoardroomError as error:
-            self.call_from_thread(
-                self.notify,
-                f"{_('The board is not replicated')}: {error}",
-                severity="error",
-                timeout=20,
-            )
-
-    def _show_replica(self) -> None:
-        """The header says how current the replica is, or that it is failing."""
-        if self.replication is None or self.session is None:
-            return
-        state = self.replication.state()
-        if self.replication.elsewhere:
-            text = _("replicated by another boardroom on this machine")
-        elif state.error:
-            text = f"⚠ {_('replica failing')}: {state.error}"
-            if not self._replica_warned:
-                self._replica_warned = True
-                self.notify(
-                    f"{_('The replica is failing; the meeting goes on, saved on this machine')}:"
-                    f" {state.error}",
-                    severity="warning",
-                    timeout=15,
-                )
-        elif state.synced_at is None:
-            text = _("replica: starting")
-        else:
-            self._replica_warned = False
-            seconds = max(0, int(time.time() - state.synced_at))
-            # Litestream syncs every second: "up to date" holds still in the header (a header
-            # that changes every second is drawn every second); a lag shows in seconds.
-            text = (
-                _("replica up to date")
-                if seconds <= REPLICA_CURRENT_S
-                else _("replicated {seconds} s ago").format(seconds=seconds)
-            )
-        title = f"{self._board_name} · {text}"
-        if self.title != title:
-            self.title = title
-
-    def stop_replication(self) -> None:
-        if self.replication is not None:
-            self.replication.stop()
-            self.replication = None
+        self.start_replication()
 
     def _watch_board(self) -> None:
         """Live screens (DESIGN §7): when another session committed, every screen of the
