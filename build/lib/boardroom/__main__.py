@@ -1,3 +1,0 @@
-from boardroom.cli import main
-
-raise SystemExit(main())

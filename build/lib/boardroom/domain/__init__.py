@@ -1,1 +1,0 @@
-"""Pure rules and models: no I/O, no SQL, no Textual."""
