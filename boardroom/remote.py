@@ -13,8 +13,9 @@ What is refused, each with one line on stderr and exit code 2, and why:
 - `--db` and `--as`: the board is the one the key opens and the identity is the key's;
 - a path on the host (`-o FILE`, `--from FILE`, `--key FILE`): the host's files are out of
   reach; data comes in on standard input (`-`) and goes out on standard output;
-- `init`, `backup`, `demo`, `access authorized-keys` and `ssh-session` itself: they make or
-  copy databases or reveal the host's set-up, which is the host owner's work, not a member's.
+- `init`, `backup`, `demo`, `replicate`, `restore`, `access authorized-keys` and `ssh-session`
+  itself: they make, copy or replicate databases or reveal the host's set-up, which is the
+  host owner's work, not a member's.
 Everything else is what the member's roles allow, decided by the services as on a laptop.
 """
 
@@ -76,14 +77,12 @@ def refuse_flags(words: list[str], member: str) -> None:
             )
 
 
-def check_parsed(args: object, member: str) -> None:
+def check_parsed(args: object) -> None:
     """The parsed command: no refused command, no path on the host."""
     command = getattr(args, "command", None)
     if command in REFUSED or getattr(args, "access_command", None) == "authorized-keys":
         what = command if command in REFUSED else "access authorized-keys"
         raise RemoteRefused(f"`{what}` is for the board host's owner, not over SSH", "ssh")
-    if getattr(args, "as_name", None) is not None:
-        refuse_flags(["--as"], member)
     for attribute, flag in HOST_PATHS.items():
         value = getattr(args, attribute, None)
         if value is not None and (value != "-" or attribute == "output"):
@@ -117,7 +116,7 @@ def ssh_session(
     refuse_flags(words, member.name)
     # The board is the key's: --db goes last, so the innermost command (`export minutes`) has it.
     args = parse([*words, "--db", str(db_path)])
-    check_parsed(args, member.name)
+    check_parsed(args)
     args.as_name = member.name  # type: ignore[attr-defined]
     if getattr(args, "lang", None):
         set_language(args.lang)  # type: ignore[attr-defined]

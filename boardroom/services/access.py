@@ -33,6 +33,7 @@ class KeyRow:
     algorithm: str
     fingerprint: str
     comment: str
+    public_key: str  # `TYPE BASE64`, as authorized_keys needs it
     added_at: str
     added_by: str
     active: bool  # the member is active today: the key opens the board
@@ -90,7 +91,7 @@ def remove_keys(
 
 def keys(session: Session) -> list[KeyRow]:
     """Every bound key with its member, who added it and when, in member order."""
-    today = session.today
+    active = {x.id for x in session.repo.members(include_inactive=False, on=session.today)}
     return [
         KeyRow(
             row["id"],
@@ -99,18 +100,13 @@ def keys(session: Session) -> list[KeyRow]:
             row["algorithm"],
             row["fingerprint"],
             row["comment"],
+            row["public_key"],
             row["created_at"],
             row["added_by"] or "",
-            _active(row, today.isoformat()),
+            row["member_id"] in active,
         )
         for row in session.repo.key_rows()
     ]
-
-
-def _active(row: dict, today: str) -> bool:
-    return (row["active_from"] is None or row["active_from"] <= today) and (
-        row["active_until"] is None or row["active_until"] >= today
-    )
 
 
 def member_for_key(session: Session, fingerprint: str) -> Identity:
@@ -144,9 +140,8 @@ def authorized_keys(session: Session, program: list[str], db_path: Path) -> str:
         command = forced_command(program, db_path.resolve(), row.fingerprint)
         # authorized_keys: inside command="…" only a double quote needs a backslash.
         escaped = command.replace("\\", "\\\\").replace('"', '\\"')
-        public_key = session.repo.get("member_keys", row.id)["public_key"]
         label = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in row.member)
-        lines.append(f'restrict,pty,command="{escaped}" {public_key} boardroom:{label}')
+        lines.append(f'restrict,pty,command="{escaped}" {row.public_key} boardroom:{label}')
     return "".join(line + "\n" for line in lines)
 
 

@@ -125,7 +125,7 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
             "before": None if before is None else json.dumps(before, sort_keys=True),
             "after": None if after is None else json.dumps(after, sort_keys=True),
         }
-        previous = self.scalar("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1") or ""
+        previous = self.chain_head()
         self.conn.execute(
             "INSERT INTO event_log (at, actor, operation, table_name, row_id, before, after,"
             " hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -321,6 +321,7 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
         return (row[0], row[1]) if row else None
 
     def chain_head(self) -> str:
+        """The last link of the event log's hash chain ("" for an empty log)."""
         return str(self.scalar("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1") or "")
 
     def has_event_hash(self, link: str) -> bool:
@@ -330,10 +331,10 @@ class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
     # -- access over SSH -----------------------------------------------------------------
 
     def key_rows(self) -> list[dict[str, Any]]:
-        """Every bound key with its member's name and active period, and who added it."""
+        """Every bound key with its member's name, and who added it."""
         return self.query(
             "SELECT k.id, k.member_id, m.name AS member, k.algorithm, k.fingerprint, k.comment,"
-            " k.created_at, a.name AS added_by, m.active_from, m.active_until"
+            " k.public_key, k.created_at, a.name AS added_by"
             " FROM member_keys k JOIN members m ON m.id = k.member_id"
             " LEFT JOIN members a ON a.id = k.added_by_id ORDER BY m.seat_order, m.name, k.id"
         )

@@ -14,7 +14,7 @@ import pytest
 from bench.console import Terminal
 from boardroom.services import access, agenda
 from boardroom.services.session import open_session
-from tests.remote.conftest import BoardHost, err, out
+from tests.remote.conftest import PROGRAM, BoardHost, err, out
 
 
 @pytest.fixture
@@ -203,13 +203,7 @@ def test_as_authorized_keys_command_a_removed_key_is_refused_by_sshd(host, keys)
 
 def test_authorized_keys_lines_force_the_command_and_restrict_the_session(host, keys):
     text = subprocess.run(
-        [
-            *__import__("tests.remote.conftest", fromlist=["PROGRAM"]).PROGRAM,
-            "access",
-            "authorized-keys",
-            "--db",
-            str(host.db),
-        ],
+        [*PROGRAM, "access", "authorized-keys", "--db", str(host.db)],
         capture_output=True,
         text=True,
         check=True,

@@ -95,14 +95,17 @@ class TableScreen(BoardScreen):
             self._shown_rows = rows
             table.clear()
             flex = self.COLUMNS.index(self.FLEX) if self.FLEX else -1
+            widths = [len(_(label)) for label in self.COLUMNS]
             for key, cells in rows:
                 texts = [cell_text(cell, n == flex) for n, cell in enumerate(cells)]
                 table.add_row(*texts, key=str(key))
+                if self.FLEX:  # each column's widest value, for the flexible one's room
+                    widths = [
+                        max(w, getattr(t, "cell_len", 0))
+                        for w, t in zip(widths, texts, strict=True)
+                    ]
             if self.FLEX:
-                self._widths = [
-                    max([len(_(label)), *(Text.from_markup(str(r[1][n])).cell_len for r in rows)])
-                    for n, label in enumerate(self.COLUMNS)
-                ]
+                self._widths = widths
                 self.fit_flex()
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)

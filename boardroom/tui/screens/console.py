@@ -189,18 +189,16 @@ class MeetingConsole(BoardScreen):
         view = decide.round_view(self.session, round_id)
         if view.round.status != "open":
             return []
-        waiting = len(view.round.voter_order) - (
-            len(view.ballots)
-            if proposal.method == DecisionMethod.VOTE
-            else len({a.member_id for a in view.answers if a.kind.value != "pass"})
-        )
         if proposal.method == DecisionMethod.VOTE:
+            waiting = len(view.round.voter_order) - len(view.ballots)
             t = view.tally
             state = (
                 f"{_('For')} {t.for_weight:g} · {_('Against')} {t.against_weight:g} · "
                 f"{_('Abstain')} {t.abstain_weight:g} · {_('not yet')} {waiting}"
             )
             return [f"[b]{_('Vote')}[/b] ({_('v to follow it')}): {state}"]
+        answered = {a.member_id for a in view.answers if a.kind.value != "pass"}
+        waiting = len(view.round.voter_order) - len(answered)
         concerns = sum(1 for a in view.answers if a.kind.value == "concern")
         objections = sum(1 for a in view.answers if a.kind.value == "objection")
         state = (
