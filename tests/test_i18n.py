@@ -11,30 +11,58 @@ PACKAGE = Path(__file__).resolve().parent.parent / "boardroom"
 PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "boardroom.po"
 
 
-def read_catalogue() -> dict[str, str]:
-    """The Dutch .po file as translators edit it: message id → translation."""
+def read_catalogue() -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
+    """The Dutch .po file as translators edit it: message id → translation, and the plural
+    messages: (singular, plural) → their forms."""
+    singles, plurals = {}, {}
     with PO.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id}
+        for message in read_po(handle):
+            if isinstance(message.id, tuple):
+                plurals[message.id] = tuple(message.string)
+            elif message.id:
+                singles[message.id] = message.string
+    return singles, plurals
 
 
-CATALOGUE = read_catalogue()
+CATALOGUE, PLURALS = read_catalogue()
 
 
-def message_ids() -> set[str]:
-    found = set()
+def message_ids() -> tuple[set[str], set[tuple[str, str]]]:
+    """The messages the code says with `_()` and, with their plurals, with `n_()`."""
+    found, plural = set(), set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
-                first = node.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    found.add(first.value)
-    return found
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            texts = [a.value for a in node.args[:2] if isinstance(a, ast.Constant)]
+            name = getattr(node.func, "id", None)
+            if name in ("_", "N_") and texts and isinstance(texts[0], str):
+                found.add(texts[0])
+            elif name == "n_" and len(texts) == 2:
+                plural.add((texts[0], texts[1]))
+    return found, plural
 
 
 def test_every_message_has_a_dutch_translation():
-    ids = message_ids()
+    ids, plurals = message_ids()
     assert len(ids) > 200
+    assert ("{n} concern", "{n} concerns") in plurals
     assert sorted(ids - CATALOGUE.keys()) == []
+    assert sorted(plurals - PLURALS.keys()) == []
+    assert all(len(forms) == 2 and all(forms) for forms in PLURALS.values())
+
+
+def test_plurals_in_dutch_and_english():
+    from boardroom.i18n import n_
+
+    set_language("nl")
+    try:
+        assert n_("{n} concern", "{n} concerns", 1).format(n=1) == "1 zorg"
+        assert n_("{n} concern", "{n} concerns", 2).format(n=2) == "2 zorgen"
+    finally:
+        set_language("en")
+    assert n_("{n} concern", "{n} concerns", 1).format(n=1) == "1 concern"
+    assert n_("{n} concern", "{n} concerns", 3).format(n=3) == "3 concerns"
 
 
 def test_dutch_translations_keep_their_placeholders():
@@ -73,7 +101,21 @@ def test_every_screen_title_and_column_has_a_dutch_translation():
 def test_the_compiled_catalogue_is_the_po_file():
     """The app reads the .mo; after editing the .po, `pybabel compile` must have run."""
     compiled = catalogue("nl")._catalog  # type: ignore[attr-defined]
-    assert {k: v for k, v in compiled.items() if k} == CATALOGUE
+    assert {k: v for k, v in compiled.items() if isinstance(k, str) and k} == CATALOGUE
+    assert {
+        PLURALS_BY_SINGULAR[singular]: forms for singular, forms in _plural_forms(compiled).items()
+    } == PLURALS
+
+
+PLURALS_BY_SINGULAR = {ids[0]: ids for ids in PLURALS}
+
+
+def _plural_forms(compiled: dict) -> dict[str, tuple[str, ...]]:
+    """gettext keeps plural forms as (singular, index) → form."""
+    forms: dict[str, list[str]] = {}
+    for key in sorted(k for k in compiled if isinstance(k, tuple)):
+        forms.setdefault(key[0], []).append(compiled[key])
+    return {k: tuple(v) for k, v in forms.items()}
 
 
 def test_no_translation_is_left_unused():
@@ -93,3 +135,4 @@ def test_no_translation_is_left_unused():
         if issubclass(kind, enum.Enum):
             said |= {str(member.value).replace("_", " ") for member in kind}
     assert sorted(CATALOGUE.keys() - said) == []
+    assert sorted(PLURALS.keys() - message_ids()[1]) == []

@@ -36,6 +36,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     VoterRule,
     VoteRule,
 )
+from boardroom.domain.outcome import DecisionOutcome, describe
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
@@ -263,11 +264,16 @@ class Decision(Record):
     agenda_item_id: int | None = None
     proposal_id: int | None = None
     method: DecisionMethod
-    outcome_summary: Text = ""
+    outcome: DecisionOutcome = Field(default_factory=lambda: DecisionOutcome())
+    outcome_summary: Text = ""  # the sentence stored before outcomes were facts (schema < 8)
     review_date: dt.date | None = None
     theme_id: int | None = None
     status: DecisionStatus = DecisionStatus.IN_FORCE
     supersedes_id: int | None = None
+
+    def outcome_text(self) -> str:
+        """How it was decided, in one sentence in the reader's language."""
+        return describe(self.method, self.outcome, self.outcome_summary)
 
 
 class Action(Record):

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from boardroom.domain.outcome import DecisionOutcome, describe
 from boardroom.exports.document import Document, Heading, Table, to_docx, to_markdown
 from boardroom.i18n import _, label
 
@@ -20,7 +21,7 @@ DECISION_COLUMNS = [
     ("status", "Status"),
     ("review_date", "Review date"),
     ("text", "Text"),
-    ("outcome_summary", "Outcome"),
+    ("outcome", "Outcome"),
 ]
 ACTION_COLUMNS = [
     ("number", "Number"),
@@ -42,10 +43,23 @@ def _cell(key: str, value: Any) -> str:
     return label(value) if key in LABELLED else str(value)
 
 
+def _with_outcome(row: dict, fmt: str) -> dict:
+    """A decision row with its outcome: the facts in JSON, the sentence in the reader's
+    language elsewhere."""
+    facts = DecisionOutcome.from_json(row.get("outcome"))
+    if fmt == "json":
+        shown: Any = facts.model_dump(mode="json", exclude_defaults=True)
+    else:
+        shown = describe(row["method"], facts, row.get("outcome_summary") or "")
+    return {**row, "outcome": shown}
+
+
 def write_list(rows: list[dict], kind: str, fmt: str, path: Path | BinaryIO | None) -> str | None:
     """Write decisions or actions to a file (docx: also a binary stream); returns the text
     when there is no path (md/csv/json)."""
     columns = DECISION_COLUMNS if kind == "decisions" else ACTION_COLUMNS
+    if kind == "decisions":
+        rows = [_with_outcome(row, fmt) for row in rows]
     if fmt == "json":
         text = (
             json.dumps(

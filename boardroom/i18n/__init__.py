@@ -63,6 +63,19 @@ def _(message: str) -> str:
     return message
 
 
+def N_(message: str) -> str:
+    """Marks a message translated later, where it is shown (key bindings, made at import
+    before the language is chosen: see tui.bindings)."""
+    return message
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The singular or plural message for `n`, in the current language ("1 zorg", "2 zorgen")."""
+    if _current == "nl":
+        return catalogue("nl").ngettext(singular, plural, n)
+    return singular if n == 1 else plural
+
+
 def label(value: object) -> str:
     """A translated label for an enum value, e.g. Role.CHAIR → "voorzitter"."""
     raw = getattr(value, "value", value)

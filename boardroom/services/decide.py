@@ -25,6 +25,7 @@ from boardroom.domain.enums import (
 )
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import action_number, decision_number, next_sequence
+from boardroom.domain.outcome import DecisionOutcome, describe
 from boardroom.domain.voting import Outcome, Tally, Voter, entitled_weight, outcome, vote_weight
 from boardroom.i18n import _, label
 from boardroom.services.meeting import (
@@ -33,6 +34,7 @@ from boardroom.services.meeting import (
     in_progress,
     meeting,
     number_of,
+    quorum_now,
     require_quorum,
     seats,
 )
@@ -246,9 +248,14 @@ class VoteResult:
     outcome: Outcome
     tally: Tally
     entitled: float
-    summary: str
+    facts: DecisionOutcome
     decision_id: int | None
     decision_number: str | None
+
+    @property
+    def text(self) -> str:
+        """The vote in one sentence (rule, quorum, count, result) in the reader's language."""
+        return describe(DecisionMethod.VOTE, self.facts, result=self.outcome.value)
 
 
 @one_transaction
@@ -279,19 +286,14 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
         chair_choice=chair_choice,
         unanimity_allows_abstention=board.unanimity_allows_abstention,
     )
-    text = _(
-        "{method}, {rule}, {voters}; quorum {quorum}; {f:g} for, {a:g} against, {e:g} abstained"
-        " of {entitled:g} entitled; {outcome}"
-    ).format(
-        method=_("roll-call vote") if not proposal.secret else _("secret ballot"),
-        rule=label(rule),
-        voters=label(board.voter_rule),
-        quorum=quorum_view.explain(),
-        f=counted.for_weight,
-        a=counted.against_weight,
-        e=counted.abstain_weight,
+    facts = DecisionOutcome.of_vote(
+        current.number,
+        secret=proposal.secret,
+        rule=rule,
+        voters=board.voter_rule,
+        quorum=quorum_view.result,
+        tally=counted,
         entitled=entitled,
-        outcome=label(result),
     )
     decision_id = number = None
     with session.database.transaction():
@@ -318,10 +320,10 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
                 proposal.title,
                 version.text,
                 DecisionMethod.VOTE,
-                text,
+                facts,
                 proposal_id=proposal.id,
             )
-    return VoteResult(result, counted, entitled, text, decision_id, number)
+    return VoteResult(result, counted, entitled, facts, decision_id, number)
 
 
 # -- consent rounds ------------------------------------------------------------------------
@@ -425,15 +427,11 @@ def close_consent(
         if adopted:
             held_on = meeting(session, proposal.meeting_id).starts_at.date()
             review = review_date or (held_on + relativedelta(months=board.consent_review_months))
-            names = {x.id: x.name for x in session.repo.members()}
-            text = _("consent in round {n}").format(n=current.number)
-            if concerns:
-                text += (
-                    "; "
-                    + _("concerns")
-                    + ": "
-                    + "; ".join(f"{names[c.member_id]}: {c.note}" for c in concerns)
-                )
+            facts = DecisionOutcome.of_consent(
+                current.number,
+                quorum=quorum_now(session, proposal.meeting_id).result,
+                concerns=len(concerns),
+            )
             version = session.repo.model("proposal_versions", current.version_id)
             session.repo.update("proposals", proposal.id, {"status": "adopted"})
             decision_id, number = record_decision(
@@ -443,7 +441,7 @@ def close_consent(
                 proposal.title,
                 version.text,
                 DecisionMethod.CONSENT,
-                text,
+                facts,
                 proposal_id=proposal.id,
                 review_date=review,
             )
@@ -504,7 +502,7 @@ def record_decision(
     title: str,
     text: str,
     method: DecisionMethod = DecisionMethod.ACCLAMATION,
-    summary: str = "",
+    facts: DecisionOutcome | None = None,
     *,
     proposal_id: int | None = None,
     review_date: dt.date | None = None,
@@ -532,7 +530,7 @@ def record_decision(
                 "agenda_item_id": item_id,
                 "proposal_id": proposal_id,
                 "method": DecisionMethod(method).value,
-                "outcome_summary": summary or _("by acclamation"),
+                "outcome": (facts or DecisionOutcome()).to_json(),
                 "review_date": review_date.isoformat() if review_date else None,
                 "theme_id": theme_id,
                 "supersedes_id": supersedes_id,

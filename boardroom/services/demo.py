@@ -19,9 +19,11 @@ from typing import Any
 from boardroom.domain import models as m
 from boardroom.domain.boardfile import parse_board_file
 from boardroom.domain.numbering import action_number, decision_number, meeting_number
+from boardroom.domain.outcome import DecisionOutcome
 from boardroom.domain.voting import Seat, Tally, entitled_weight, outcome, quorum, voting_seats
 from boardroom.services.session import AMSTERDAM, Session, utc_now
 from boardroom.services.setup import _discard, _fresh_session, create_board
+from boardroom.storage.record_reads import SEAL_SCHEME
 
 DEMO_SECRETARY = "Els Verhoeven"
 DEMO_CHAIR = "Marianne van der Velde"
@@ -507,7 +509,12 @@ class _Generator:
             self.clock.at(starts_at + dt.timedelta(days=28))
             self.repo.update("meetings", meeting_id, {"status": "minutes_approved"})
             self.insert(
-                "seals", {"meeting_id": meeting_id, "hash": self.repo.seal_hash(meeting_id)}
+                "seals",
+                {
+                    "meeting_id": meeting_id,
+                    "hash": self.repo.seal_hash(meeting_id),
+                    "scheme": SEAL_SCHEME,
+                },
             )
 
     def decide(
@@ -549,11 +556,12 @@ class _Generator:
                 voters[seat.perspective_id] = seat
         q = quorum(seats, self.board.quorum_rule, self.board.quorum_value)
         if method == m.DecisionMethod.VOTE:
-            summary, adopted = self.vote(proposal_id, version_id, seats, voters, q, special)
+            facts, adopted = self.vote(proposal_id, version_id, seats, voters, q, special)
         else:
-            summary, adopted, text = self.consent(proposal_id, version_id, voters, q, special, text)
+            facts, adopted, text = self.consent(proposal_id, version_id, voters, q, special, text)
         self.repo.update("proposals", proposal_id, {"status": "adopted" if adopted else "rejected"})
-        outcome_note = f"{'Aangenomen' if adopted else 'Verworpen'}: {summary}"
+        # what the secretary notes on the item (free text, in the board's language)
+        outcome_note = "Aangenomen." if adopted else "Verworpen; komt terug met een nieuw voorstel."
         self.repo.update("agenda_items", item_id, {"outcome": outcome_note})
         if not adopted:
             return None
@@ -567,7 +575,7 @@ class _Generator:
             title,
             text,
             method,
-            summary,
+            facts,
             theme,
             starts_at,
             meeting_nr,
@@ -584,7 +592,7 @@ class _Generator:
         voters: dict[int | None, Seat],
         q: Any,
         special: str | None,
-    ) -> tuple[str, bool]:
+    ) -> tuple[DecisionOutcome, bool]:
         assert self.board is not None
         round_id = self.insert(
             "rounds",
@@ -635,12 +643,16 @@ class _Generator:
                 "abstain_weight": tally.abstain_weight,
             },
         )
-        summary = (
-            f"stemming, gewone meerderheid, één stem per perspectief; quorum {q.present}/{q.total}"
-            f" perspectieven; {tally.for_weight:g} voor, {tally.against_weight:g} tegen,"
-            f" {tally.abstain_weight:g} onthouding van {entitled:g} stemgerechtigd"
+        facts = DecisionOutcome.of_vote(
+            1,
+            secret=False,
+            rule=self.board.vote_rule,
+            voters=self.board.voter_rule,
+            quorum=q,
+            tally=tally,
+            entitled=entitled,
         )
-        return summary, result.value == "adopted"
+        return facts, result.value == "adopted"
 
     def consent(
         self,
@@ -650,10 +662,11 @@ class _Generator:
         q: Any,
         special: str | None,
         text: str,
-    ) -> tuple[str, bool, str]:
+    ) -> tuple[DecisionOutcome, bool, str]:
         rounds = 2 if special == "objection" else 1
         concerns: list[str] = []
         for number in range(1, rounds + 1):
+            concerns = []  # the adopting round's concerns are the decision's
             if number == 2:
                 text = (
                     f"{text} Voor de VVT komt een overbruggingsbudget van € 150.000 uit het "
@@ -708,10 +721,7 @@ class _Generator:
                     "quorum_met": q.met,
                 },
             )
-        summary = f"consent in ronde {rounds}; quorum {q.present}/{q.total} perspectieven"
-        if concerns:
-            summary += f"; {len(concerns)} zorg(en) genoteerd"
-        return summary, True, text
+        return DecisionOutcome.of_consent(rounds, quorum=q, concerns=len(concerns)), True, text
 
     def record_decision(
         self,
@@ -721,7 +731,7 @@ class _Generator:
         title: str,
         text: str,
         method: m.DecisionMethod,
-        summary: str,
+        facts: DecisionOutcome | None,
         theme: m.Theme | None,
         starts_at: dt.datetime,
         meeting_nr: int,
@@ -743,7 +753,7 @@ class _Generator:
                 "agenda_item_id": item_id,
                 "proposal_id": proposal_id,
                 "method": method.value,
-                "outcome_summary": summary,
+                "outcome": (facts or DecisionOutcome()).to_json(),
                 "review_date": review,
                 "theme_id": theme.id if theme else None,
                 "supersedes_id": supersedes,
@@ -772,7 +782,7 @@ class _Generator:
             f"Uitvoering: {title}",
             text,
             m.DecisionMethod.ACCLAMATION,
-            "bij acclamatie",
+            None,
             theme,
             starts_at,
             meeting_nr,

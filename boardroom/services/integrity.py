@@ -95,7 +95,7 @@ def _rows(repo: Repo, last: dict[tuple[str, int], dict], report: VerifyReport) -
 def _seals(repo: Repo, report: VerifyReport) -> None:
     for seal in repo.seals():
         report.sealed += 1
-        if repo.seal_hash(seal["meeting_id"]) != seal["hash"]:
+        if repo.seal_hash(seal["meeting_id"], seal["scheme"]) != seal["hash"]:
             report.problems.append(
                 f"meeting {seal['starts_at']}: its approved record changed after approval"
                 f" (sealed {seal['created_at']})"

@@ -99,7 +99,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
                     decision.title,
                     decision.text,
                     decision.method.value,
-                    decision.outcome_summary,
+                    decision.outcome_text(),
                     decision.review_date,
                     detail.supersedes.number if detail.supersedes else None,
                     detail.rounds,

@@ -17,6 +17,7 @@ from boardroom.domain.search import fts_query
 from boardroom.i18n import _
 from boardroom.services.overview import REVIEW_WINDOW
 from boardroom.services.session import Session, one_transaction
+from boardroom.storage.record_reads import SEAL_SCHEME
 
 if TYPE_CHECKING:
     from boardroom.domain import models as m
@@ -254,7 +255,12 @@ def approve_minutes(session: Session, meeting_id: int) -> None:
 def seal(session: Session, meeting_id: int) -> None:
     """Record the hash of an approved meeting's record; `verify` recomputes it."""
     session.repo.insert(
-        "seals", {"meeting_id": meeting_id, "hash": session.repo.seal_hash(meeting_id)}
+        "seals",
+        {
+            "meeting_id": meeting_id,
+            "hash": session.repo.seal_hash(meeting_id),
+            "scheme": SEAL_SCHEME,
+        },
     )
 
 

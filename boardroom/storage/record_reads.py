@@ -55,7 +55,7 @@ class RecordReads(Reads):
         where, params = self._decision_where(year, theme_id, status, review_by, match)
         return self.query(
             "SELECT d.id, d.number, substr(m.starts_at, 1, 10) AS held_on, d.title, d.text,"
-            " t.name AS theme, d.method, d.outcome_summary, d.status, d.review_date,"
+            " t.name AS theme, d.method, d.outcome, d.outcome_summary, d.status, d.review_date,"
             " d.meeting_id, d.supersedes_id"
             " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
             " LEFT JOIN themes t ON t.id = d.theme_id"
@@ -167,15 +167,21 @@ SEALED = {
 }
 
 
+#: What a seal covers. 1: as sealed before schema 8; 2: also each decision's outcome facts.
+SEAL_SCHEME = 2
+
+
 class SealReads(Reads):
     """The content an approved meeting's seal covers, as canonical JSON."""
 
-    def seal_hash(self, meeting_id: int) -> str:
+    def seal_hash(self, meeting_id: int, scheme: int = SEAL_SCHEME) -> str:
         import hashlib
         import json
 
         content: dict[str, Any] = {}
         for table, columns in SEALED.items():
+            if table == "decisions" and scheme >= 2:
+                columns += ", outcome"
             content[table] = self.query(
                 f"SELECT id, {columns} FROM {table} WHERE meeting_id = ? ORDER BY id", (meeting_id,)
             )
@@ -207,6 +213,6 @@ class SealReads(Reads):
 
     def seals(self) -> list[dict[str, Any]]:
         return self.query(
-            "SELECT s.meeting_id, s.hash, s.created_at, m.starts_at FROM seals s"
+            "SELECT s.meeting_id, s.hash, s.scheme, s.created_at, m.starts_at FROM seals s"
             " JOIN meetings m ON m.id = s.meeting_id ORDER BY m.starts_at"
         )

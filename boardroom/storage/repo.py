@@ -30,6 +30,7 @@ JSON_COLUMNS = {
     "members": {"roles"},
     "themes": {"preferred_months"},
     "rounds": {"voter_order"},
+    "decisions": {"outcome"},
 }
 
 
@@ -70,6 +71,8 @@ def utc_now() -> str:
 def to_row(table: str, model: BaseModel) -> dict[str, Any]:
     """A model as a row: enums as values, dates as ISO text, lists as JSON."""
     row = model.model_dump(mode="json", exclude={"id", "created_at", "updated_at"})
+    if table == "decisions":  # its outcome's facts, only those known (as DecisionOutcome stores)
+        row["outcome"] = json.loads(model.outcome.to_json())  # type: ignore[attr-defined]
     for column in JSON_COLUMNS.get(table, ()):
         if column in row:
             row[column] = json.dumps(row[column])

@@ -496,6 +496,18 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX idx_member_keys_added_by ON member_keys(added_by_id)")
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """A decision's outcome as facts (JSON of domain.outcome.DecisionOutcome), rendered in the
+    reader's language, instead of a sentence in the recorder's; existing decisions get theirs
+    from their rounds (logged). Seals say which content they cover: scheme 1 (before this
+    migration) without the facts, scheme 2 with them, so every earlier seal still checks."""
+    from boardroom.storage.outcome_facts import record_outcomes
+
+    db.conn.execute("ALTER TABLE decisions ADD COLUMN outcome TEXT NOT NULL DEFAULT '{}'")
+    db.conn.execute("ALTER TABLE seals ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1")
+    record_outcomes(db.conn)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -511,6 +523,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "amendments to approved minutes", _v5),
     Migration(6, "agenda item sources; the year plans", _v6),
     Migration(7, "members' public keys for access over SSH", _v7),
+    Migration(8, "decision outcomes as facts; seal schemes", _v8),
 )
 
 LATEST = MIGRATIONS[-1].version

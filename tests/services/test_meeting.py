@@ -13,8 +13,12 @@ from boardroom.domain.enums import (
     ItemStatus,
     MeetingStatus,
     ProposalStatus,
+    VoterRule,
+    VoteRule,
 )
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
+from boardroom.domain.outcome import DecisionOutcome
+from boardroom.i18n import set_language
 from boardroom.services import decide, meeting
 from boardroom.services.session import open_session
 
@@ -155,7 +159,33 @@ def test_a_roll_call_vote_becomes_a_numbered_decision(chair):
     assert (
         decision.text == "De tafel stelt het plan vast." and decision.method == DecisionMethod.VOTE
     )
-    assert "5 for, 2 against, 2 abstained of 9 entitled; adopted" in decision.outcome_summary
+    assert decision.outcome.model_dump(exclude_defaults=True) == {
+        "round": 1,
+        "rule": VoteRule.SIMPLE,
+        "voters": VoterRule.PERSPECTIVE,
+        "quorum_present": 9,
+        "quorum_total": 9,
+        "quorum_needed": 5,
+        "quorum_unit": "perspectives",
+        "for_weight": 5,
+        "against_weight": 2,
+        "abstain_weight": 2,
+        "entitled_weight": 9,
+    }
+    assert decision.outcome_summary == ""  # the record keeps facts, not a sentence
+    assert decision.outcome_text() == (
+        "roll-call vote, simple majority, one vote per perspective; quorum 9 of 9 perspectives present,"
+        " 5 needed; 5 for, 2 against, 2 abstained of 9 entitled; adopted"
+    )
+    set_language("nl")
+    try:
+        assert decision.outcome_text() == (
+            "hoofdelijke stemming, gewone meerderheid, één stem per perspectief; quorum 9 van 9"
+            " perspectieven aanwezig, 5 nodig; 5 voor, 2 tegen, 2 onthouding van 9"
+            " stemgerechtigd; aangenomen"
+        )
+    finally:
+        set_language("en")
     assert len(chair.repo.ballots(round_id)) == 9
 
 
@@ -228,9 +258,9 @@ def test_consent_with_an_objection_an_amendment_and_a_second_round(chair, clock)
     decision = chair.repo.model("decisions", result.decision_id)
     assert decision.text == "Versie twee, met dekking."
     assert decision.review_date == dt.date(2027, 6, 10)  # six months on
-    assert (
-        decision.outcome_summary
-        == "consent in round 2; concerns: Henk Jansen: Evalueer na zes maanden."
+    assert decision.outcome.round == 2 and decision.outcome.concerns == 1
+    assert decision.outcome_text() == (
+        "consent in round 2; quorum 9 of 9 perspectives present, 5 needed; 1 concern"
     )
     assert [v.text for v in chair.repo.versions(proposal)] == [
         "Versie één.",
@@ -267,7 +297,8 @@ def test_a_decision_by_acclamation(chair):
     mid = opened(chair)
     decision_id, number = decide.record_decision(chair, mid, None, "Verslag vastgesteld", "")
     assert number == "B2026-10-01"
-    assert chair.repo.model("decisions", decision_id).outcome_summary == "by acclamation"
+    decision = chair.repo.model("decisions", decision_id)
+    assert decision.outcome == DecisionOutcome() and decision.outcome_text() == "by acclamation"
 
 
 def test_the_clock_survives_a_restart(chair, clock, demo_path):

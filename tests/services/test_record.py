@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
+from boardroom.domain.outcome import DecisionOutcome
 from boardroom.services import record
 from boardroom.services.record import ActionFilter, DecisionFilter
 
@@ -105,7 +106,9 @@ def test_a_decisions_story_rounds_answers_versions_and_lineage(open_demo):
     assert vote["number"] == "B2026-08-01"
     choices = [choice for _name, choice, _weight in ballots]
     assert (choices.count("for"), choices.count("against"), choices.count("abstain")) == (5, 3, 1)
-    assert "5 voor, 3 tegen, 1 onthouding van 9 stemgerechtigd" in vote["outcome_summary"]
+    facts = DecisionOutcome.from_json(vote["outcome"])
+    assert (facts.for_weight, facts.against_weight, facts.abstain_weight) == (5, 3, 1)
+    assert (facts.entitled_weight, facts.round) == (9, 1)
 
 
 def test_the_action_list_open_overdue_first(open_demo):

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
 from boardroom.domain.enums import BehaviourScore
-from boardroom.i18n import _, label
+from boardroom.i18n import N_, _, label
 from boardroom.services import meeting as live
 from boardroom.services.session import Session
 from boardroom.tui.screens.base import Row, TableScreen
@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 class BehaviourScreen(TableScreen):
     TITLE_TEXT = "Score each behaviour rule; then X closes the meeting."
     COLUMNS = ("Behaviour rule", "Score", "Note")
+    FLEX = "Behaviour rule"
     BINDINGS = [
-        Binding("k", "score('kept')", _("Kept")),
-        Binding("u", "score('under_pressure')", _("Under pressure")),
-        Binding("b", "score('broken')", _("Broken")),
-        Binding("n", "note", _("Note")),
-        Binding("X", "close_meeting", _("Close meeting")),
-        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("k", "score('kept')", N_("Kept")),
+        Binding("u", "score('under_pressure')", N_("Under pressure")),
+        Binding("b", "score('broken')", N_("Broken")),
+        Binding("n", "note", N_("Note")),
+        Binding("X", "close_meeting", N_("Close meeting")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -84,7 +85,7 @@ class SummaryScreen(BoardScreen):
 
     TITLE_TEXT = "Summary"
     DEFAULT_CSS = "SummaryScreen #summary { padding: 1 2; }"
-    BINDINGS = [Binding("escape", "app.pop_screen", _("Back"))]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("Back"))]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -101,7 +102,7 @@ class SummaryScreen(BoardScreen):
         self.sub_title = f"{_('Meeting')} {state.number} · {label(state.meeting.status)}"
         summary = live.summary(session, self.meeting_id)
         lines = [f"[b]{_('Decisions')}[/b]"]
-        lines += [f"  {d.number}  {d.title} — {d.outcome_summary}" for d in summary.decisions]
+        lines += [f"  {d.number}  {d.title} — {d.outcome_text()}" for d in summary.decisions]
         lines += ["", f"[b]{_('Actions')}[/b]"]
         lines += [
             f"  {a.number}  {a.text} — {state.name(a.owner_id)}, {a.due_date}"

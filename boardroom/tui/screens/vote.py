@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import Choice
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _, label
+from boardroom.domain.outcome import rule_name
+from boardroom.i18n import N_, _, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
@@ -26,12 +27,12 @@ class VoteScreen(BoardScreen):
     VoteScreen #tally { padding: 1 2; height: auto; text-style: bold; }
     """
     BINDINGS = [
-        Binding("f,v,1", "ballot('for')", _("For")),
-        Binding("a,t,2", "ballot('against')", _("Against")),
-        Binding("o,3", "ballot('abstain')", _("Abstain")),
-        Binding("w", "switch_voter", _("Other voter")),
-        Binding("ctrl+s", "count", _("Count the votes")),
-        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("f,v,1", "ballot('for')", N_("For")),
+        Binding("a,t,2", "ballot('against')", N_("Against")),
+        Binding("o,3", "ballot('abstain')", N_("Abstain")),
+        Binding("w", "switch_voter", N_("Other voter")),
+        Binding("ctrl+s", "count", N_("Count the votes")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, round_id: int) -> None:
@@ -66,7 +67,8 @@ class VoteScreen(BoardScreen):
         state = live.console(self.session, view.proposal.meeting_id)
         self.query_one("#proposal", Static).update(
             f"[b]{view.proposal.title}[/b] — {_('version')} {view.version.version}"
-            f" · {label(view.proposal.vote_rule)}\n{view.version.text}"
+            + (f" · {rule_name(view.proposal.vote_rule)}" if view.proposal.vote_rule else "")
+            + f"\n{view.version.text}"
         )
         table = self.query_one(DataTable)
         if not view.proposal.secret:
@@ -97,7 +99,7 @@ class VoteScreen(BoardScreen):
             text += f" · {_('not yet')} {waiting}"
         if self.result is not None:
             colour = "green" if self.result.outcome.value == "adopted" else "red"
-            text += f"\n[{colour}]{label(self.result.outcome).upper()}[/]  {self.result.summary}"
+            text += f"\n[{colour}]{label(self.result.outcome).upper()}[/]  {self.result.text}"
             if self.result.decision_number:
                 text += f"\n{_('Decision')} {self.result.decision_number}"
         elif view.round.status != "open":  # counted in another session (the chair's laptop)
@@ -105,7 +107,7 @@ class VoteScreen(BoardScreen):
             colour = "green" if view.decision is not None else "red"
             text += f"\n[{colour}]{outcome}[/]"
             if view.decision is not None:
-                text += f"  {view.decision.outcome_summary}\n{_('Decision')} {view.decision.number}"
+                text += f"  {view.decision.outcome_text()}\n{_('Decision')} {view.decision.number}"
         self.query_one("#tally", Static).update(text)
 
     def action_ballot(self, choice: str) -> None:

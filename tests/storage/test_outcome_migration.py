@@ -1,0 +1,92 @@
+"""Migration 8: a board whose decisions kept their outcome as a sentence (in the language of
+whoever recorded it) gets each outcome's facts from its rounds, logged, with `verify` clean,
+every earlier seal still checking, and documents rendered wholly in the reader's language."""
+
+from __future__ import annotations
+
+import json
+
+from boardroom.cli import main
+from boardroom.domain.outcome import DecisionOutcome
+from boardroom.services.integrity import verify
+from boardroom.storage.db import Database
+from boardroom.storage.migrations import migrate, schema_version
+from boardroom.storage.repo import Repo
+
+OLD_VOTE = (
+    "stemming, gewone meerderheid, één stem per perspectief; quorum 9/9 perspectieven;"
+    " 5 voor, 3 tegen, 1 onthouding van 9 stemgerechtigd"
+)
+
+
+def as_schema_7(path) -> dict[str, DecisionOutcome]:
+    """Turn a current demo board into what boardroom wrote before schema 8 — every change
+    logged as that version logged it — and return each decision's facts as recorded live."""
+    database = Database(path)
+    repo = Repo(database, actor="boardroom 0.1")
+    facts = {}
+    with database.transaction():
+        for row in repo.query("SELECT id, number, method, outcome FROM decisions ORDER BY id"):
+            facts[row["number"]] = DecisionOutcome.from_json(row["outcome"])
+            sentence = OLD_VOTE if row["method"] == "vote" else "consent in ronde 1"
+            if row["method"] == "acclamation":
+                sentence = "bij acclamatie"
+            repo.update("decisions", row["id"], {"outcome": "{}", "outcome_summary": sentence})
+        for seal in repo.query("SELECT id, meeting_id FROM seals"):
+            repo.update(
+                "seals", seal["id"], {"hash": repo.seal_hash(seal["meeting_id"], 1), "scheme": 1}
+            )
+        database.conn.execute("DELETE FROM schema_version WHERE version = 8")
+    assert verify(database).ok
+    database.conn.execute("ALTER TABLE decisions DROP COLUMN outcome")
+    database.conn.execute("ALTER TABLE seals DROP COLUMN scheme")
+    assert schema_version(database) == 7
+    database.close()
+    return facts
+
+
+def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
+    live = as_schema_7(demo_path)
+    database = Database(demo_path)
+    assert migrate(database) == [8]
+    repo = Repo(database)
+    rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
+    migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}
+    assert migrated == live  # the facts the rounds hold are the facts recorded live
+    by_method = {m: sum(1 for r in rows if r["method"] == m) for m in ("vote", "consent")}
+    assert all(by_method.values())
+    assert all(migrated[r["number"]].round for r in rows if r["method"] != "acclamation")
+    # each change is in the event log, by the migration, and the chain holds
+    logged = repo.query(
+        "SELECT row_id, after FROM event_log WHERE actor = 'migration 8' ORDER BY id"
+    )
+    assert len(logged) == by_method["vote"] + by_method["consent"]
+    assert json.loads(logged[0]["after"])["outcome"] != "{}"
+    report = verify(database)
+    assert report.ok, report.problems
+    assert report.sealed >= 10  # the seals made before the migration still check (scheme 1)
+    database.close()
+
+    assert main(["export", "minutes", "--db", str(demo_path), "--meeting", "2026-03-12"]) == 0
+    minutes = capsys.readouterr().out
+    assert "consent in round 2; quorum 9 of 9 perspectives present, 5 needed; 3 concerns" in (
+        minutes
+    )
+    assert "consent in ronde" not in minutes and "zorg(en)" not in minutes
+    args = ["export", "minutes", "--db", str(demo_path), "--meeting", "2026-03-12", "--lang", "nl"]
+    assert main(args) == 0
+    assert "consent in ronde 2; quorum 9 van 9 perspectieven aanwezig, 5 nodig; 3 zorgen" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_decision_without_its_round_keeps_the_sentence_it_was_recorded_with(open_demo):
+    session = open_demo()
+    row = session.repo.query("SELECT id FROM decisions WHERE method = 'vote' ORDER BY id LIMIT 1")[
+        0
+    ]
+    session.repo.update(
+        "decisions", row["id"], {"outcome": "{}", "outcome_summary": OLD_VOTE, "proposal_id": None}
+    )
+    decision = session.repo.model("decisions", row["id"])
+    assert decision.outcome_text() == OLD_VOTE
