@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _, label
+from boardroom.i18n import N_, _, label
 from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
+from boardroom.tui.bindings import TranslatedBindings
 from boardroom.tui.replica import ReplicaStatus
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
@@ -69,22 +70,22 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
 LIVE_INTERVAL = 0.25
 
 
-class BoardroomApp(ReplicaStatus, App[None]):
+class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "boardroom"
     BINDINGS = [
-        Binding("f1,g", "go('dashboard')", _("Dashboard")),
-        Binding("f2,M", "go('members')", _("Members")),
-        Binding("f3,P", "go('perspectives')", _("Perspectives")),
-        Binding("f4,T", "go('themes')", _("Themes")),
-        Binding("f5,R", "go('rules')", _("Rules and principles")),
-        Binding("f6,V", "go('meetings')", _("Meetings")),
-        Binding("f7,B", "go('decisions')", _("Decisions")),
-        Binding("f8,A", "go('actions')", _("Actions")),
-        Binding("f9,J", "go('year')", _("Year in view")),
-        Binding("f10,K", "go('calendar')", _("Annual calendar")),
-        Binding("f11,E", "go('requests')", _("Agenda requests")),
-        Binding("q", "quit", _("Quit")),
+        Binding("f1,g", "go('dashboard')", N_("Dashboard")),
+        Binding("f2,M", "go('members')", N_("Members")),
+        Binding("f3,P", "go('perspectives')", N_("Perspectives")),
+        Binding("f4,T", "go('themes')", N_("Themes")),
+        Binding("f5,R", "go('rules')", N_("Rules and principles")),
+        Binding("f6,V", "go('meetings')", N_("Meetings")),
+        Binding("f7,B", "go('decisions')", N_("Decisions")),
+        Binding("f8,A", "go('actions')", N_("Actions")),
+        Binding("f9,J", "go('year')", N_("Year in view")),
+        Binding("f10,K", "go('calendar')", N_("Annual calendar")),
+        Binding("f11,E", "go('requests')", N_("Agenda requests")),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     def __init__(
@@ -221,7 +222,7 @@ class BoardroomApp(ReplicaStatus, App[None]):
         for binding in getattr(screen, "BINDINGS", []):
             if isinstance(binding, Binding) and binding.description:
                 yield SystemCommand(
-                    f"{binding.description} · {where}",
+                    f"{_(binding.description)} · {where}",
                     f"{_('key')}: {binding.key}",
                     partial(screen.run_action, binding.action),
                 )

@@ -1,13 +1,48 @@
-"""The look of screens (pytest-textual-snapshot): the dashboard, the members and access screens,
-and the console with a vote in progress, at 80×24 and 160×48 where it matters most."""
+"""Every screen and pushed screen on the demo board (pytest-textual-snapshot), at 80×24 and
+160×48, in English and Dutch. Each SVG was looked at before it was accepted; a change to a
+screen shows here as a picture to look at again (`pytest --snapshot-update`)."""
 
+from __future__ import annotations
 
-def test_dashboard_snapshot(snap_compare, make_app):
-    assert snap_compare(make_app("Els Verhoeven"), terminal_size=(120, 40))
+from pathlib import Path
 
+import pytest
 
-def test_members_snapshot(snap_compare, make_app):
-    assert snap_compare(make_app("Els Verhoeven"), press=["f2"], terminal_size=(120, 40))
+from boardroom.i18n import set_language
+from boardroom.tui.app import BoardroomApp
+
+CHAIR, SECRETARY = "Marianne van der Velde", "Els Verhoeven"
+#: The chair opens the 10 December meeting, everyone present, on item 4 (a deciding item).
+MEETING = ["f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n"]
+
+#: screen → (who, the keys that reach it from the dashboard)
+JOURNEYS: dict[str, tuple[str, list[str]]] = {
+    "dashboard": (SECRETARY, []),
+    "members": (SECRETARY, ["f2"]),
+    "member_form": (SECRETARY, ["f2", "e"]),
+    "access": (SECRETARY, ["f2", "k"]),
+    "perspectives": (SECRETARY, ["f3"]),
+    "themes": (SECRETARY, ["f4"]),
+    "rules": (SECRETARY, ["f5"]),
+    "meetings": (CHAIR, ["f6"]),
+    "console_planned": (CHAIR, ["f6", "enter"]),
+    "attendance": (CHAIR, ["f6", "enter", "s", "a"]),
+    "console_in_progress": (CHAIR, MEETING),
+    "vote": (CHAIR, [*MEETING, "v", "ctrl+s", "f", "a"]),
+    "console_with_a_vote": (CHAIR, [*MEETING, "v", "ctrl+s", "f", "a", "escape"]),
+    "consent": (CHAIR, [*MEETING, "c", "ctrl+s", "enter", "enter"]),
+    "behaviour": (CHAIR, [*MEETING, "b", "k", "down", "u"]),
+    "summary": (CHAIR, [*MEETING, "b", "X"]),
+    "decisions": (SECRETARY, ["f7"]),
+    "decision": (SECRETARY, ["f7", "enter"]),
+    "actions": (SECRETARY, ["f8"]),
+    "year": (SECRETARY, ["f9"]),
+    "calendar": (SECRETARY, ["f10"]),
+    "agenda": (SECRETARY, ["f10", "enter"]),
+    "requests": (SECRETARY, ["f11"]),
+    "welcome": ("", []),
+}
+SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 
 
 def _bind_demo_keys(app) -> None:
@@ -23,38 +58,29 @@ def _bind_demo_keys(app) -> None:
         access.add_key(app.session, member, line)
 
 
-def test_access_screen_snapshot_80x24(snap_compare, make_app):
-    app = make_app("Els Verhoeven")
-    _bind_demo_keys(app)
-    assert snap_compare(app, press=["f2", "k"], terminal_size=(80, 24))
+def _reach(keys: list[str]):
+    async def run_before(pilot) -> None:
+        """Press the journey's keys; toasts are cleared (they fade on a timer, and would make
+        the picture depend on the clock)."""
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
 
 
-def test_access_screen_snapshot_160x48(snap_compare, make_app):
-    app = make_app("Els Verhoeven")
-    _bind_demo_keys(app)
-    assert snap_compare(app, press=["f2", "k"], terminal_size=(160, 48))
-
-
-CONSOLE_WITH_A_VOTE = [
-    *["f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n", "v"],
-    *["ctrl+s", "f", "a", "escape"],
-]
-
-
-async def _vote_in_progress(pilot) -> None:
-    """The chair's console with a vote under way on item 4: two ballots so far. Toasts are
-    cleared (they fade on a timer, and would make the picture depend on the clock)."""
-    await pilot.press(*CONSOLE_WITH_A_VOTE)
-    await pilot.pause()
-    pilot.app.clear_notifications()
-    await pilot.pause()
-
-
-def test_console_with_a_vote_in_progress_snapshot_80x24(snap_compare, make_app):
-    app = make_app("Marianne van der Velde")
-    assert snap_compare(app, run_before=_vote_in_progress, terminal_size=(80, 24))
-
-
-def test_console_with_a_vote_in_progress_snapshot_160x48(snap_compare, make_app):
-    app = make_app("Marianne van der Velde")
-    assert snap_compare(app, run_before=_vote_in_progress, terminal_size=(160, 48))
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", JOURNEYS)
+def test_screen(snap_compare, make_app, screen, size, language):
+    set_language(language)
+    who, keys = JOURNEYS[screen]
+    if screen == "welcome":  # a path that does not exist (nothing is written without enter)
+        app = BoardroomApp(None, Path("new-board.db"), "Anna de Wit")
+    else:
+        app = make_app(who)
+    if screen == "access":
+        _bind_demo_keys(app)
+    assert snap_compare(app, run_before=_reach(keys), terminal_size=SIZES[size])

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from boardroom.i18n import _, format_date
+from boardroom.i18n import N_, _, format_date
 from boardroom.services import access
 from boardroom.services import composition as comp
 from boardroom.services.session import AMSTERDAM
@@ -21,9 +21,9 @@ class AccessScreen(TableScreen):
     # The fingerprint last: at 80 columns the rest shows, and the line below gives it whole.
     COLUMNS = ("Member", "Access", "Added", "By", "Type", "Fingerprint")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", _("Back")),
-        Binding("a", "add", _("Add a key")),
-        Binding("d,delete", "remove", _("Remove the key")),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("a", "add", N_("Add a key")),
+        Binding("d,delete", "remove", N_("Remove the key")),
     ]
 
     def rows(self) -> list[Row]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from boardroom.i18n import _, label
+from boardroom.i18n import N_, _, label
 from boardroom.services import record
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -14,15 +14,16 @@ class ActionsScreen(TableScreen):
     TITLE_TEXT = "Actions"
     SEARCH = True
     COLUMNS = ("Number", "Action", "Owner", "Due", "Status", "Meeting")
+    FLEX = "Action"
     BINDINGS = [
-        Binding("slash", "search", _("Search")),
-        Binding("escape", "to_list", _("List"), show=False),
-        Binding("m", "toggle_mine", _("My actions")),
-        Binding("o", "toggle_overdue", _("Overdue")),
-        Binding("s", "cycle_status", _("Status")),
-        Binding("d", "done", _("Done")),
-        Binding("c", "cancel", _("Cancel action")),
-        Binding("u", "update", _("Update")),
+        Binding("slash", "search", N_("Search")),
+        Binding("escape", "to_list", N_("List"), show=False),
+        Binding("m", "toggle_mine", N_("My actions")),
+        Binding("o", "toggle_overdue", N_("Overdue")),
+        Binding("s", "cycle_status", N_("Status")),
+        Binding("d", "done", N_("Done")),
+        Binding("c", "cancel", N_("Cancel action")),
+        Binding("u", "update", N_("Update")),
     ]
     STATUSES = ("open", None, "done", "cancelled")
 

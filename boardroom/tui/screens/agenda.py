@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import ItemKind, Purpose
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.screens.common import row_id
@@ -23,6 +23,7 @@ def short(text: str, width: int) -> str:
 class AgendaScreen(TableScreen):
     TITLE_TEXT = "Agenda"
     COLUMNS = ("#", "Time", "Item", "Purpose", "Presenter", "Min", "Papers")
+    FLEX = "Item"
     AUTO_FOCUS = "#table"
     DEFAULT_CSS = """
     AgendaScreen #agenda-body { height: 1fr; }
@@ -33,20 +34,20 @@ class AgendaScreen(TableScreen):
     AgendaScreen #detail { max-height: 12; }
     """
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("n", "add", _("Add an item")),
-        Binding("e", "edit", _("Edit the item")),
-        Binding("d", "remove", _("Remove the item")),
-        Binding("shift+up,minus", "move(-1)", _("Move up")),
-        Binding("shift+down,plus", "move(1)", _("Move down")),
-        Binding("s", "schedule", _("Schedule the request here")),
-        Binding("x", "decline", _("Decline the request")),
-        Binding("tab", "switch", _("Items / requests"), show=False),
-        Binding("f", "attach", _("Attach a paper")),
-        Binding("F", "remove_paper", _("Remove a paper")),
-        Binding("t", "papers_sent", _("Mark papers sent")),
-        Binding("S", "set_agenda", _("Set the agenda")),
-        Binding("o", "export", _("Export the agenda")),
+        Binding("escape", "back", N_("Back")),
+        Binding("n", "add", N_("Add an item")),
+        Binding("e", "edit", N_("Edit the item")),
+        Binding("d", "remove", N_("Remove the item")),
+        Binding("shift+up,minus", "move(-1)", N_("Move up")),
+        Binding("shift+down,plus", "move(1)", N_("Move down")),
+        Binding("s", "schedule", N_("Schedule the request here")),
+        Binding("x", "decline", N_("Decline the request")),
+        Binding("tab", "switch", N_("Items / requests"), show=False),
+        Binding("f", "attach", N_("Attach a paper")),
+        Binding("F", "remove_paper", N_("Remove a paper")),
+        Binding("t", "papers_sent", N_("Mark papers sent")),
+        Binding("S", "set_agenda", N_("Set the agenda")),
+        Binding("o", "export", N_("Export the agenda")),
     ]
 
     def __init__(self, meeting_id: int) -> None:

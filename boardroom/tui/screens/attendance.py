@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from boardroom.domain.enums import AttendanceStatus
-from boardroom.i18n import _, label
+from boardroom.i18n import N_, _, label
 from boardroom.services import meeting as live
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField, FormScreen
@@ -15,12 +15,12 @@ class AttendanceScreen(TableScreen):
     TITLE_TEXT = "Attendance"
     COLUMNS = ("Name", "Perspective", "Circle", "Status", "Substitute")
     BINDINGS = [
-        Binding("p", "mark('present')", _("Present")),
-        Binding("r", "mark('remote')", _("Remote")),
-        Binding("n", "mark('absent_with_notice')", _("Absent with notice")),
-        Binding("x", "mark('absent')", _("Absent")),
-        Binding("s", "substitute", _("Substitute")),
-        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("p", "mark('present')", N_("Present")),
+        Binding("r", "mark('remote')", N_("Remote")),
+        Binding("n", "mark('absent_with_notice')", N_("Absent with notice")),
+        Binding("x", "mark('absent')", N_("Absent")),
+        Binding("s", "substitute", N_("Substitute")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:

@@ -125,7 +125,10 @@ class TableScreen(BoardScreen):
         flex = self.COLUMNS.index(self.FLEX)
         padding = 2 * table.cell_padding
         others = sum(w + padding for n, w in enumerate(self._widths) if n != flex)
-        room = (table.size.width or self.app.size.width) - others - padding - 2  # scrollbar
+        width = table.size.width or self.app.size.width
+        room = width - others - padding - 2  # scrollbar
+        if room < 24:  # too narrow for all (80 columns): the text keeps two fifths of the
+            room = width * 2 // 5  # width and the columns after it scroll into view
         column = table.columns[self._column_keys[flex]]
         column.auto_width = False
         column.width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
-from boardroom.i18n import _, format_date, label, month_name
+from boardroom.i18n import N_, _, format_date, label, month_name
 from boardroom.services.calendar import CalendarView, calendar_view, move_theme
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -28,6 +28,7 @@ def default_plan_file() -> Path:
 class CalendarScreen(TableScreen):
     TITLE_TEXT = "Annual calendar"
     COLUMNS = ("Month", "Date", "Status", "Free", "Themes", "Interest round", "Eval.")
+    FLEX = "Themes"
     AUTO_FOCUS = "#table"
     DEFAULT_CSS = """
     CalendarScreen #calendar-body { height: 1fr; }
@@ -35,11 +36,11 @@ class CalendarScreen(TableScreen):
     CalendarScreen #targets { width: 40; padding: 0 1; border-left: solid $primary-darken-2; }
     """
     BINDINGS = [
-        Binding("enter,a", "agenda", _("Open the agenda")),
-        Binding("m", "move", _("Move a theme")),
-        Binding("p", "plan", _("Plan the year from a file")),
-        Binding("left,[", "year(-1)", _("Previous year")),
-        Binding("right,]", "year(1)", _("Next year")),
+        Binding("enter,a", "agenda", N_("Open the agenda")),
+        Binding("m", "move", N_("Move a theme")),
+        Binding("p", "plan", N_("Plan the year from a file")),
+        Binding("left,[", "year(-1)", N_("Previous year")),
+        Binding("right,]", "year(1)", N_("Next year")),
     ]
 
     def __init__(self, year: int | None = None) -> None:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from boardroom.services.session import Session
+from boardroom.tui.bindings import TranslatedBindings
 
 
 def row_id(table: DataTable[Any]) -> int | None:
@@ -19,7 +20,7 @@ def row_id(table: DataTable[Any]) -> int | None:
     return int(key) if key is not None else None
 
 
-class BoardScreen(Screen[None]):
+class BoardScreen(TranslatedBindings, Screen[None]):
     """A screen of the app: it works on the app's session."""
 
     @property

@@ -11,9 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
+from boardroom.tui.screens.base import cell_text
 from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.display_table import DisplayTable
 from boardroom.tui.widgets.form import FormField, FormScreen
@@ -29,17 +30,17 @@ class ConsentScreen(BoardScreen):
     ConsentScreen #outcome { padding: 1 2; height: auto; }
     """
     BINDINGS = [
-        Binding("enter,c", "answer('consent')", _("Consent")),
-        Binding("z", "answer('concern')", _("Concern")),
-        Binding("o,b", "answer('objection')", _("Objection")),
-        Binding("p", "answer('pass')", _("Pass")),
-        Binding("l", "ask_later", _("Ask later")),
-        Binding("ctrl+s", "conclude", _("Conclude")),
-        Binding("r", "review_date", _("Review date")),
-        Binding("m", "amend", _("Amend")),
-        Binding("w", "end('withdrawn')", _("Withdraw")),
-        Binding("u", "end('deferred')", _("Defer")),
-        Binding("escape", "app.pop_screen", _("Back")),
+        Binding("enter,c", "answer('consent')", N_("Consent")),
+        Binding("z", "answer('concern')", N_("Concern")),
+        Binding("o,b", "answer('objection')", N_("Objection")),
+        Binding("p", "answer('pass')", N_("Pass")),
+        Binding("l", "ask_later", N_("Ask later")),
+        Binding("ctrl+s", "conclude", N_("Conclude")),
+        Binding("r", "review_date", N_("Review date")),
+        Binding("m", "amend", N_("Amend")),
+        Binding("w", "end('withdrawn')", N_("Withdraw")),
+        Binding("u", "end('deferred')", N_("Defer")),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, round_id: int) -> None:
@@ -66,6 +67,20 @@ class ConsentScreen(BoardScreen):
         self.columns.append(table.add_column(_("Concern or reason")))
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()
+        self.call_after_refresh(self.fit_reasons)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_reasons)
+
+    def fit_reasons(self) -> None:
+        """A concern or reason gets the width the other columns leave (cut with … there; the
+        whole text is in the minutes and on the decision's screen)."""
+        table = self.query_one(DataTable)
+        others = sum(table.columns[key].get_render_width(table) for key in self.columns[:3])
+        column = table.columns[self.columns[3]]
+        column.auto_width = False
+        column.width = max(len(_("Concern or reason")), table.size.width - others - 4)
+        table.refresh(layout=True)
 
     def board_changed(self) -> None:
         self.reload()
@@ -91,7 +106,7 @@ class ConsentScreen(BoardScreen):
             table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
             table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
             note = answer.note if answer else ""
-            table.update_cell(str(voter), self.columns[3], note, update_width=bool(note))
+            table.update_cell(str(voter), self.columns[3], cell_text(note, cut=True))
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
@@ -47,19 +47,19 @@ class MeetingConsole(BoardScreen):
     MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
     """
     BINDINGS = [
-        Binding("s", "start", _("Open meeting")),
-        Binding("a", "attendance", _("Attendance")),
-        Binding("n,pagedown", "step(1)", _("Next item")),
-        Binding("p,pageup", "step(-1)", _("Previous item")),
-        Binding("e", "notes", _("Notes")),
-        Binding("v", "propose('vote')", _("Vote")),
-        Binding("c", "propose('consent')", _("Consent round")),
-        Binding("d", "decision", _("Decision")),
-        Binding("t", "action", _("Action")),
-        Binding("i", "interest", _("Interest round")),
-        Binding("b", "behaviour", _("Behaviour check")),
-        Binding("f", "defer", _("Defer item")),
-        Binding("escape", "back", _("Back")),
+        Binding("s", "start", N_("Open meeting")),
+        Binding("a", "attendance", N_("Attendance")),
+        Binding("n,pagedown", "step(1)", N_("Next item")),
+        Binding("p,pageup", "step(-1)", N_("Previous item")),
+        Binding("e", "notes", N_("Notes")),
+        Binding("v", "propose('vote')", N_("Vote")),
+        Binding("c", "propose('consent')", N_("Consent round")),
+        Binding("d", "decision", N_("Decision")),
+        Binding("t", "action", N_("Action")),
+        Binding("i", "interest", N_("Interest round")),
+        Binding("b", "behaviour", N_("Behaviour check")),
+        Binding("f", "defer", N_("Defer item")),
+        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:

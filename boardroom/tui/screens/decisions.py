@@ -8,9 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import record
 from boardroom.services.session import Session
+from boardroom.tui.bindings import TranslatedBindings
 from boardroom.tui.screens.base import Row, TableScreen
 
 SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
@@ -26,12 +27,12 @@ class DecisionsScreen(TableScreen):
     COLUMNS = ("Number", "Date", "Decision", "Theme", "Method", "Status", "Review date")
     FLEX = "Decision"
     BINDINGS = [
-        Binding("slash", "search", _("Search")),
-        Binding("escape", "to_list", _("List"), show=False),
-        Binding("y", "cycle_year", _("Year")),
-        Binding("s", "cycle_status", _("Status")),
-        Binding("t", "cycle_theme", _("Theme")),
-        Binding("r", "toggle_review", _("Due for review")),
+        Binding("slash", "search", N_("Search")),
+        Binding("escape", "to_list", N_("List"), show=False),
+        Binding("y", "cycle_year", N_("Year")),
+        Binding("s", "cycle_status", N_("Status")),
+        Binding("t", "cycle_theme", N_("Theme")),
+        Binding("r", "toggle_review", N_("Due for review")),
     ]
     STATUSES = (None, "in_force", "superseded", "revoked")
 
@@ -112,16 +113,16 @@ class DecisionsScreen(TableScreen):
             self.app.push_screen(DecisionScreen(decision_id))
 
 
-class DecisionScreen(Screen[None]):
+class DecisionScreen(TranslatedBindings, Screen[None]):
     """One decision in full: text, tally or consent record, origin, lineage. A decision is
     never edited: it is superseded or revoked by a new decision in a meeting in progress."""
 
     TITLE_TEXT = "Decision"
     DEFAULT_CSS = "DecisionScreen #story { padding: 1 2; }"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", _("Back")),
-        Binding("s", "replace(False)", _("Supersede")),
-        Binding("r", "replace(True)", _("Revoke")),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("s", "replace(False)", N_("Supersede")),
+        Binding("r", "replace(True)", N_("Revoke")),
     ]
 
     def action_replace(self, revokes: bool) -> None:
@@ -177,7 +178,11 @@ class DecisionScreen(Screen[None]):
         decision = d.decision
         lines = [
             f"[b]{decision.number}[/b]  [b]{decision.title}[/b]",
-            f"{format_date(d.held_on, time=True)} · {d.item_title} · {d.theme}",
+            " · ".join(  # an item named after its theme is said once
+                dict.fromkeys(
+                    x for x in (format_date(d.held_on, time=True), d.item_title, d.theme) if x
+                )
+            ),
             f"{label(decision.status)}"
             + (
                 f" · {_('Review date')}: {format_date(decision.review_date, weekday=False)}"
@@ -187,7 +192,7 @@ class DecisionScreen(Screen[None]):
             "",
             decision.text,
             "",
-            f"[b]{label(decision.method)}[/b]: {decision.outcome_summary}",
+            f"[b]{label(decision.method)}[/b]: {decision.outcome_text()}",
         ]
         if d.supersedes:
             lines.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import meeting as live
 from boardroom.tui.screens.base import Row, TableScreen
 
@@ -12,12 +12,13 @@ from boardroom.tui.screens.base import Row, TableScreen
 class MeetingsScreen(TableScreen):
     TITLE_TEXT = "Meetings"
     COLUMNS = ("Date", "Status", "Location", "Kind")
+    FLEX = "Location"
     BINDINGS = [
-        Binding("enter,o", "open", _("Open the console")),
-        Binding("a", "agenda", _("Build the agenda")),
-        Binding("v", "approve", _("Approve the minutes")),
-        Binding("x", "export_minutes", _("Export the minutes")),
-        Binding("w", "amend", _("Amend the minutes")),
+        Binding("enter,o", "open", N_("Open the console")),
+        Binding("a", "agenda", N_("Build the agenda")),
+        Binding("v", "approve", N_("Approve the minutes")),
+        Binding("x", "export_minutes", N_("Export the minutes")),
+        Binding("w", "amend", N_("Amend the minutes")),
     ]
 
     def rows(self) -> list[Row]:

@@ -7,7 +7,7 @@ from typing import Any
 from textual.binding import Binding
 
 from boardroom.domain import models as m
-from boardroom.i18n import _, label
+from boardroom.i18n import N_, _, label
 from boardroom.services import composition as comp
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -27,11 +27,11 @@ class MembersScreen(TableScreen):
     TITLE_TEXT = "Members"
     COLUMNS = ("Name", "Perspective", "Roles", "Circle", "Weight", "Active")
     BINDINGS = [
-        Binding("a", "add", _("Add")),
-        Binding("e", "edit", _("Edit")),
-        Binding("x", "toggle_active", _("Deactivate") + "/" + _("Reactivate")),
-        Binding("i", "toggle_inactive", _("Show inactive")),
-        Binding("k", "access", _("Access over SSH")),
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("x", "toggle_active", N_("Deactivate/Reactivate")),
+        Binding("i", "toggle_inactive", N_("Show inactive")),
+        Binding("k", "access", N_("Access over SSH")),
     ]
 
     show_inactive = False

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
 from boardroom.services import composition as comp
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -15,10 +15,11 @@ from boardroom.tui.widgets.form import FormField
 class PerspectivesScreen(TableScreen):
     TITLE_TEXT = "Perspectives"
     COLUMNS = ("Perspective", "Seats", "Vote weight", "Members of the perspective")
+    FLEX = "Members of the perspective"
     BINDINGS = [
-        Binding("a", "add", _("Add")),
-        Binding("e", "edit", _("Edit")),
-        Binding("delete", "delete", _("Delete")),
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("delete", "delete", N_("Delete")),
     ]
 
     def rows(self) -> list[Row]:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from boardroom.domain.enums import Purpose
 from boardroom.domain.permissions import Capability
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -16,11 +16,12 @@ from boardroom.tui.widgets.form import FormField
 class RequestsScreen(TableScreen):
     TITLE_TEXT = "Agenda requests"
     COLUMNS = ("Status", "Title", "Theme", "Purpose", "Min", "Wanted", "Scheduled for", "By")
+    FLEX = "Title"
     AUTO_FOCUS = "#table"
     BINDINGS = [
-        Binding("n", "new", _("Request agenda space")),
-        Binding("w", "withdraw", _("Withdraw the request")),
-        Binding("a", "toggle_all", _("Mine / all requests")),
+        Binding("n", "new", N_("Request agenda space")),
+        Binding("w", "withdraw", N_("Withdraw the request")),
+        Binding("a", "toggle_all", N_("Mine / all requests")),
     ]
 
     def __init__(self) -> None:

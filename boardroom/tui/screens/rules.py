@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
 from boardroom.services import composition as comp
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -13,13 +13,14 @@ from boardroom.tui.widgets.form import FormField
 class RulesScreen(TableScreen):
     TITLE_TEXT = "Rules and principles"
     COLUMNS = ("Order", "Text", "Active")
+    FLEX = "Text"
     BINDINGS = [
-        Binding("s", "switch_list", _("Switch list")),
-        Binding("a", "add", _("Add")),
-        Binding("e", "edit", _("Edit")),
-        Binding("x", "toggle_active", _("Deactivate") + "/" + _("Reactivate")),
-        Binding("ctrl+up", "move(-1)", _("Move up")),
-        Binding("ctrl+down", "move(1)", _("Move down")),
+        Binding("s", "switch_list", N_("Switch list")),
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("x", "toggle_active", N_("Deactivate/Reactivate")),
+        Binding("ctrl+up", "move(-1)", N_("Move up")),
+        Binding("ctrl+down", "move(1)", N_("Move down")),
     ]
 
     table_name: comp.RuleTable = "behaviour_rules"

@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
 from boardroom.services import composition as comp
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -22,10 +22,11 @@ class ThemesScreen(TableScreen):
         "Preferred months",
         "Active",
     )
+    FLEX = "Name"
     BINDINGS = [
-        Binding("a", "add", _("Add")),
-        Binding("e", "edit", _("Edit")),
-        Binding("x", "toggle_active", _("Deactivate") + "/" + _("Reactivate")),
+        Binding("a", "add", N_("Add")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("x", "toggle_active", N_("Deactivate/Reactivate")),
     ]
 
     def rows(self) -> list[Row]:

@@ -12,10 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
+from boardroom.tui.bindings import TranslatedBindings
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(TranslatedBindings, Screen[None]):
     DEFAULT_CSS = """
     #welcome {
         padding: 2 4;
@@ -31,8 +32,8 @@ class WelcomeScreen(Screen[None]):
     }
     """
     BINDINGS = [
-        Binding("ctrl+d", "demo", _("Open the demo board")),
-        Binding("ctrl+q", "app.quit", _("Quit")),
+        Binding("ctrl+d", "demo", N_("Open the demo board")),
+        Binding("ctrl+q", "app.quit", N_("Quit")),
     ]
 
     def __init__(self, db_path: Path) -> None:

@@ -8,10 +8,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
+from boardroom.tui.bindings import TranslatedBindings
 
 
-class ConfirmScreen(ModalScreen[bool | None]):
+class ConfirmScreen(TranslatedBindings, ModalScreen[bool | None]):
     """y applies (True); n declines (False); esc leaves without an answer (None). Where "no"
     means "do the other thing", `no_label` names it on its button."""
 
@@ -27,9 +28,9 @@ class ConfirmScreen(ModalScreen[bool | None]):
     ConfirmScreen Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("y,enter", "answer(True)", _("Apply")),
-        Binding("n", "answer(False)", _("Cancel")),
-        Binding("escape", "leave", _("Back")),
+        Binding("y,enter", "answer(True)", N_("Apply")),
+        Binding("n", "answer(False)", N_("Cancel")),
+        Binding("escape", "leave", N_("Back")),
     ]
 
     def __init__(self, title: str, body: str, apply_label: str = "", no_label: str = "") -> None:

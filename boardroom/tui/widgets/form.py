@@ -29,7 +29,8 @@ from textual.widgets import (
 )
 
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _
+from boardroom.i18n import N_, _
+from boardroom.tui.bindings import TranslatedBindings
 
 Kind = Literal[
     "text",
@@ -98,7 +99,7 @@ def convert(spec: FormField, raw: Any) -> Any:
     return text
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(TranslatedBindings, ModalScreen[bool]):
     """A modal form; `submit(values)` saves or raises a BoardroomError that the form shows."""
 
     DEFAULT_CSS = """
@@ -156,8 +157,8 @@ class FormScreen(ModalScreen[bool]):
     }
     """
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save")),
     ]
 
     def __init__(
