@@ -127,8 +127,10 @@ class TableScreen(BoardScreen):
         others = sum(w + padding for n, w in enumerate(self._widths) if n != flex)
         width = table.size.width or self.app.size.width
         room = width - others - padding - 2  # scrollbar
-        if room < 24:  # too narrow for all (80 columns): the text keeps two fifths of the
-            room = width * 2 // 5  # width and the columns after it scroll into view
+        if room < 24:  # too narrow for all (80 columns): the text fills the screen after the
+            # columns before it, and the columns after it scroll into view
+            before = sum(w + padding for w in self._widths[:flex])
+            room = width - before - padding - 2
         column = table.columns[self._column_keys[flex]]
         column.auto_width = False
         column.width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)

@@ -26,6 +26,7 @@ def active_period(member: m.Member) -> str:
 class MembersScreen(TableScreen):
     TITLE_TEXT = "Members"
     COLUMNS = ("Name", "Perspective", "Roles", "Circle", "Weight", "Active")
+    FLEX = "Roles"
     BINDINGS = [
         Binding("a", "add", N_("Add")),
         Binding("e", "edit", N_("Edit")),
