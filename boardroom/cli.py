@@ -179,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _access_parsers(commands)
     _replica_parsers(commands)
+    _paper_parsers(commands)
 
     agenda_command = commands.add_parser(
         "agenda",
@@ -320,6 +321,54 @@ def _replica_parsers(commands: argparse._SubParsersAction) -> None:  # type: ign
     )
 
 
+def _paper_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    paper = commands.add_parser(
+        "paper",
+        help="a meeting's papers, kept in the board: add, list, get",
+        description="Papers (vergaderstukken) are kept in the board itself, so every member's"
+        " laptop, the replica and the backups have them. The same file attached twice is"
+        " stored once; a replaced paper stays in the record.",
+    )
+    kinds = paper.add_subparsers(dest="paper_command", metavar="WHAT", parser_class=_Parser)
+    kinds.required = True
+    add = kinds.add_parser(
+        "add",
+        help="attach a paper to an agenda item (secretary or chair)",
+        description="Attach a file to item N of a meeting's agenda (N as the agenda numbers"
+        " it). Over SSH send the file on standard input: --file - < FILE.",
+    )
+    _common(add, db_required=True)
+    add.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    add.add_argument("--item", required=True, type=int, metavar="N", help="the item's number")
+    add.add_argument("--title", default="", metavar="TITLE", help="default: the file's name")
+    add.add_argument(
+        "--file",
+        dest="paper_file",
+        required=True,
+        metavar="FILE",
+        help="the paper; - reads it from standard input",
+    )
+    add.add_argument("--name", default="", metavar="NAME", help="its file name (with --file -)")
+    add.add_argument("--replaces", type=int, metavar="ID", help="the paper this one replaces")
+    add.add_argument(
+        "--max-mb", type=float, default=50, metavar="MB", help="the largest file taken in"
+    )
+    listing = kinds.add_parser(
+        "list", help="a meeting's papers", description="A meeting's papers, in agenda order."
+    )
+    _common(listing, db_required=True)
+    listing.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    get = kinds.add_parser(
+        "get",
+        help="a paper's exact bytes",
+        description="Write a paper as it was attached (checked against its sha256) to FILE, or"
+        " to standard output.",
+    )
+    _common(get, db_required=True)
+    get.add_argument("--paper", required=True, type=int, metavar="ID", help="from `paper list`")
+    get.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
 def _access_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     access = commands.add_parser(
         "access",
@@ -400,6 +449,19 @@ def _write_output(text: str, output: str | None) -> None:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
 
 
+def _write_bytes(content: bytes, path: Path) -> None:
+    """Bytes to a file, whole or not at all (written beside it, then renamed)."""
+    if path.is_dir() or not path.parent.exists():
+        raise ValidationProblem("not a writable file path", str(path))
+    part = path.with_name(f".{path.name}.part")
+    try:
+        part.write_bytes(content)
+        part.replace(path)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     set_language(resolve_language(args.lang, settings))
@@ -419,7 +481,7 @@ def run(args: argparse.Namespace) -> int:
             print(problem)
         print(
             f"{db_path}: {report.events} events, {report.rows} rows, {report.sealed} sealed"
-            f" meetings; chain head {report.head[:16]}; "
+            f" meetings, {report.papers} stored papers; chain head {report.head[:16]}; "
             + ("all consistent" if report.ok else f"{len(report.problems)} problem(s)")
         )
         return 0 if report.ok else 1
@@ -440,6 +502,8 @@ def run(args: argparse.Namespace) -> int:
         return _replica_command(args, db_path, resolve_replica(args.replica, settings))
     if args.command == "agenda":
         return _agenda_step(args, db_path, user)
+    if args.command == "paper":
+        return _paper(args, db_path, user)
     if args.command == "plan":
         return _plan(args, db_path, user)
     if args.command == "request":
@@ -659,6 +723,84 @@ def _agenda_step(args: argparse.Namespace, db_path: Path, user: str | None) -> i
         else:
             count = agenda.mark_papers_sent(session, meeting.id or 0)
             print(f"{count} paper(s) of {meeting.starts_at:%Y-%m-%d} marked sent")
+        return 0
+    finally:
+        session.close()
+
+
+def _read_paper(args: argparse.Namespace, limit: int) -> tuple[bytes, str]:
+    """The paper's bytes and file name, from --file (or standard input), or one clear line."""
+    from boardroom.services.papers import size_text, too_big
+
+    if args.paper_file == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise ValidationProblem(
+                "nothing on standard input (send the file with < FILE)", "--file"
+            )
+        content = sys.stdin.buffer.read(limit + 1)
+        if len(content) > limit:
+            raise ValidationProblem(f"more than {size_text(limit)} on standard input", "--file")
+        return content, args.name or "paper"
+    path = Path(args.paper_file).expanduser()
+    if not path.is_file():
+        raise ValidationProblem(f"no such file: {args.paper_file}", "--file")
+    try:
+        if path.stat().st_size > limit:  # refused before it is read
+            raise too_big(path.stat().st_size, limit)
+        return path.read_bytes(), args.name or path.name
+    except OSError as error:
+        raise ValidationProblem(f"cannot read {path}: {error.strerror}", "--file") from None
+
+
+def _paper(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.services import papers
+    from boardroom.services.record import find_meeting
+    from boardroom.services.session import open_session
+
+    limit = int(args.max_mb * 2**20) if args.paper_command == "add" else 0
+    if args.paper_command == "add" and limit <= 0:
+        raise ValidationProblem("must be more than 0", "--max-mb")
+    content, name = _read_paper(args, limit) if args.paper_command == "add" else (b"", "")
+    session = open_session(db_path, as_name=user)
+    try:
+        if args.paper_command == "add":
+            meeting = find_meeting(session, args.meeting)
+            added = papers.add_paper(
+                session,
+                meeting,
+                args.item,
+                args.title,
+                content,
+                name,
+                replaces_id=args.replaces,
+                limit=limit,
+            )
+            kept = "stored" if added.stored_new else "same content as a paper stored before"
+            print(f"paper {added.paper_id} on item {args.item}: sha256 {added.sha256} ({kept})")
+        elif args.paper_command == "list":
+            meeting = find_meeting(session, args.meeting)
+            for row in papers.meeting_papers(session, meeting):
+                flags = [] if row.stored else [f"not stored (was at {row.path})"]
+                flags += [f"replaced by {row.replaced_by}"] if row.replaced_by else []
+                flags += ["late"] if row.late and row.current else []
+                flags += [f"sent {row.sent_at[:10]}"] if row.sent_at else []
+                print(
+                    f"{row.id:>5}  {row.item_number:>2}. {row.title}  {row.file_name}"
+                    f"  {row.media_type}  {row.size} bytes  sha256 {row.sha256}"
+                    + (f"  ({'; '.join(flags)})" if flags else "")
+                )
+        else:
+            _paper_out, content = papers.paper_bytes(session, args.paper)
+            if args.output:
+                _write_bytes(content, Path(args.output))
+            elif sys.stdout.isatty():
+                raise ValidationProblem(
+                    "a paper is not shown on a terminal: write it with -o FILE or > FILE", "-o"
+                )
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(content)
+                sys.stdout.buffer.flush()
         return 0
     finally:
         session.close()

@@ -35,7 +35,12 @@ MAX_COMMAND = 2000
 #: Commands that make, copy or reveal the host's files: never over SSH.
 REFUSED = {"init", "backup", "demo", "ssh-session", "replicate", "restore"}
 #: Options naming a file on the host, and the one value they may take over SSH.
-HOST_PATHS = {"output": "-o", "plan_file": "--from", "key_file": "--key"}
+HOST_PATHS = {
+    "output": "-o",
+    "plan_file": "--from",
+    "key_file": "--key",
+    "paper_file": "--file",
+}
 
 
 class RemoteRefused(BoardroomError):

@@ -190,12 +190,19 @@ class AgendaRequest(Record):
 
 
 class Paper(Record):
+    """A document for an item; its bytes are kept in the board under `sha256` (`path`: where
+    it was attached from, for papers attached before they were kept in the board)."""
+
     agenda_item_id: int
     title: Name
-    path: Text
+    path: Text = ""
+    file_name: Text = ""
+    media_type: str = "application/octet-stream"
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=0)
     sent_at: str | None = None
+    added_by_id: int | None = None
+    replaced_by_id: int | None = None
 
 
 class Attendance(Record):

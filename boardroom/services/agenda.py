@@ -11,7 +11,6 @@ time before the meeting are flagged.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -523,36 +522,27 @@ def move_item(session: Session, item_id: int, delta: int) -> None:
                 session.repo.update("agenda_items", current.id or 0, {"position": position})
 
 
-def sha256_of(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def attach_paper(session: Session, item_id: int, path: str, title: str = "") -> int:
-    """Attach a file to an item: its title, size and sha256 are stored; the file stays put."""
+    """Attach a file to an item: its bytes are kept in the board (see services.papers)."""
+    from boardroom.services import papers
+
     session.require(Capability.BUILD_AGENDA, _("attach papers"))
-    _item, meeting = _meeting_of_item(session, item_id)
-    _editable(meeting)
+    item, meeting = _meeting_of_item(session, item_id)
     file = Path(path.strip()).expanduser()
     if not file.is_file():
         raise ValidationProblem(_("no such file: {path}").format(path=path.strip()), "path")
+    number = next(
+        (n for n, x in papers.numbered_items(session, meeting.id or 0) if x.id == item.id), None
+    )
+    if number is None:
+        raise Conflict(_("a deferred item takes no papers"))
     try:
-        digest, size = sha256_of(file)
+        if file.stat().st_size > papers.SIZE_LIMIT:  # refused before it is read
+            raise papers.too_big(file.stat().st_size, papers.SIZE_LIMIT)
+        content = file.read_bytes()
     except OSError as error:
         raise ValidationProblem(f"cannot read {file}: {error.strerror}", "path") from None
-    paper = m.Paper(
-        agenda_item_id=item_id,
-        title=title.strip() or file.stem,
-        path=str(file.resolve()),
-        sha256=digest,
-        size=size,
-    )
-    return session.repo.insert("papers", paper)
+    return papers.add_paper(session, meeting, number, title, content, file.name).paper_id
 
 
 def remove_paper(session: Session, paper_id: int) -> None:

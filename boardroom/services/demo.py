@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import random
 from dataclasses import dataclass
 from importlib import resources
@@ -361,14 +360,23 @@ class _Generator:
     def paper(self, item_id: int, title: str, starts_at: dt.datetime, late: bool) -> None:
         slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40]
         sent = starts_at - dt.timedelta(days=3 if late else 8, hours=6)
+        content = (
+            f"# Notitie {title}\n\nVoor de vergadering van {starts_at:%d-%m-%Y}.\n\n"
+            "## Aanleiding\n\nDe tafel bespreekt de voortgang en de volgende stap.\n\n"
+            "## Voorstel\n\nZie het besluitvoorstel op de agenda.\n"
+        ).encode()
+        self.rng.randint(0, 900_000)  # (was the size of a made-up file: the draws stay the same)
+        digest, _new = self.repo.store_paper_content(content, self.clock().isoformat())
         self.insert(
             "papers",
             {
                 "agenda_item_id": item_id,
                 "title": f"Notitie {title}",
-                "path": f"stukken/{starts_at:%Y-%m-%d}/{slug}.pdf",
-                "sha256": hashlib.sha256(f"{starts_at:%Y%m%d}{title}".encode()).hexdigest(),
-                "size": 80_000 + self.rng.randint(0, 900_000),
+                "path": "",
+                "file_name": f"{slug}.md",
+                "media_type": "text/markdown",
+                "sha256": digest,
+                "size": len(content),
                 "sent_at": sent.replace(tzinfo=AMSTERDAM)
                 .astimezone(dt.UTC)
                 .isoformat(timespec="seconds"),

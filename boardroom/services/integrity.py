@@ -1,8 +1,9 @@
 """`verify`: the record against its event log, so that a change behind the app's back shows.
 
-Three checks: (1) the event log is an unbroken hash chain (an edited, inserted or removed
+Four checks: (1) the event log is an unbroken hash chain (an edited, inserted or removed
 entry breaks it); (2) every row equals its last logged state, and every row was logged;
-(3) every approved meeting's record still has the hash it was sealed with.
+(3) every approved meeting's record still has the hash it was sealed with; (4) every paper
+kept in the board is still the bytes its sha256 names.
 What it cannot catch: someone who edits the file *and* rewrites the whole chain after it;
 keep backups (their chain heads differ) or note the head hash `verify` prints.
 """
@@ -24,6 +25,7 @@ class VerifyReport:
     events: int = 0
     rows: int = 0
     sealed: int = 0
+    papers: int = 0
     head: str = ""
     chain_ok: bool = True
     problems: list[str] = field(default_factory=list)
@@ -102,10 +104,24 @@ def _seals(repo: Repo, report: VerifyReport) -> None:
             )
 
 
+def _papers(repo: Repo, report: VerifyReport) -> None:
+    """Every stored paper is still the bytes its sha256 names."""
+    import hashlib
+
+    for sha256, size, content in repo.iter_paper_contents():
+        report.papers += 1
+        if hashlib.sha256(content).hexdigest() != sha256 or len(content) != size:
+            report.problems.append(
+                f"paper content {sha256[:12]}…: its bytes no longer match their sha256"
+                " (changed behind the app's back)"
+            )
+
+
 def verify(database: Database) -> VerifyReport:
     repo = Repo(database)
     report = VerifyReport()
     last = _chain(repo, report)
     _rows(repo, last, report)
     _seals(repo, report)
+    _papers(repo, report)
     return report

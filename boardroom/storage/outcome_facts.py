@@ -8,10 +8,7 @@ logged as an update by "migration 8", chained like every other event, so `verify
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
-from typing import Any
 
 from boardroom.domain.consent import Answer, concerns
 from boardroom.domain.enums import (
@@ -24,14 +21,10 @@ from boardroom.domain.enums import (
 )
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.domain.voting import QuorumResult, Seat, quorum, voting_seats
+from boardroom.storage.migration_log import MigrationLog
+from boardroom.storage.migration_log import rows as _rows
 
 ACTOR = "migration 8"
-
-
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 def _quorum_at(conn: sqlite3.Connection, board: dict, meeting: dict) -> QuorumResult:
@@ -118,40 +111,17 @@ def outcome_of(
 def record_outcomes(conn: sqlite3.Connection) -> int:
     """Give every vote and consent decision its outcome facts, each change logged and chained;
     returns how many decisions changed."""
-    from boardroom.storage.schema import event_hash
-
     boards = _rows(conn, "SELECT * FROM boards ORDER BY id LIMIT 1")
     if not boards:
         return 0
-    head = conn.execute("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1").fetchone()
-    previous = head[0] if head else ""
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    log = MigrationLog(conn, ACTOR)
     changed = 0
     quorums: dict[int, QuorumResult] = {}
     for before in _rows(
         conn, "SELECT * FROM decisions WHERE method IN ('vote', 'consent') ORDER BY id"
     ):
         facts = outcome_of(conn, boards[0], before, quorums)
-        if facts is None:
-            continue
-        after = {**before, "outcome": facts.to_json()}
-        conn.execute(
-            "UPDATE decisions SET outcome = ? WHERE id = ?", (after["outcome"], before["id"])
-        )
-        event = {
-            "at": now,
-            "actor": ACTOR,
-            "operation": "update",
-            "table_name": "decisions",
-            "row_id": before["id"],
-            "before": json.dumps(before, sort_keys=True),
-            "after": json.dumps(after, sort_keys=True),
-        }
-        previous = event_hash(previous, event)
-        conn.execute(
-            "INSERT INTO event_log (at, actor, operation, table_name, row_id, before, after,"
-            " hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*event.values(), previous, now, now),
-        )
-        changed += 1
+        if facts is not None:
+            log.update("decisions", before, {"outcome": facts.to_json()})
+            changed += 1
     return changed

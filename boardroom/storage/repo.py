@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from boardroom.domain.errors import Conflict, NotFound, StaleEdit, StorageProblem
 from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
+from boardroom.storage.paper_store import PaperStore
 from boardroom.storage.plan_reads import PlanReads
 from boardroom.storage.record_reads import RecordReads, SealReads
 from boardroom.storage.schema import TABLES, event_hash
@@ -102,7 +103,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo(MeetingReads, PlanReads, RecordReads, SealReads, YearReads):
+class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, YearReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(

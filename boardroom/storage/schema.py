@@ -508,6 +508,32 @@ def _v8(db: sqlite_utils.Database) -> None:
     record_outcomes(db.conn)
 
 
+def _v9(db: sqlite_utils.Database) -> None:
+    """Papers kept in the board (content-addressed by sha256), with their file name, media
+    type, who attached them and, when replaced, by which paper; the files still found at their
+    recorded paths, unchanged, are taken in."""
+    from boardroom.storage.paper_store import CONTENTS_TABLE, take_in_files
+
+    conn = db.conn
+    conn.execute(CONTENTS_TABLE)
+    conn.execute("ALTER TABLE papers ADD COLUMN file_name TEXT NOT NULL DEFAULT ''")
+    conn.execute(
+        "ALTER TABLE papers ADD COLUMN media_type TEXT NOT NULL DEFAULT 'application/octet-stream'"
+    )
+    conn.execute(
+        "ALTER TABLE papers ADD COLUMN added_by_id INTEGER"
+        " REFERENCES members(id) ON DELETE SET NULL"
+    )
+    conn.execute(
+        "ALTER TABLE papers ADD COLUMN replaced_by_id INTEGER"
+        " REFERENCES papers(id) ON DELETE SET NULL"
+    )
+    conn.execute("CREATE INDEX idx_papers_added_by ON papers(added_by_id)")
+    conn.execute("CREATE INDEX idx_papers_replaced_by ON papers(replaced_by_id)")
+    conn.execute("CREATE INDEX idx_papers_sha256 ON papers(sha256)")
+    take_in_files(conn)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -524,6 +550,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "agenda item sources; the year plans", _v6),
     Migration(7, "members' public keys for access over SSH", _v7),
     Migration(8, "decision outcomes as facts; seal schemes", _v8),
+    Migration(9, "papers kept in the board, content-addressed", _v9),
 )
 
 LATEST = MIGRATIONS[-1].version

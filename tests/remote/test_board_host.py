@@ -132,6 +132,24 @@ def test_files_come_in_on_standard_input(host, keys, tmp_path):
     assert refused.returncode == 2 and "may not plan the year" in err(refused)
 
 
+def test_a_paper_goes_in_on_standard_input_and_comes_back_byte_for_byte(host, keys, tmp_path):
+    pdf = b"%PDF-1.4\n% notitie wonen\n" + bytes(range(256)) * 64
+    added = host.ssh(
+        keys["els"],
+        "paper add --meeting 2026-12-10 --item 4 --title 'Notitie wonen' --file - --name n.pdf",
+        stdin=pdf,
+    )
+    assert added.returncode == 0, err(added)
+    paper_id = out(added).split()[1]
+    got = host.ssh(keys["henk"], f"paper get --paper {paper_id}")
+    assert got.returncode == 0 and got.stdout == pdf
+    # a path on the host is out of reach, in and out
+    on_host = host.ssh(keys["els"], "paper add --meeting 2026-12-10 --item 4 --file /etc/passwd")
+    assert on_host.returncode == 2 and "send it on standard input: --file - < FILE" in err(on_host)
+    to_host = host.ssh(keys["henk"], f"paper get --paper {paper_id} -o /tmp/x.pdf")
+    assert to_host.returncode == 2 and "ssh … > FILE" in err(to_host)
+
+
 def test_a_removed_key_and_a_deactivated_member_are_refused_at_the_next_login(host, keys):
     assert host.ssh(keys["henk"], "request --list").returncode == 0
     session = open_session(host.db, as_name="Els Verhoeven")

@@ -36,10 +36,16 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
             repo.update(
                 "seals", seal["id"], {"hash": repo.seal_hash(seal["meeting_id"], 1), "scheme": 1}
             )
-        database.conn.execute("DELETE FROM schema_version WHERE version = 8")
+        database.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert verify(database).ok
-    database.conn.execute("ALTER TABLE decisions DROP COLUMN outcome")
-    database.conn.execute("ALTER TABLE seals DROP COLUMN scheme")
+    conn = database.conn
+    conn.execute("ALTER TABLE decisions DROP COLUMN outcome")
+    conn.execute("ALTER TABLE seals DROP COLUMN scheme")
+    conn.execute("DROP TABLE paper_contents")  # and what migration 9 added
+    for index in ("added_by", "replaced_by", "sha256"):
+        conn.execute(f"DROP INDEX idx_papers_{index}")
+    for column in ("file_name", "media_type", "added_by_id", "replaced_by_id"):
+        conn.execute(f"ALTER TABLE papers DROP COLUMN {column}")
     assert schema_version(database) == 7
     database.close()
     return facts
@@ -48,7 +54,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database) == [8]
+    assert migrate(database) == [8, 9]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

@@ -269,7 +269,7 @@ class AgendaScreen(TableScreen):
         self.open_form(
             _("Attach a paper"),
             [
-                FormField("path", _("File"), hint=_("the file stays where it is")),
+                FormField("path", _("File"), hint=_("its content is kept in the board")),
                 FormField("title", _("Title (default: the file's name)")),
             ],
             lambda v: agenda.attach_paper(self.session, item_id, v["path"], v["title"]),

@@ -1,0 +1,201 @@
+"""Papers (vergaderstukken) kept in the board: attach one to an agenda item (from a file, or
+standard input over SSH), replace it (the old version stays, the item is flagged), list a
+meeting's papers, and hand a paper's exact bytes back, checked against its sha256.
+
+The bytes are stored once per content (the same file attached twice is stored once), so they
+are shared with every member's laptop, replicated and backed up with the rest of the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from boardroom.domain import models as m
+from boardroom.domain.enums import ItemStatus
+from boardroom.domain.errors import Conflict, NotFound, StorageProblem, ValidationProblem
+from boardroom.domain.permissions import Capability
+from boardroom.i18n import _
+from boardroom.services.agenda import _editable, papers_deadline
+from boardroom.services.session import Session, one_transaction
+from boardroom.storage.paper_store import media_type
+
+#: The largest paper taken in, unless the caller says otherwise (DESIGN §4: papers are
+#: documents, not archives).
+SIZE_LIMIT = 50 * 1024 * 1024
+
+
+def size_text(size: int) -> str:
+    """`13 kB`, `20.5 MB`."""
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} kB"
+
+
+def too_big(size: int, limit: int) -> ValidationProblem:
+    return ValidationProblem(
+        _("the file is {size}; papers up to {limit} are taken in").format(
+            size=size_text(size), limit=size_text(limit)
+        ),
+        "file",
+    )
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    id: int
+    item_number: int
+    item_title: str
+    title: str
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    sent_at: str | None
+    stored: bool
+    path: str  # where it was attached from, for a paper attached before papers were stored
+    replaced_by: int | None
+    late: bool
+
+    @property
+    def current(self) -> bool:
+        return self.replaced_by is None
+
+
+def numbered_items(session: Session, meeting_id: int) -> list[tuple[int, m.AgendaItem]]:
+    """The agenda's items with their numbers as members read them (deferred ones skipped)."""
+    items = [i for i in session.repo.items(meeting_id) if i.status != ItemStatus.DEFERRED]
+    return list(enumerate(items, start=1))
+
+
+def item_by_number(session: Session, meeting: m.Meeting, number: int) -> m.AgendaItem:
+    items = numbered_items(session, meeting.id or 0)
+    if not items:
+        raise Conflict(
+            _("the meeting of {day} has no agenda yet").format(day=meeting.starts_at.date())
+        )
+    for n, item in items:
+        if n == number:
+            return item
+    raise ValidationProblem(
+        _("the agenda of {day} has items 1 to {last}; there is no item {n}").format(
+            day=meeting.starts_at.date(), last=len(items), n=number
+        ),
+        "item",
+    )
+
+
+@dataclass(frozen=True)
+class Added:
+    paper_id: int
+    sha256: str
+    stored_new: bool  # False: the same content was in the board already (stored once)
+
+
+@one_transaction
+def add_paper(
+    session: Session,
+    meeting: m.Meeting,
+    item_number: int,
+    title: str,
+    content: bytes,
+    file_name: str,
+    *,
+    replaces_id: int | None = None,
+    limit: int = SIZE_LIMIT,
+) -> Added:
+    """Attach a paper's bytes to an item of the meeting's agenda. With `replaces_id`, the new
+    paper replaces that one (which stays in the record, marked replaced)."""
+    session.require(Capability.BUILD_AGENDA, _("attach papers"))
+    _editable(meeting)
+    item = item_by_number(session, meeting, item_number)
+    if not content:
+        raise ValidationProblem(_("the file is empty"), "file")
+    if len(content) > limit:
+        raise too_big(len(content), limit)
+    old = None
+    if replaces_id is not None:
+        old = session.repo.model("papers", replaces_id)
+        if old.agenda_item_id != item.id:
+            raise ValidationProblem(
+                _("paper {id} belongs to another item").format(id=replaces_id), "replaces"
+            )
+        if old.replaced_by_id is not None:
+            raise Conflict(
+                _("paper {id} was replaced already by paper {by}").format(
+                    id=replaces_id, by=old.replaced_by_id
+                )
+            )
+    now = session.now().astimezone(dt.UTC).isoformat(timespec="seconds")
+    name = file_name.strip() or "paper"
+    with session.database.transaction():
+        digest, new = session.repo.store_paper_content(content, now)
+        paper_id = session.repo.insert(
+            "papers",
+            m.Paper(
+                agenda_item_id=item.id or 0,
+                title=title.strip() or (old.title if old else name.rsplit(".", 1)[0]),
+                file_name=name,
+                media_type=media_type(name, content[:8]),
+                sha256=digest,
+                size=len(content),
+                added_by_id=session.user.id if session.user else None,
+            ),
+        )
+        if old is not None:
+            session.repo.update("papers", replaces_id or 0, {"replaced_by_id": paper_id})
+    return Added(paper_id, digest, new)
+
+
+def meeting_papers(session: Session, meeting: m.Meeting) -> list[PaperRow]:
+    """Every paper of the meeting, replaced ones too, in agenda order."""
+    session.require(Capability.READ, _("read the papers"))
+    board = session.repo.board()
+    deadline = papers_deadline(meeting, board.papers_lead_days if board else 7)
+    stored = session.repo.stored_hashes()
+    by_item = session.repo.papers_of_meeting(meeting.id or 0)
+    today = session.today
+    rows = []
+    for number, item in numbered_items(session, meeting.id or 0):
+        for p in by_item.get(item.id or 0, []):
+            sent = dt.datetime.fromisoformat(p["sent_at"]).date() if p["sent_at"] else None
+            rows.append(
+                PaperRow(
+                    p["id"],
+                    number,
+                    item.title,
+                    p["title"],
+                    p["file_name"],
+                    p["media_type"],
+                    p["size"],
+                    p["sha256"],
+                    p["sent_at"],
+                    p["sha256"] in stored,
+                    p["path"],
+                    p["replaced_by_id"],
+                    sent > deadline if sent else today > deadline,
+                )
+            )
+    return rows
+
+
+def paper_bytes(session: Session, paper_id: int) -> tuple[m.Paper, bytes]:
+    """A paper and its exact bytes, checked against the sha256 it was attached with."""
+    session.require(Capability.READ, _("read the papers"))
+    try:
+        paper: m.Paper = session.repo.model("papers", paper_id)
+    except NotFound:
+        raise NotFound(_("no paper {id}").format(id=paper_id)) from None
+    content = session.repo.paper_content(paper.sha256)
+    if content is None:
+        raise NotFound(
+            _("paper {id} is not kept in the board (it was attached from {path})").format(
+                id=paper_id, path=paper.path or "?"
+            )
+        )
+    if hashlib.sha256(content).hexdigest() != paper.sha256:
+        raise StorageProblem(
+            _("paper {id}: its stored bytes no longer match its sha256 {sha}").format(
+                id=paper_id, sha=paper.sha256[:12]
+            )
+        )
+    return paper, content
