@@ -29,6 +29,8 @@ def paper_text(paper: PaperLine, deadline_text: str) -> str:
         text += " — " + _("LATE: {sent}; deadline {deadline}").format(
             sent=sent, deadline=deadline_text
         )
+    if paper.replaces_sent:
+        text += " — " + _("replaces a version that was sent before")
     return text
 
 

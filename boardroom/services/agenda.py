@@ -288,6 +288,7 @@ class PaperLine:
     sha256: str
     sent_at: dt.datetime | None  # local time
     late: bool  # sent after the deadline, or not sent and the deadline has passed
+    replaces_sent: bool = False  # it replaces a paper that had been sent already
 
     @property
     def short_hash(self) -> str:
@@ -360,11 +361,27 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
         number += 1
         ends = clock + dt.timedelta(minutes=item.timebox_minutes)
         item_papers = []
+        replaced_after_sending = {  # a replaced paper that had gone out: its successor's
+            x["replaced_by_id"]  # line says so (DESIGN §4: members read it again)
+            for x in papers.get(item.id or 0, [])
+            if x["replaced_by_id"] and x["sent_at"]
+        }
         for p in papers.get(item.id or 0, []):
+            if p["replaced_by_id"]:  # the old version stays in the record (`paper list`)
+                continue
             sent = _local(p["sent_at"])
             late = sent.date() > deadline if sent else today > deadline
             item_papers.append(
-                PaperLine(p["id"], p["title"], p["path"], p["size"], p["sha256"], sent, late)
+                PaperLine(
+                    p["id"],
+                    p["title"],
+                    p["path"],
+                    p["size"],
+                    p["sha256"],
+                    sent,
+                    late or p["id"] in replaced_after_sending,
+                    p["id"] in replaced_after_sending,
+                )
             )
         lines.append(
             AgendaLine(
@@ -563,7 +580,7 @@ def mark_papers_sent(session: Session, meeting_id: int) -> int:
     _editable(meeting)
     now = session.now().astimezone(dt.UTC).isoformat(timespec="seconds")
     unsent = [p for rows in repo.papers_of_meeting(meeting_id).values() for p in rows]
-    unsent = [p for p in unsent if not p["sent_at"]]
+    unsent = [p for p in unsent if not p["sent_at"] and not p["replaced_by_id"]]
     with session.database.transaction():
         for paper in unsent:
             repo.update("papers", paper["id"], {"sent_at": now})
