@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     minutes = export_kinds.add_parser(
         "minutes",
-        help="a meeting's minutes (md, html, docx)",
+        help="a meeting's minutes (md, html, docx, pdf)",
         description="The minutes of one meeting: attendance, per item the notes and outcome,"
         " every decision with its tally or consent record, new actions, deferred items, the"
         " interest round and the behaviour check, with the decision and action lists.",
@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE|NR",
         help="the meeting's date (2026-12-10) or number (2026/10)",
     )
-    minutes.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    minutes.add_argument("--format", choices=("md", "html", "docx", "pdf"), default="md")
     minutes.add_argument(
         "-o",
         "--output",
@@ -234,19 +234,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     agenda = export_kinds.add_parser(
         "agenda",
-        help="a meeting's agenda as members receive it (md, html, docx)",
+        help="a meeting's agenda as members receive it (md, html, docx, pdf)",
         description="The agenda of one meeting: board, date, time, place; the numbered items"
         " with purpose, presenter and clock times; papers with their sha256 and late flags;"
         " the open actions and decisions due for review under the actions review.",
     )
     _common(agenda, db_required=True)
     agenda.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
-    agenda.add_argument("--format", choices=("md", "html", "docx"), default="md")
+    agenda.add_argument("--format", choices=("md", "html", "docx", "pdf"), default="md")
     agenda.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write here (default: standard output; docx there only when redirected: > FILE)",
+    )
+
+    bundle = export_kinds.add_parser(
+        "bundle",
+        help="a meeting's papers as one PDF (vergaderbundel)",
+        description="One PDF to send round: a cover, the agenda with every paper's sha256,"
+        " then every PDF paper behind its item, with bookmarks per item and paper and page"
+        " numbers across the whole bundle. Papers that are not PDF are listed (fetch them with"
+        " `boardroom paper get`).",
+    )
+    _common(bundle, db_required=True)
+    bundle.add_argument("--meeting", required=True, metavar="DATE|NR", help="2026-12-10 or 2026/10")
+    bundle.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here (default: standard output, when redirected)",
     )
 
     ics = export_kinds.add_parser(
@@ -261,21 +278,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = export_kinds.add_parser(
         "report",
-        help="the year report (md, html)",
+        help="the year report (md, html, pdf)",
         description="The year: meetings held, decisions by method and theme, actions done on"
         " time, attendance, interest rounds per perspective, the behaviour trend.",
     )
     _common(report, db_required=True)
     report.add_argument("--year", type=int, required=True, metavar="YEAR")
-    report.add_argument("--format", choices=("md", "html"), default="md")
+    report.add_argument("--format", choices=("md", "html", "pdf"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
     for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
         listing = export_kinds.add_parser(
-            kind, help=f"{what} (md, csv, json, docx)", description=f"Write {what}, filtered."
+            kind,
+            help=f"{what} (md, csv, json, docx, pdf)",
+            description=f"Write {what}, filtered.",
         )
         _common(listing, db_required=True)
-        listing.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
+        listing.add_argument("--format", choices=("md", "csv", "json", "docx", "pdf"), default="md")
         listing.add_argument(
             "-o",
             "--output",
@@ -629,6 +648,8 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
             _export_agenda(session, args)
         elif args.what == "calendar":
             _export_calendar(session, args)
+        elif args.what == "bundle":
+            _export_bundle(session, args)
         else:
             _export_list(session, args)
     finally:
@@ -850,6 +871,21 @@ def _export_agenda(session: Session, args: argparse.Namespace) -> None:
     _write_document(agenda_document(view), args.format, path)
 
 
+def _export_bundle(session: Session, args: argparse.Namespace) -> None:
+    from boardroom.exports.bundle import bundle_pdf
+    from boardroom.services.papers import bundle
+    from boardroom.services.record import find_meeting
+
+    args.format = "pdf"
+    path = _output_path(args)
+    parts = bundle(session, find_meeting(session, args.meeting))
+    author = session.user.name if session.user else ""
+    if path is None:
+        _binary_to_stdout(lambda stream: bundle_pdf(parts, stream, author=author))
+    else:
+        _write_bytes(bundle_pdf(parts, author=author), path)
+
+
 def _export_calendar(session: Session, args: argparse.Namespace) -> None:
     from boardroom.exports.ics import calendar_ics
     from boardroom.services.calendar import calendar_view, ics_meta
@@ -872,8 +908,10 @@ def _export_calendar(session: Session, args: argparse.Namespace) -> None:
 
 def _output_path(args: argparse.Namespace) -> Path | None:
     if args.output is None:
-        if args.format == "docx" and sys.stdout.isatty():
-            raise ValidationProblem("docx needs a file: add -o FILE (or > FILE)", "--output")
+        if args.format in ("docx", "pdf") and sys.stdout.isatty():
+            raise ValidationProblem(
+                f"{args.format} needs a file: add -o FILE (or > FILE)", "--output"
+            )
         return None
     path = Path(args.output)
     if path.is_dir() or not path.parent.exists():
@@ -896,8 +934,8 @@ def _write_document(doc: Document, fmt: str, path: Path | None) -> None:
     from boardroom.exports.document import rendered, write_document
 
     if path is None:
-        if fmt == "docx":
-            _docx_to_stdout(lambda stream: write_document(doc, fmt, stream))
+        if fmt in ("docx", "pdf"):
+            _binary_to_stdout(lambda stream: write_document(doc, fmt, stream))
         else:
             sys.stdout.write(rendered(doc, fmt))
         return
@@ -907,8 +945,8 @@ def _write_document(doc: Document, fmt: str, path: Path | None) -> None:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
 
 
-def _docx_to_stdout(write: Callable[[BinaryIO], object]) -> None:
-    """A Word file on standard output (`ssh host export … --format docx > file.docx`)."""
+def _binary_to_stdout(write: Callable[[BinaryIO], object]) -> None:
+    """A Word or PDF file on standard output (`ssh host export … --format docx > file.docx`)."""
     import io
 
     buffer = io.BytesIO()
@@ -951,8 +989,8 @@ def _export_list(session: Session, args: argparse.Namespace) -> None:
         rows = record.actions(
             session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
         )
-    if path is None and args.format == "docx":
-        _docx_to_stdout(lambda stream: write_list(rows, args.what, "docx", stream))
+    if path is None and args.format in ("docx", "pdf"):
+        _binary_to_stdout(lambda stream: write_list(rows, args.what, args.format, stream))
         return
     try:
         text = write_list(rows, args.what, args.format, path)

@@ -38,6 +38,9 @@ def agenda_document(view: AgendaView) -> Document:
     meeting = view.meeting
     title = _("Agenda {board}").format(board=view.board)
     doc = Document(title)
+    doc.header = " · ".join(
+        [view.board, f"{_('Agenda')} {_('meeting')} {view.number}", format_date(meeting.starts_at)]
+    )
     deadline = format_date(view.deadline, weekday=False)
     doc.add(
         Heading(1, title),

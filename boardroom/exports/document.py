@@ -39,6 +39,9 @@ Block = Heading | Paragraph | Bullets | Table
 class Document:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    header: str = ""  # on every page of a paged format: the board, the meeting, the state
+    footer: str = ""  # on every page, left of the page number (a seal code, for one)
+    lead: list[Block] = field(default_factory=list)  # a page of its own first (a cover)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -144,7 +147,8 @@ def to_docx(doc: Document, path: Path | BinaryIO) -> None:
     document.save(path if not isinstance(path, Path) else str(path))
 
 
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
+BINARY = ("docx", "pdf")
 
 
 def rendered(doc: Document, fmt: str) -> str:
@@ -155,9 +159,14 @@ def rendered(doc: Document, fmt: str) -> str:
 
 
 def write_document(doc: Document, fmt: str, path: Path | BinaryIO) -> None:
-    """Write the document to a file in a format (md, html or docx; docx also to a stream)."""
+    """Write the document to a file in a format (md, html, docx or pdf; the binary ones also
+    to a stream)."""
     if fmt == "docx":
         to_docx(doc, path)
+    elif fmt == "pdf":
+        from boardroom.exports.pdf import to_pdf
+
+        to_pdf(doc, path)
     else:
         assert isinstance(path, Path)
         path.write_text(rendered(doc, fmt), encoding="utf-8")

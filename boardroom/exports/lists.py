@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from boardroom.domain.outcome import DecisionOutcome, describe
-from boardroom.exports.document import Document, Heading, Table, to_docx, to_markdown
+from boardroom.exports.document import Document, Heading, Table, to_markdown, write_document
 from boardroom.i18n import _, label
 
 DECISION_COLUMNS = [
@@ -91,9 +91,9 @@ def write_list(rows: list[dict], kind: str, fmt: str, path: Path | BinaryIO | No
                 [[_cell(k, row.get(k)) for k, _t in shown] for row in rows],
             ),
         )
-        if fmt == "docx":
+        if fmt in ("docx", "pdf"):
             assert path is not None
-            to_docx(doc, path)
+            write_document(doc, fmt, path)
             return None
         text = to_markdown(doc)
     if path is None:

@@ -63,6 +63,11 @@ def minutes_document(minutes: Minutes) -> Document:
     when = format_date(minutes.starts_at, time=True)
     doc = Document(f"{_('Minutes')} {minutes.board} — {when}")
     status = _("approved") if minutes.approved else _("draft")
+    if minutes.approved_on:
+        status = _("approved on {day}").format(day=format_date(minutes.approved_on, weekday=False))
+    doc.header = " · ".join(
+        [minutes.board, f"{_('Minutes')} {_('meeting')} {minutes.number}", when, status]
+    )
     doc.add(
         Heading(1, f"{_('Minutes')} — {minutes.board}"),
         Paragraph(f"{_('Meeting')} {minutes.number} · {when} · {minutes.location}"),

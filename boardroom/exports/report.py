@@ -11,7 +11,7 @@ from boardroom.services.year import YearReport
 def report_document(board: str, report: YearReport) -> Document:
     view = report.view
     title = _("Year report {year}").format(year=view.year)
-    doc = Document(f"{title} — {board}")
+    doc = Document(f"{title} — {board}", header=f"{board} · {title}")
     on_time = "—" if report.on_time is None else f"{report.on_time:.0%}"
     doc.add(
         Heading(1, f"{title} — {board}"),

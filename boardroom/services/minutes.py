@@ -16,7 +16,7 @@ from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services import record
 from boardroom.services.meeting import number_of
-from boardroom.services.session import Session
+from boardroom.services.session import AMSTERDAM, Session
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,20 @@ class Minutes:
     decision_list: list[tuple[str, str, str]] = field(default_factory=list)
     open_actions: list[tuple[str, str, str, str]] = field(default_factory=list)  # at the meeting
     amendments: list[tuple[str, str, str]] = field(default_factory=list)  # day, by, text
+    approved_on: dt.date | None = None
 
 
 def _people(members: list[m.Member], role: Role) -> str:
     return ", ".join(x.name for x in members if role in x.roles)
+
+
+def _approved_on(sealed_at: str | None) -> dt.date | None:
+    if not sealed_at:
+        return None
+    moment = dt.datetime.fromisoformat(sealed_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(AMSTERDAM).date()
 
 
 def build_minutes(session: Session, meeting_id: int) -> Minutes:
@@ -160,6 +170,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         starts_at=held.starts_at,
         location=held.location,
         approved=held.status == MeetingStatus.MINUTES_APPROVED,
+        approved_on=_approved_on(repo.sealed_at(meeting_id)),
         chair=_people(members, Role.CHAIR),
         secretary=_people(members, Role.SECRETARY),
         present=names(AttendanceStatus.PRESENT),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from boardroom.domain import models as m
 from boardroom.domain.enums import ItemStatus
@@ -199,3 +200,38 @@ def paper_bytes(session: Session, paper_id: int) -> tuple[m.Paper, bytes]:
             )
         )
     return paper, content
+
+
+@dataclass(frozen=True)
+class BundlePaper:
+    paper: PaperRow
+    content: bytes | None  # the PDF's bytes (checked); None for a paper that is not a PDF
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """What the meeting bundle (vergaderbundel) holds: the agenda and, in agenda order, every
+    current paper — PDFs with their bytes, the others to be listed with their sha256."""
+
+    view: Any
+    papers: list[BundlePaper]
+
+
+def bundle(session: Session, meeting: m.Meeting) -> Bundle:
+    """The bundle's parts; a stored paper whose bytes fail their sha256 stops it (StorageProblem).
+    A paper not kept in the board (attached by path before papers were) is listed, not bound."""
+    from boardroom.services.agenda import agenda_view
+
+    view = agenda_view(session, meeting.id or 0)
+    if not view.lines:
+        raise Conflict(
+            _("the meeting of {day} has no agenda yet").format(day=meeting.starts_at.date())
+        )
+    parts = []
+    for row in meeting_papers(session, meeting):
+        if not row.current:
+            continue
+        pdf = row.stored and row.media_type == "application/pdf"
+        content = paper_bytes(session, row.id)[1] if pdf else None
+        parts.append(BundlePaper(row, content))
+    return Bundle(view, parts)

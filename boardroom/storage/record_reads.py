@@ -211,6 +211,11 @@ class SealReads(Reads):
         text = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    def sealed_at(self, meeting_id: int) -> str | None:
+        """When the meeting's minutes were approved (its seal made), UTC ISO text."""
+        rows = self.query("SELECT created_at FROM seals WHERE meeting_id = ?", (meeting_id,))
+        return rows[0]["created_at"] if rows else None
+
     def seals(self) -> list[dict[str, Any]]:
         return self.query(
             "SELECT s.meeting_id, s.hash, s.scheme, s.created_at, m.starts_at FROM seals s"

@@ -236,8 +236,8 @@ def test_an_unknown_format_is_refused_by_the_parser(capsys, demo_path):
                 "--meeting",
                 "2026-03-12",
                 "--format",
-                "pdf",
+                "odt",
             ]
         )
     assert caught.value.code == 2
-    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+    assert "invalid choice: 'odt'" in capsys.readouterr().err

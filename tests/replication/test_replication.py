@@ -40,6 +40,25 @@ def wait_until_synced(running: Replication, after: float, timeout: float = 15) -
     raise AssertionError("the replica did not catch up")
 
 
+def wait_until_held(running: Replication, moment: dt.datetime, timeout: float = 20) -> None:
+    """Until the replica holds a state from after `moment` (on a busy machine Litestream can
+    report a sync that began before the last write)."""
+    import tempfile
+
+    from boardroom.storage import litestream
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "probe.db"
+            config = litestream.write_config(target, running.replica, Path(folder))
+            moments = litestream.replica_moments(config, target)
+        if moments and moments[1] > moment:
+            return
+        time.sleep(0.2)
+    raise AssertionError("the replica holds nothing after the moment")
+
+
 def request(db: Path, title: str) -> None:
     session = open_session(db, as_name="Henk Jansen")
     try:
@@ -95,6 +114,7 @@ def test_restore_to_a_moment_between_two_writes_gives_that_state(demo_path, tmp_
     time.sleep(1.5)
     request(demo_path, "Tweede")
     wait_until_synced(replicating, time.time())
+    wait_until_held(replicating, moment)
     target = tmp_path / "then.db"
     restored = restore_board(replicating.replica, target, moment)
     assert restored.report.ok

@@ -158,7 +158,7 @@ async def test_export_the_agenda_from_its_screen(make_app, tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert str(form.query_one("#form-error").content) == (
-            "⚠ path: the file must end in .md, .html or .docx"
+            "⚠ path: the file must end in .md, .html, .docx or .pdf"
         )
         form.query_one("#field-path", Input).value = str(tmp_path / "agenda.md")
         await pilot.press("ctrl+s")
@@ -169,3 +169,27 @@ async def test_export_the_agenda_from_its_screen(make_app, tmp_path):
         "",
         "**When:** Thu 10 Dec 2026, 15:00–17:30",
     ]
+
+
+async def test_export_the_meeting_bundle_from_the_agenda_screen(make_app, tmp_path):
+    from pypdf import PdfReader
+
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a", "b")
+        form = els.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-path", Input).value.endswith("bundel-2026-12-10.pdf")
+        form.query_one("#field-path", Input).value = str(tmp_path / "bundel.docx")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(form.query_one("#form-error").content) == "⚠ path: the file must end in .pdf"
+        form.query_one("#field-path", Input).value = str(tmp_path / "bundel.pdf")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    reader = PdfReader(tmp_path / "bundel.pdf")
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Meeting papers",
+        "Agenda",
+    ]
+    assert "Agenda Regiotafel Zorg en Welzijn Lindewaard" in reader.pages[1].extract_text()

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from boardroom.domain.enums import ItemKind, Purpose
+from boardroom.domain.errors import ValidationProblem
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
 from boardroom.tui.screens.base import Row, TableScreen
@@ -48,6 +49,7 @@ class AgendaScreen(TableScreen):
         Binding("t", "papers_sent", N_("Mark papers sent")),
         Binding("S", "set_agenda", N_("Set the agenda")),
         Binding("o", "export", N_("Export the agenda")),
+        Binding("b", "bundle", N_("Export the meeting bundle")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -298,6 +300,40 @@ class AgendaScreen(TableScreen):
     def action_set_agenda(self) -> None:
         self.attempt(
             lambda: agenda.set_agenda(self.session, self.meeting_id), _("The agenda is set.")
+        )
+
+    def action_bundle(self) -> None:
+        """The meeting's papers as one PDF to send round (see exports.bundle)."""
+        from pathlib import Path
+
+        assert self.view is not None
+        meeting = self.view.meeting
+
+        def submit(values: dict) -> None:  # type: ignore[type-arg]
+            from boardroom.exports.bundle import bundle_pdf
+            from boardroom.services import papers
+
+            path = Path(values["path"]).expanduser()
+            if path.suffix.lower() != ".pdf":
+                raise ValidationProblem(_("the file must end in .pdf"), "path")
+            if not path.parent.is_dir():
+                raise ValidationProblem(
+                    _("no such folder: {folder}").format(folder=path.parent), "path"
+                )
+            who = self.session.user.name if self.session.user else ""
+            path.write_bytes(bundle_pdf(papers.bundle(self.session, meeting), author=who))
+            self.notify(f"{_('Written')}: {path}", timeout=8)
+
+        self.open_form(
+            _("Export the meeting bundle"),
+            [
+                FormField(
+                    "path",
+                    _("File (.pdf)"),
+                    value=str(Path.cwd() / f"bundel-{meeting.starts_at:%Y-%m-%d}.pdf"),
+                )
+            ],
+            submit,
         )
 
     def action_export(self) -> None:

@@ -207,7 +207,7 @@ class TableScreen(BoardScreen):
         self.app.push_screen(FormScreen(title, fields, lambda values: submit(values)), saved)
 
     def open_export(self, title: str, default_name: str, document: Callable[[], Document]) -> None:
-        """Ask for a file (.md, .html or .docx, from its suffix) and write the document there."""
+        """Ask for a file (.md, .html, .docx or .pdf, from its suffix) and write the document there."""
         from pathlib import Path
 
         from boardroom.domain.errors import ValidationProblem
@@ -217,7 +217,7 @@ class TableScreen(BoardScreen):
             path = Path(values["path"]).expanduser()
             fmt = path.suffix.lstrip(".").lower()
             if fmt not in FORMATS:
-                raise ValidationProblem(_("the file must end in .md, .html or .docx"), "path")
+                raise ValidationProblem(_("the file must end in .md, .html, .docx or .pdf"), "path")
             if not path.parent.is_dir():
                 raise ValidationProblem(
                     _("no such folder: {folder}").format(folder=path.parent), "path"
@@ -229,7 +229,9 @@ class TableScreen(BoardScreen):
             title,
             [
                 FormField(
-                    "path", _("File (.md, .html or .docx)"), value=str(Path.cwd() / default_name)
+                    "path",
+                    _("File (.md, .html, .docx or .pdf)"),
+                    value=str(Path.cwd() / default_name),
                 )
             ],
             submit,

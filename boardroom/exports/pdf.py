@@ -1,0 +1,284 @@
+"""The document model as PDF (ReportLab): A4, fonts embedded (Bitstream Vera, shipped with
+ReportLab), a running header, "page X of Y" in the footer, headings as bookmarks, tables whose
+columns are as wide as their content needs (no word broken) with the header row repeated on
+every page. No office suite and no browser are involved."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
+from boardroom.i18n import _
+
+FONT = "Vera"
+MARGIN_MM = 20
+
+
+@cache
+def _fonts() -> str:
+    """Register the embedded font family once; returns its name."""
+    import reportlab
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    for name, file, bold, italic in (
+        (FONT, "Vera.ttf", 0, 0),
+        (f"{FONT}-Bold", "VeraBd.ttf", 1, 0),
+        (f"{FONT}-Italic", "VeraIt.ttf", 0, 1),
+        (f"{FONT}-BoldItalic", "VeraBI.ttf", 1, 1),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        addMapping(FONT, bold, italic, name)
+    return FONT
+
+
+@cache
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = _fonts()
+    body = ParagraphStyle(
+        "body", fontName=font, bulletFontName=font, fontSize=10, leading=13.5, spaceAfter=5
+    )
+    accent = HexColor("#333355")
+    return {
+        "body": body,
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
+        "head": ParagraphStyle(
+            "head", parent=body, fontName=f"{font}-Bold", fontSize=9, leading=11.5, spaceAfter=0
+        ),
+        1: ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=f"{font}-Bold",
+            fontSize=17,
+            leading=21,
+            spaceAfter=10,
+            textColor=accent,
+        ),  # fmt: skip
+        2: ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=f"{font}-Bold",
+            fontSize=13,
+            leading=17,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=accent,
+            keepWithNext=1,
+        ),  # fmt: skip
+        3: ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=f"{font}-Bold",
+            fontSize=11,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),  # fmt: skip
+        4: ParagraphStyle(
+            "h4",
+            parent=body,
+            fontName=f"{font}-Bold",
+            fontSize=10,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),  # fmt: skip
+    }
+
+
+def _text(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+def measure(table: Table, font_size: float = 9) -> tuple[list[float], list[float]]:
+    """Per column: the least width (its longest word, or its header) and the natural width
+    (its longest cell on one line), in points, padding included."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = _fonts()
+    pad = 11  # the cell padding (4 + 4) and a little air
+    columns = list(zip(table.headers, *table.rows, strict=True))
+    least, natural = [], []
+    for n, cells in enumerate(columns):
+        words = [w for cell in cells for w in str(cell).split()] or [""]
+        head = stringWidth(table.headers[n], f"{font}-Bold", font_size)
+        least.append(max(max(stringWidth(w, font, font_size) for w in words), head) + pad)
+        longest = max(
+            (stringWidth(line, font, font_size) for c in cells[1:] for line in str(c).split("\n")),
+            default=0,
+        )
+        natural.append(max(longest + pad, least[-1]))
+    return least, natural
+
+
+def column_widths(table: Table, available: float, font_size: float = 9) -> list[float]:
+    """Each column at least as wide as its longest word (so no word is broken) and its
+    header; the room left is shared in proportion to how much more each column's longest
+    cell would take. Columns of short values stay narrow; the text column gets the room."""
+    least, natural = measure(table, font_size)
+    if sum(natural) <= available:
+        spare = available - sum(natural)  # everything fits on one line: share the rest evenly
+        return [w + spare / len(natural) for w in natural]
+    if sum(least) >= available:  # squeezed: keep the words whole, scale only what is left
+        return [w * available / sum(least) for w in least]
+    # Short columns (a name, a date, a status) get their whole width while it is no more than
+    # a fair share of what is left; the long ones share the rest in proportion to their text.
+    widths = [0.0] * len(natural)
+    left, open_columns = available, sorted(range(len(natural)), key=lambda n: natural[n])
+    while open_columns and natural[open_columns[0]] <= left / len(open_columns):
+        n = open_columns.pop(0)
+        widths[n], left = natural[n], left - natural[n]
+    total = sum(natural[n] for n in open_columns) or 1
+    for n in open_columns:
+        widths[n] = max(least[n], left * natural[n] / total)
+    if sum(widths) > available:  # a long column's longest word took more than its share
+        scale = (available - sum(least)) / (sum(widths) - sum(least))
+        widths = [low + (w - low) * scale for w, low in zip(widths, least, strict=True)]
+    return widths
+
+
+def _flowables(blocks: list[Block], width: float) -> list[Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import ListFlowable, ListItem, Spacer, TableStyle
+    from reportlab.platypus import Paragraph as P
+    from reportlab.platypus import Table as T
+
+    styles = _styles()
+    out: list[Any] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            heading = P(_text(block.text), styles[min(block.level, 4)])
+            heading.outline_level = block.level  # type: ignore[attr-defined]
+            out.append(heading)
+        elif isinstance(block, Paragraph):
+            label = f"<b>{_text(block.label)}</b> " if block.label else ""
+            out.append(P(label + _text(block.text), styles["body"]))
+        elif isinstance(block, Bullets):
+            out.append(
+                ListFlowable(
+                    [ListItem(P(_text(i), styles["body"]), leftIndent=12) for i in block.items],
+                    bulletType="bullet",
+                    start="•",
+                    leftIndent=12,
+                    bulletFontName=FONT,
+                )
+            )
+        else:
+            rows = [[P(_text(h), styles["head"]) for h in block.headers]]
+            rows += [[P(_text(str(c)), styles["cell"]) for c in row] for row in block.rows]
+            table = T(rows, colWidths=column_widths(block, width), repeatRows=1, hAlign="LEFT")
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), FONT),
+                        ("GRID", (0, 0), (-1, -1), 0.4, HexColor("#999999")),
+                        ("BACKGROUND", (0, 0), (-1, 0), HexColor("#e6e6f2")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ]
+                )
+            )
+            out += [table, Spacer(1, 6)]
+    return out
+
+
+def _page_decoration(header: str, footer: str, total: int | None):  # type: ignore[no-untyped-def]
+    """Draws the running header and "page X of Y" on each page (Y known from a first pass)."""
+    from reportlab.lib.units import mm
+
+    def decorate(canvas: Any, template: Any) -> None:
+        width, height = template.pagesize
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillGray(0.35)
+        if header:
+            canvas.drawString(MARGIN_MM * mm, height - 12 * mm, header)
+        if total is not None:
+            page = _("page {n} of {total}").format(n=canvas.getPageNumber(), total=total)
+            canvas.drawRightString(width - MARGIN_MM * mm, 10 * mm, page)
+        if footer:
+            canvas.drawString(MARGIN_MM * mm, 10 * mm, footer)
+        canvas.restoreState()
+
+    return decorate
+
+
+def to_pdf(
+    doc: Document,
+    path: Path | BinaryIO | None = None,
+    *,
+    author: str = "",
+    numbered: bool = True,
+    lead: list[Block] | None = None,
+) -> bytes:
+    """Render the document; write it to `path` (a file or a stream) when given, and return
+    the bytes. `lead`: blocks on a page of their own before the document (a cover)."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, SimpleDocTemplate
+
+    _fonts()
+    buffer = io.BytesIO()
+    widest = max((sum(measure(b)[0]) for b in doc.blocks if isinstance(b, Table)), default=0)
+    page = A4 if widest <= A4[0] - 2 * MARGIN_MM * mm else landscape(A4)  # a wide list: across
+
+    class Template(SimpleDocTemplate):
+        depth = -1  # the last bookmark's level: a level may go one deeper at a time
+
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (ReportLab's name)
+            level = getattr(flowable, "outline_level", None)
+            if level is None or level > 4:
+                return
+            depth = min(level - 1, self.depth + 1)
+            self.depth = depth
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=depth, closed=depth > 0)
+
+    template = Template(
+        buffer,
+        pagesize=page,
+        leftMargin=MARGIN_MM * mm,
+        rightMargin=MARGIN_MM * mm,
+        topMargin=22 * mm,
+        bottomMargin=20 * mm,
+        title=doc.title,
+        author=author,
+        creator="boardroom",
+        lang=None,
+        initialFontName=FONT,  # no page falls back on an unembedded Helvetica
+    )
+    width = page[0] - 2 * MARGIN_MM * mm
+
+    def story() -> list[Any]:
+        flowables = []
+        if lead:
+            flowables += [*_flowables(lead, width), PageBreak()]
+        return flowables + _flowables(doc.blocks, width)
+
+    total = None
+    if numbered:  # a first pass counts the pages, so every page can say "of Y"
+        counting = Template(io.BytesIO(), pagesize=page, topMargin=22 * mm, bottomMargin=20 * mm,
+                            leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm)  # fmt: skip
+        counting.build(story())
+        total = counting.page
+    decorate = _page_decoration(doc.header, doc.footer, total)
+    template.build(story(), onFirstPage=decorate, onLaterPages=decorate)
+    data = buffer.getvalue()
+    if isinstance(path, Path):
+        path.write_bytes(data)
+    elif path is not None:
+        path.write(data)
+    return data

@@ -1,0 +1,151 @@
+"""PDF: the minutes and the lists (fonts embedded, page X of Y, bookmarks, header), and the
+meeting bundle (cover, agenda with sha256s, the PDF papers behind their items, bookmarks per
+item and paper, page numbers across the whole bundle). The papers are real PDFs made here."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from boardroom.cli import main
+from boardroom.domain.errors import StorageProblem
+from boardroom.exports.bundle import bundle_pdf
+from boardroom.services import papers
+from boardroom.services.record import find_meeting
+
+
+def make_pdf(name: str, pages: int) -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for n in range(1, pages + 1):
+        canvas.drawString(100, 700, f"{name} page {n}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def outline(reader: PdfReader) -> list:
+    def walk(items: list) -> list:
+        out: list = []
+        for item in items:
+            if isinstance(item, list):
+                out.append(walk(item))
+            else:
+                out.append((item.title, reader.get_destination_page_number(item)))
+        return out
+
+    return walk(reader.outline)
+
+
+def test_the_minutes_as_pdf_with_embedded_fonts_page_numbers_and_bookmarks(capsys, demo_path):
+    args = ["export", "minutes", "--db", str(demo_path), "--meeting", "2026-03-12"]
+    assert main([*args, "--format", "pdf", "-o", str(demo_path.with_name("m.pdf"))]) == 0
+    reader = PdfReader(demo_path.with_name("m.pdf"))
+    total = len(reader.pages)
+    assert total >= 2
+    for n, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"page {n} of {total}" in text
+        assert "Regiotafel Zorg en Welzijn Lindewaard · Minutes meeting 3 · Thu 12 Mar 2026" in text
+        assert "approved on 9 Apr 2026" in text
+        content = page.get_contents().get_data()
+        for name, font in page["/Resources"]["/Font"].items():
+            if f"{name} ".encode() in content:  # every font the page writes with is in the file
+                descriptor = font.get_object()["/FontDescriptor"].get_object()
+                assert "/FontFile2" in descriptor, name
+        assert b"/F1 " not in content  # ReportLab lists Helvetica always; the text never uses it
+    top, children = outline(reader)[:2]
+    assert top == ("Minutes — Regiotafel Zorg en Welzijn Lindewaard", 0)
+    assert [c[0] for c in children if isinstance(c, tuple)] == [
+        "Attendance",
+        "Agenda",
+        "Interest round",
+        "Behaviour check",
+        "Appendix: decisions of this meeting",
+        "Appendix: open actions",
+    ]
+    assert (
+        reader.metadata.title
+        == "Minutes Regiotafel Zorg en Welzijn Lindewaard — Thu 12 Mar 2026 15:00"
+    )
+    assert "consent in round 2; quorum 9 of 9 perspectives present, 5 needed; 3 concerns" in (
+        " ".join(p.extract_text() for p in reader.pages).replace("\n", " ")
+    )
+
+
+def test_the_decision_list_as_pdf_keeps_every_number_whole(demo_path):
+    target = demo_path.with_name("besluiten.pdf")
+    args = ["export", "decisions", "--db", str(demo_path), "--format", "pdf", "-o", str(target)]
+    assert main(args) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    for number in ("B2026-09-02", "B2025-01-01", "B2026-03-01"):
+        assert number in text.split()  # not broken over two lines
+
+
+@pytest.fixture
+def december(open_demo):
+    els = open_demo("Els")
+    meeting = find_meeting(els, "2026-12-10")
+    monitor = papers.add_paper(els, meeting, 4, "Monitor wonen", make_pdf("Monitor", 3), "m.pdf")
+    notes = papers.add_paper(els, meeting, 4, "Notities", b"# Notities\n", "notities.md")
+    netwerk = papers.add_paper(els, meeting, 5, "Evaluatie", make_pdf("Evaluatie", 2), "e.pdf")
+    return els, meeting, monitor, notes, netwerk
+
+
+def test_the_bundle_binds_every_pdf_paper_behind_its_item(december):
+    els, meeting, monitor, notes, netwerk = december
+    data = bundle_pdf(papers.bundle(els, meeting), author="Els Verhoeven")
+    reader = PdfReader(io.BytesIO(data))
+    total = len(reader.pages)
+    tree = outline(reader)
+    assert tree[0] == ("Meeting papers", 0) and tree[1] == ("Agenda", 1)
+    items = tree[2]
+    assert [t for t in items if isinstance(t, tuple)][3][0] == "4. Wonen, welzijn en zorg"
+    monitor_start = items[3][1]
+    assert items[4] == [("Monitor wonen", monitor_start)]
+    assert items[6] == [("Evaluatie", monitor_start + 3)]
+    assert total == monitor_start + 3 + 2  # front matter, then 3 + 2 paper pages
+    texts = [page.extract_text() for page in reader.pages]
+    assert "Monitor page 1" in texts[monitor_start] and "Monitor page 3" in texts[monitor_start + 2]
+    assert "Evaluatie page 2" in texts[total - 1]
+    for n, text in enumerate(texts, start=1):
+        assert f"page {n} of {total}" in text  # numbered across the whole bundle
+    front = " ".join(texts[:monitor_start]).replace("\n", " ")
+    for added in (monitor, notes, netwerk):
+        assert added.sha256 in front  # each paper's sha256, whole, before the papers
+    assert f"not in the bundle: boardroom paper get --paper {notes.paper_id}" in front
+    assert reader.metadata.author == "Els Verhoeven"
+
+
+def test_a_paper_whose_bytes_fail_their_sha256_stops_the_bundle(december, demo_path, capsys):
+    els, meeting, monitor, _notes, _netwerk = december
+    conn = sqlite3.connect(demo_path)
+    conn.execute(
+        "UPDATE paper_contents SET content = ? WHERE sha256 = ?",
+        (make_pdf("Vervalst", 3), monitor.sha256),
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageProblem, match="no longer match its sha256"):
+        papers.bundle(els, meeting)
+    target = demo_path.with_name("bundel.pdf")
+    code = main(["export", "bundle", "--db", str(demo_path), "--meeting", "2026-12-10", "-o",
+                 str(target)])  # fmt: skip
+    assert code == 2 and not target.exists()
+    assert "its stored bytes no longer match its sha256" in capsys.readouterr().err
+
+
+def test_the_bundle_on_the_command_line(december, demo_path, capsys, tmp_path):
+    target = tmp_path / "bundel.pdf"
+    base = ["export", "bundle", "--db", str(demo_path), "--meeting", "2026-12-10", "-o"]
+    assert main([*base, str(target)]) == 0
+    assert len(PdfReader(target).pages) >= 7
+    assert main([*base, str(tmp_path)]) == 2  # a folder is not a file
+    assert "not a writable file path" in capsys.readouterr().err
+    code = main(["export", "bundle", "--db", str(demo_path), "--meeting", "2027-01-14"])
+    assert code == 2
+    assert "the meeting of 2027-01-14 has no agenda yet" in capsys.readouterr().err
