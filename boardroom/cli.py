@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from boardroom.exports.document import Document
     from boardroom.services.replication import Replication
     from boardroom.services.session import Session
+    from boardroom.storage.db import Database
 
 EXIT_USAGE = 2
 
@@ -124,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         " Exit 0 when all holds, 1 with one line per difference.",
     )
     _common(verify, db_required=True)
+    verify.add_argument(
+        "--seal",
+        metavar="CODE",
+        help="the seal code at the foot of approved minutes (20260312-ABCD-EFGH-JKLM): does the"
+        " record still match the document you hold?",
+    )
 
     backup = commands.add_parser(
         "backup",
@@ -468,6 +475,29 @@ def _write_output(text: str, output: str | None) -> None:
         raise ValidationProblem(f"cannot write ({error.strerror})", str(path)) from None
 
 
+def _verify_seal(database: Database, code: str) -> int:
+    """`verify --seal CODE`: exit 0 when the record matches the minutes a member holds."""
+    from boardroom.i18n import format_date
+    from boardroom.services.integrity import verify_seal
+
+    try:
+        check = verify_seal(database, code)
+    finally:
+        database.close()
+    held = format_date(dt.datetime.fromisoformat(check.meeting_starts_at), time=True)
+    if check.ok:
+        print(f"seal {check.code}: matches — the record of the meeting of {held} is as approved")
+        return 0
+    why = (
+        "its record was changed after approval"
+        if check.record_changed
+        else "the record or the history before its approval was rewritten since these minutes"
+        " went out"
+    )
+    print(f"seal {check.code}: does NOT match the meeting of {held} — {why}")
+    return 1
+
+
 def _write_bytes(content: bytes, path: Path) -> None:
     """Bytes to a file, whole or not at all (written beside it, then renamed)."""
     if path.is_dir() or not path.parent.exists():
@@ -492,6 +522,8 @@ def run(args: argparse.Namespace) -> int:
         from boardroom.storage.migrations import open_board_db
 
         database = open_board_db(db_path)
+        if args.seal is not None:
+            return _verify_seal(database, args.seal)
         try:
             report = verify(database)
         finally:

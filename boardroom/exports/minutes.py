@@ -68,12 +68,27 @@ def minutes_document(minutes: Minutes) -> Document:
     doc.header = " · ".join(
         [minutes.board, f"{_('Minutes')} {_('meeting')} {minutes.number}", when, status]
     )
+    doc.author = minutes.secretary
+    if minutes.seal:
+        doc.footer = f"{_('Seal')} {minutes.seal}"
     doc.add(
         Heading(1, f"{_('Minutes')} — {minutes.board}"),
         Paragraph(f"{_('Meeting')} {minutes.number} · {when} · {minutes.location}"),
         Paragraph(minutes.chair, _("Chair") + ":"),
         Paragraph(minutes.secretary, _("Secretary") + ":"),
         Paragraph(status, _("Status") + ":"),
+        *(
+            [
+                Paragraph(
+                    _("{code} — check it with: boardroom verify --seal {code}").format(
+                        code=minutes.seal
+                    ),
+                    _("Seal") + ":",
+                )
+            ]
+            if minutes.seal
+            else []
+        ),
         Heading(2, _("Attendance")),
     )
     attendance = [
@@ -136,7 +151,7 @@ def minutes_document(minutes: Minutes) -> Document:
             Heading(2, _("Amendments after approval")),
             Table([_("Date"), _("By"), _("Amendment")], [list(a) for a in minutes.amendments]),
         )
-    doc.add(Heading(2, _("Appendix: decisions of this meeting")))
+    doc.add(Heading(2, _("Appendix: decisions of this meeting"), appendix=True))
     doc.add(
         Table(
             [_("Number"), _("Decision"), _("Method")],
@@ -145,7 +160,7 @@ def minutes_document(minutes: Minutes) -> Document:
         if minutes.decision_list
         else Paragraph(_("none"))
     )
-    doc.add(Heading(2, _("Appendix: open actions")))
+    doc.add(Heading(2, _("Appendix: open actions"), appendix=True))
     doc.add(
         Table(
             [_("Action"), _("Text"), _("Owner"), _("Due")], [list(a) for a in minutes.open_actions]

@@ -101,13 +101,15 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def measure(table: Table, font_size: float = 9) -> tuple[list[float], list[float]]:
+def measure(
+    table: Table, font_size: float = 9, pad: float = 11
+) -> tuple[list[float], list[float]]:
     """Per column: the least width (its longest word, or its header) and the natural width
-    (its longest cell on one line), in points, padding included."""
+    (its longest cell on one line), in points, `pad` (the cell's padding and a little air)
+    included."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     font = _fonts()
-    pad = 11  # the cell padding (4 + 4) and a little air
     columns = list(zip(table.headers, *table.rows, strict=True))
     least, natural = [], []
     for n, cells in enumerate(columns):
@@ -122,11 +124,13 @@ def measure(table: Table, font_size: float = 9) -> tuple[list[float], list[float
     return least, natural
 
 
-def column_widths(table: Table, available: float, font_size: float = 9) -> list[float]:
+def column_widths(
+    table: Table, available: float, font_size: float = 9, pad: float = 11
+) -> list[float]:
     """Each column at least as wide as its longest word (so no word is broken) and its
     header; the room left is shared in proportion to how much more each column's longest
     cell would take. Columns of short values stay narrow; the text column gets the room."""
-    least, natural = measure(table, font_size)
+    least, natural = measure(table, font_size, pad)
     if sum(natural) <= available:
         spare = available - sum(natural)  # everything fits on one line: share the rest evenly
         return [w + spare / len(natural) for w in natural]
@@ -150,7 +154,7 @@ def column_widths(table: Table, available: float, font_size: float = 9) -> list[
 
 def _flowables(blocks: list[Block], width: float) -> list[Any]:
     from reportlab.lib.colors import HexColor
-    from reportlab.platypus import ListFlowable, ListItem, Spacer, TableStyle
+    from reportlab.platypus import ListFlowable, ListItem, PageBreak, Spacer, TableStyle
     from reportlab.platypus import Paragraph as P
     from reportlab.platypus import Table as T
 
@@ -158,6 +162,8 @@ def _flowables(blocks: list[Block], width: float) -> list[Any]:
     out: list[Any] = []
     for block in blocks:
         if isinstance(block, Heading):
+            if block.appendix:
+                out.append(PageBreak())
             heading = P(_text(block.text), styles[min(block.level, 4)])
             heading.outline_level = block.level  # type: ignore[attr-defined]
             out.append(heading)
@@ -255,7 +261,7 @@ def to_pdf(
         topMargin=22 * mm,
         bottomMargin=20 * mm,
         title=doc.title,
-        author=author,
+        author=author or doc.author,
         creator="boardroom",
         lang=None,
         initialFontName=FONT,  # no page falls back on an unembedded Helvetica

@@ -117,6 +117,59 @@ def _papers(repo: Repo, report: VerifyReport) -> None:
             )
 
 
+@dataclass
+class SealCheck:
+    code: str
+    meeting_starts_at: str
+    ok: bool
+    record_changed: bool
+    history_rewritten: bool
+
+
+def _recomputed_head(repo: Repo, up_to: int) -> str:
+    """The chain head at event `up_to`, computed from the events' content from the start (a
+    rewritten history gives another head even when its stored hashes are consistent)."""
+    previous = ""
+    for event in repo.iter_event_log():
+        if event["id"] > up_to:
+            break
+        previous = event_hash(previous, event)
+    return previous
+
+
+def verify_seal(database: Database, text: str) -> SealCheck:
+    """Whether the record still matches the seal code printed on approved minutes."""
+
+    from boardroom.domain.errors import NotFound
+    from boardroom.domain.seal import parse_code, seal_code
+
+    day, code = parse_code(text)
+    repo = Repo(database)
+    meetings = repo.seals_on(day.isoformat())
+    if not meetings:
+        raise NotFound(
+            f"no approved minutes of a meeting on {day.isoformat()} in this board", "--seal"
+        )
+    checks = []
+    for meeting_id in meetings:
+        seal = repo.seal_of(meeting_id)
+        assert seal is not None
+        record = repo.seal_hash(meeting_id, seal["scheme"])
+        head = _recomputed_head(repo, seal["head_event_id"])
+        ok = seal_code(day, record, head) == code
+        checks.append(
+            SealCheck(
+                code,
+                seal["starts_at"],
+                ok,
+                record_changed=record != seal["hash"],
+                history_rewritten=head != seal["chain_head"]
+                or seal_code(day, seal["hash"], seal["chain_head"]) != code,
+            )
+        )
+    return next((c for c in checks if c.ok), checks[0])
+
+
 def verify(database: Database) -> VerifyReport:
     repo = Repo(database)
     report = VerifyReport()

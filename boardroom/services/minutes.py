@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, ItemStatus, MeetingStatus, Role
@@ -66,10 +67,21 @@ class Minutes:
     open_actions: list[tuple[str, str, str, str]] = field(default_factory=list)  # at the meeting
     amendments: list[tuple[str, str, str]] = field(default_factory=list)  # day, by, text
     approved_on: dt.date | None = None
+    seal: str | None = None  # the seal code printed on approved minutes (domain.seal)
 
 
 def _people(members: list[m.Member], role: Role) -> str:
     return ", ".join(x.name for x in members if role in x.roles)
+
+
+def _seal_code(repo: Any, meeting_id: int) -> str | None:
+    from boardroom.domain.seal import seal_code
+
+    seal = repo.seal_of(meeting_id)
+    if seal is None:
+        return None
+    day = dt.date.fromisoformat(seal["starts_at"][:10])
+    return seal_code(day, seal["hash"], seal["chain_head"])
 
 
 def _approved_on(sealed_at: str | None) -> dt.date | None:
@@ -171,6 +183,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         location=held.location,
         approved=held.status == MeetingStatus.MINUTES_APPROVED,
         approved_on=_approved_on(repo.sealed_at(meeting_id)),
+        seal=_seal_code(repo, meeting_id),
         chair=_people(members, Role.CHAIR),
         secretary=_people(members, Role.SECRETARY),
         present=names(AttendanceStatus.PRESENT),

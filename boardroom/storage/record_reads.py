@@ -211,6 +211,38 @@ class SealReads(Reads):
         text = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    def seal_of(self, meeting_id: int) -> dict[str, Any] | None:
+        """The meeting's seal with the chain head when it was made (the hash of the event
+        before the seal's own), and that event's id."""
+        rows = self.query(
+            "SELECT s.id, s.meeting_id, s.hash, s.scheme, s.created_at, m.starts_at,"
+            " (SELECT e.id FROM event_log e WHERE e.table_name = 'seals' AND e.row_id = s.id"
+            "  AND e.operation = 'insert') AS event_id"
+            " FROM seals s JOIN meetings m ON m.id = s.meeting_id WHERE s.meeting_id = ?",
+            (meeting_id,),
+        )
+        if not rows:
+            return None
+        seal = rows[0]
+        head = self.query(
+            "SELECT id, hash FROM event_log WHERE id < ? ORDER BY id DESC LIMIT 1",
+            (seal["event_id"] or 0,),
+        )
+        seal["head_event_id"] = head[0]["id"] if head else 0
+        seal["chain_head"] = head[0]["hash"] if head else ""
+        return seal
+
+    def seals_on(self, day: str) -> list[int]:
+        """The ids of the sealed meetings held on a day (ISO date)."""
+        return [
+            r["meeting_id"]
+            for r in self.query(
+                "SELECT s.meeting_id FROM seals s JOIN meetings m ON m.id = s.meeting_id"
+                " WHERE substr(m.starts_at, 1, 10) = ? ORDER BY m.starts_at",
+                (day,),
+            )
+        ]
+
     def sealed_at(self, meeting_id: int) -> str | None:
         """When the meeting's minutes were approved (its seal made), UTC ISO text."""
         rows = self.query("SELECT created_at FROM seals WHERE meeting_id = ?", (meeting_id,))
