@@ -149,3 +149,20 @@ def test_the_bundle_on_the_command_line(december, demo_path, capsys, tmp_path):
     code = main(["export", "bundle", "--db", str(demo_path), "--meeting", "2027-01-14"])
     assert code == 2
     assert "the meeting of 2027-01-14 has no agenda yet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("what", "args", "expected"),
+    [
+        ("agenda", ["--meeting", "2026-12-10"], "Agenda Regiotafel Zorg en Welzijn Lindewaard"),
+        ("report", ["--year", "2026"], "Year report 2026"),
+        ("actions", ["--status", "open"], "Action list"),
+    ],
+)
+def test_every_document_as_pdf(demo_path, what, args, expected):
+    target = demo_path.with_name(f"{what}.pdf")
+    assert main(["export", what, "--db", str(demo_path), *args, "--format", "pdf", "-o",
+                 str(target)]) == 0  # fmt: skip
+    reader = PdfReader(target)
+    assert expected in reader.pages[0].extract_text()
+    assert f"page 1 of {len(reader.pages)}" in reader.pages[0].extract_text()
