@@ -1,7 +1,8 @@
-"""Generate the ten-year benchmark board (about 120 meetings, 3,000 decisions, 8,000 actions,
-600 agenda requests) with the demo generator at a larger shape. Cached in bench/out/.
+"""Generate the benchmark boards with the demo generator at a larger shape: the ten-year
+board (about 120 meetings, 3,000 decisions, 8,000 actions, 600 agenda requests), and boards of
+any number of years of the same pace (issue 12's growth: 1, 10 and 30). Cached in bench/out/.
 
-    python -m bench.generate [--force]
+    python -m bench.generate [--years N] [--force]
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from boardroom.services.demo import TEN_YEARS, build_demo
@@ -18,26 +20,34 @@ BOARD = OUT / "ten-years.db"
 ANCHOR = dt.date(2026, 11, 24)
 
 
-def ensure_board(force: bool = False) -> Path:
-    """The benchmark board, generated once (deterministic: fixed anchor and seed)."""
-    if BOARD.exists() and not force:
-        return BOARD
+def board_path(years: int = 10) -> Path:
+    return BOARD if years == 10 else OUT / f"years-{years}.db"
+
+
+def ensure_board(force: bool = False, years: int = 10) -> Path:
+    """A benchmark board of `years` years of history at the ten-year board's pace, generated
+    once (deterministic: fixed anchor and seed)."""
+    path = board_path(years)
+    if path.exists() and not force:
+        return path
     OUT.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{BOARD}{suffix}").unlink(missing_ok=True)
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    session = build_demo(BOARD, anchor=ANCHOR, shape=TEN_YEARS)
+    session = build_demo(path, anchor=ANCHOR, shape=replace(TEN_YEARS, months_back=12 * years))
     counts = {
         table: session.repo.scalar(f"SELECT count(*) FROM {table}")
         for table in ("meetings", "decisions", "actions", "agenda_requests", "event_log")
     }
     session.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     session.close()
-    print(f"generated {BOARD} in {time.perf_counter() - started:.1f} s: {counts}")
-    return BOARD
+    print(f"generated {path} in {time.perf_counter() - started:.1f} s: {counts}")
+    return path
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--force", action="store_true", help="generate anew")
-    ensure_board(parser.parse_args().force)
+    parser.add_argument("--years", type=int, default=10, help="years of history (default 10)")
+    options = parser.parse_args()
+    ensure_board(options.force, options.years)

@@ -46,7 +46,9 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def measure(rounds: int) -> tuple[dict[str, dict[str, list[float]]], float]:
+def measure(
+    rounds: int, board: Path | None = None
+) -> tuple[dict[str, dict[str, list[float]]], float]:
     timings: dict[str, dict[str, list[float]]] = {}
 
     def note(name: str, first: bool, ms: float) -> None:
@@ -56,7 +58,7 @@ def measure(rounds: int) -> tuple[dict[str, dict[str, list[float]]], float]:
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "board.db"
-        shutil.copy(ensure_board(), db)
+        shutil.copy(board or ensure_board(), db)
         app = Terminal(app_command(db, "Els Verhoeven"))
         try:
             app.wait_for(DASHBOARD[1], timeout=30)

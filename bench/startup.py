@@ -80,8 +80,8 @@ def time_to_first_frame(command: list[str], marker: bytes) -> float:
     return seen[0] - started
 
 
-def measure(runs: int) -> dict[str, float]:
-    board = ensure_board()
+def measure(runs: int, board: Path | None = None) -> dict[str, float]:
+    board = board or ensure_board()
     app = [
         str(Path(sys.executable).with_name("boardroom")),
         "--db",

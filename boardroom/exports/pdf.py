@@ -101,9 +101,7 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def measure(
-    table: Table, font_size: float = 9, pad: float = 11
-) -> tuple[list[float], list[float]]:
+def measure(table: Table, font_size: float = 9, pad: float = 11) -> tuple[list[float], list[float]]:
     """Per column: the least width (its longest word, or its header) and the natural width
     (its longest cell on one line), in points, `pad` (the cell's padding and a little air)
     included."""
