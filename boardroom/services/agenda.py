@@ -144,9 +144,11 @@ class RequestRow:
     scheduled_for: dt.datetime | None  # the meeting it was scheduled into
 
 
-def _request_rows(repo: Repo, where: str, params: tuple[Any, ...]) -> list[RequestRow]:
+def _request_rows(
+    repo: Repo, where: str, params: tuple[Any, ...], limit: int = -1
+) -> list[RequestRow]:
     rows = []
-    for r in repo.request_rows(where, params):
+    for r in repo.request_rows(where, params, limit):
         preferred = r["preferred_meeting"][:10] if r["preferred_meeting"] else r["preferred_month"]
         rows.append(
             RequestRow(
@@ -175,6 +177,17 @@ def my_requests(session: Session) -> list[RequestRow]:
 def all_requests(session: Session) -> list[RequestRow]:
     session.require(Capability.READ, _("read the agenda requests"))
     return _request_rows(session.repo, "1", ())
+
+
+def request_page(session: Session, mine: bool, limit: int | None) -> tuple[list[RequestRow], int]:
+    """The requests a list shows — the user's own or all, open ones first, then newest —
+    at most `limit` of them (None: the whole history), and how many there are in all: the
+    list opens as fast on thirty years of requests as on one."""
+    session.require(Capability.READ, _("read the agenda requests"))
+    where, params = ("r.requester_id = ?", (_user_id(session),)) if mine else ("1", ())
+    rows = _request_rows(session.repo, where, params, -1 if limit is None else limit)
+    total = len(rows) if limit is None or len(rows) < limit else None
+    return rows, total if total is not None else session.repo.request_count(where, params)
 
 
 def pending_requests(session: Session) -> list[RequestRow]:

@@ -32,9 +32,12 @@ class PlanReads(Reads):
             (meeting_id, perspective_id),
         )
 
-    def request_rows(self, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
-        """Agenda requests with requester, theme, preferred meeting and where they went;
-        `where` is a condition on `r` (agenda_requests) written by the services."""
+    def request_rows(
+        self, where: str, params: tuple[Any, ...], limit: int = -1
+    ) -> list[dict[str, Any]]:
+        """Agenda requests with requester, theme, preferred meeting and where they went, open
+        ones first, then newest first; `where` is a condition on `r` (agenda_requests) written
+        by the services; `limit`: at most so many (-1: all)."""
         return self.query(
             "SELECT r.*, u.name AS requester, t.name AS theme, pm.starts_at AS preferred_meeting,"
             " sm.starts_at AS scheduled_for"
@@ -43,9 +46,13 @@ class PlanReads(Reads):
             " LEFT JOIN meetings pm ON pm.id = r.preferred_meeting_id"
             " LEFT JOIN agenda_items i ON i.id = r.agenda_item_id"
             " LEFT JOIN meetings sm ON sm.id = i.meeting_id"
-            f" WHERE {where} ORDER BY r.status != 'submitted', r.created_at DESC, r.id DESC",
-            params,
+            f" WHERE {where} ORDER BY r.status != 'submitted', r.created_at DESC, r.id DESC"
+            " LIMIT ?",
+            (*params, limit),
         )
+
+    def request_count(self, where: str, params: tuple[Any, ...]) -> int:
+        return int(self.scalar(f"SELECT count(*) FROM agenda_requests r WHERE {where}", params))
 
     def requests_for_item(self, item_id: int) -> list[int]:
         rows = self.query("SELECT id FROM agenda_requests WHERE agenda_item_id = ?", (item_id,))

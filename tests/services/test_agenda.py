@@ -319,3 +319,17 @@ def test_without_a_user_nothing_can_be_requested(open_demo):
     with pytest.raises(BoardroomError) as problem:
         request(viewer)
     assert str(problem.value).startswith("viewer (roles: guest) may not request agenda space")
+
+
+def test_a_page_of_requests_open_ones_first_and_the_count_of_all(open_demo):
+    els = open_demo("Els")
+    everything = agenda.all_requests(els)
+    page, total = agenda.request_page(els, mine=False, limit=5)
+    assert total == len(everything) and len(page) == 5
+    assert [r.id for r in page] == [r.id for r in everything[:5]]
+    assert page[0].status.value == "submitted"  # what still needs an answer comes first
+    whole, total = agenda.request_page(els, mine=False, limit=None)
+    assert [r.id for r in whole] == [r.id for r in everything] and total == len(everything)
+    henk = open_demo("Henk")
+    mine, count = agenda.request_page(henk, mine=True, limit=2)
+    assert count == len(agenda.my_requests(henk)) and len(mine) == min(2, count)

@@ -193,3 +193,27 @@ async def test_export_the_meeting_bundle_from_the_agenda_screen(make_app, tmp_pa
         "Agenda",
     ]
     assert "Agenda Regiotafel Zorg en Welzijn Lindewaard" in reader.pages[1].extract_text()
+
+
+async def test_the_requests_list_shows_the_newest_and_the_whole_history_on_h(make_app, monkeypatch):
+    from boardroom.services import agenda
+    from boardroom.tui.screens.requests import RequestsScreen
+
+    monkeypatch.setattr(RequestsScreen, "SHOWN", 5)
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f11")
+        await pilot.pause()
+        table = els.screen.query_one("#table")
+        title = str(els.screen.query_one("#screen-title").content)
+        total = len(agenda.all_requests(els.session))
+        assert table.row_count == 5
+        assert title == (
+            f"Agenda requests · all requests · the newest 5 of {total} (h: the whole history)"
+        )
+        await pilot.press("h")
+        await pilot.pause()
+        assert table.row_count == total
+        assert str(els.screen.query_one("#screen-title").content) == (
+            "Agenda requests · all requests"
+        )

@@ -22,22 +22,31 @@ class RequestsScreen(TableScreen):
         Binding("n", "new", N_("Request agenda space")),
         Binding("w", "withdraw", N_("Withdraw the request")),
         Binding("a", "toggle_all", N_("Mine / all requests")),
+        Binding("h", "history", N_("Whole history")),
     ]
+    SHOWN = 200  # open requests first, then the newest: the whole history on h
 
     def __init__(self) -> None:
         super().__init__()
         self.show_all: bool | None = None
         self.shown: dict[int, agenda.RequestRow] = {}
+        self.limit: int | None = self.SHOWN
+        self.total = 0
 
     def heading(self) -> str:
         which = _("all requests") if self.show_all else _("my requests")
-        return f"{_('Agenda requests')} · {which}"
+        heading = f"{_('Agenda requests')} · {which}"
+        if len(self.shown) < self.total:
+            heading += " · " + _("the newest {n} of {total} (h: the whole history)").format(
+                n=len(self.shown), total=self.total
+            )
+        return heading
 
     def rows(self) -> list[Row]:
         if self.show_all is None:  # organisers start on every request, others on their own
             self.show_all = self.session.user is None or self.session.can(Capability.BUILD_AGENDA)
-        requests = (
-            agenda.all_requests(self.session) if self.show_all else agenda.my_requests(self.session)
+        requests, self.total = agenda.request_page(
+            self.session, mine=not self.show_all, limit=self.limit
         )
         self.shown = {r.id: r for r in requests}
         colours = {"submitted": "yellow", "scheduled": "green", "declined": "red"}
@@ -74,6 +83,10 @@ class RequestsScreen(TableScreen):
         if request.papers_ready:
             lines.append(f"{_('Papers ready')}: {format_date(request.papers_ready)}")
         return "\n".join(lines)
+
+    def action_history(self) -> None:
+        self.limit = None if self.limit else self.SHOWN
+        self.reload()
 
     def action_toggle_all(self) -> None:
         self.show_all = not self.show_all
