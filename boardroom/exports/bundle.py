@@ -140,8 +140,8 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
     label = f"{_('Meeting papers')} · {view.board} · {format_date(view.meeting.starts_at)}"
     overlay = PdfReader(_stamp(sizes, label))
-    for page, stamp in zip(writer.pages, overlay.pages, strict=True):
-        page.merge_page(stamp)
+    for sheet, stamp in zip(writer.pages, overlay.pages, strict=True):
+        sheet.merge_page(stamp)
     writer.add_metadata(
         {
             "/Title": f"{_('Meeting papers')} {view.board} — {format_date(view.meeting.starts_at)}",

@@ -39,7 +39,7 @@ def _fonts() -> str:
 
 
 @cache
-def _styles() -> dict[str, Any]:
+def _styles() -> dict[str | int, Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
