@@ -96,7 +96,7 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     """Write the bundle; returns its bytes."""
     from pypdf import PdfReader, PdfWriter
 
-    from boardroom.exports.pdf import to_pdf
+    from boardroom.exports.pdf import deliver, to_pdf
 
     readers = {
         part.paper.id: PdfReader(io.BytesIO(part.content))
@@ -151,12 +151,7 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     )
     out = io.BytesIO()
     writer.write(out)
-    data = out.getvalue()
-    if isinstance(path, Path):
-        path.write_bytes(data)
-    elif path is not None:
-        path.write(data)
-    return data
+    return deliver(out.getvalue(), path)
 
 
 def _heading_pages(reader: object) -> dict[str, int]:

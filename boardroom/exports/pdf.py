@@ -280,7 +280,11 @@ def to_pdf(
         total = counting.page
     decorate = _page_decoration(doc.header, doc.footer, total)
     template.build(story(), onFirstPage=decorate, onLaterPages=decorate)
-    data = buffer.getvalue()
+    return deliver(buffer.getvalue(), path)
+
+
+def deliver(data: bytes, path: Path | BinaryIO | None) -> bytes:
+    """Write a made PDF to a file or a stream when one is given; return its bytes."""
     if isinstance(path, Path):
         path.write_bytes(data)
     elif path is not None:
