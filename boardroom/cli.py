@@ -201,9 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     for step, what in (("set", "set the agenda"), ("papers-sent", "mark the papers sent")):
         parser_step = agenda_steps.add_parser(step, help=what, description=f"{what.capitalize()}.")
         _common(parser_step, db_required=True)
-        parser_step.add_argument(
-            "--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2"
-        )
+        _meeting_arg(parser_step)
 
     export = commands.add_parser("export", help="write the board or its lists to a file")
     export_kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser)
@@ -225,12 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         " interest round and the behaviour check, with the decision and action lists.",
     )
     _common(minutes, db_required=True)
-    minutes.add_argument(
-        "--meeting",
-        required=True,
-        metavar="DATE|NR",
-        help="the meeting's date (2026-12-10) or number (2026/10)",
-    )
+    _meeting_arg(minutes)
     minutes.add_argument("--format", choices=("md", "html", "docx", "pdf"), default="md")
     minutes.add_argument(
         "-o",
@@ -247,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
         " the open actions and decisions due for review under the actions review.",
     )
     _common(agenda, db_required=True)
-    agenda.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    _meeting_arg(agenda)
     agenda.add_argument("--format", choices=("md", "html", "docx", "pdf"), default="md")
     agenda.add_argument(
         "-o",
@@ -265,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
         " `boardroom paper get`).",
     )
     _common(bundle, db_required=True)
-    bundle.add_argument("--meeting", required=True, metavar="DATE|NR", help="2026-12-10 or 2026/10")
+    _meeting_arg(bundle)
     bundle.add_argument(
         "-o",
         "--output",
@@ -347,6 +340,15 @@ def _replica_parsers(commands: argparse._SubParsersAction) -> None:  # type: ign
     )
 
 
+def _meeting_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--meeting",
+        required=True,
+        metavar="DATE|NR",
+        help="the meeting's date (2026-12-10) or number in its year (2026/10)",
+    )
+
+
 def _paper_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     paper = commands.add_parser(
         "paper",
@@ -364,7 +366,7 @@ def _paper_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignor
         " it). Over SSH send the file on standard input: --file - < FILE.",
     )
     _common(add, db_required=True)
-    add.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    _meeting_arg(add)
     add.add_argument("--item", required=True, type=int, metavar="N", help="the item's number")
     add.add_argument("--title", default="", metavar="TITLE", help="default: the file's name")
     add.add_argument(
@@ -383,7 +385,7 @@ def _paper_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignor
         "list", help="a meeting's papers", description="A meeting's papers, in agenda order."
     )
     _common(listing, db_required=True)
-    listing.add_argument("--meeting", required=True, metavar="DATE|NR", help="2027-02-11 or 2027/2")
+    _meeting_arg(listing)
     get = kinds.add_parser(
         "get",
         help="a paper's exact bytes",
@@ -786,14 +788,9 @@ def _read_paper(args: argparse.Namespace, limit: int) -> tuple[bytes, str]:
     from boardroom.services.papers import size_text, too_big
 
     if args.paper_file == "-":
-        if sys.stdin is None or sys.stdin.isatty():
-            raise ValidationProblem(
-                "nothing on standard input (send the file with < FILE)", "--file"
-            )
-        content = sys.stdin.buffer.read(limit + 1)
-        if len(content) > limit:
-            raise ValidationProblem(f"more than {size_text(limit)} on standard input", "--file")
-        return content, args.name or "paper"
+        from boardroom.remote import read_stdin_bytes
+
+        return read_stdin_bytes("--file", limit, size_text(limit)), args.name or "paper"
     path = Path(args.paper_file).expanduser()
     if not path.is_file():
         raise ValidationProblem(f"no such file: {args.paper_file}", "--file")

@@ -134,13 +134,19 @@ def ssh_session(
     return run(args)
 
 
-def read_stdin(where: str) -> str:
-    """Standard input as text (a plan or a key sent with `< FILE`)."""
+def read_stdin_bytes(where: str, limit: int, shown: str) -> bytes:
+    """Standard input as sent with `< FILE`, at most `limit` bytes (`shown`: the limit said)."""
     if sys.stdin is None or sys.stdin.isatty():
         raise ValidationProblem("nothing on standard input (send the file with < FILE)", where)
-    data = sys.stdin.buffer.read(1_000_001)
-    if len(data) > 1_000_000:
-        raise ValidationProblem("more than 1 MB on standard input", where)
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationProblem(f"more than {shown} on standard input", where)
+    return data
+
+
+def read_stdin(where: str) -> str:
+    """Standard input as text (a plan or a key sent with `< FILE`)."""
+    data = read_stdin_bytes(where, 1_000_000, "1 MB")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -48,53 +48,32 @@ def _styles() -> dict[str | int, Any]:
         "body", fontName=font, bulletFontName=font, fontSize=10, leading=13.5, spaceAfter=5
     )
     accent = HexColor("#333355")
-    return {
+    styles: dict[str | int, Any] = {
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
         "head": ParagraphStyle(
             "head", parent=body, fontName=f"{font}-Bold", fontSize=9, leading=11.5, spaceAfter=0
         ),
-        1: ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=f"{font}-Bold",
-            fontSize=17,
-            leading=21,
-            spaceAfter=10,
-            textColor=accent,
-        ),  # fmt: skip
-        2: ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=f"{font}-Bold",
-            fontSize=13,
-            leading=17,
-            spaceBefore=10,
-            spaceAfter=5,
-            textColor=accent,
-            keepWithNext=1,
-        ),  # fmt: skip
-        3: ParagraphStyle(
-            "h3",
-            parent=body,
-            fontName=f"{font}-Bold",
-            fontSize=11,
-            leading=14,
-            spaceBefore=8,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),  # fmt: skip
-        4: ParagraphStyle(
-            "h4",
-            parent=body,
-            fontName=f"{font}-Bold",
-            fontSize=10,
-            leading=13,
-            spaceBefore=6,
-            spaceAfter=3,
-            keepWithNext=1,
-        ),  # fmt: skip
     }
+    # heading level → size, leading, space before, space after
+    for level, (size, leading, before, after) in {
+        1: (17, 21, 0, 10),
+        2: (13, 17, 10, 5),
+        3: (11, 14, 8, 4),
+        4: (10, 13, 6, 3),
+    }.items():
+        styles[level] = ParagraphStyle(
+            f"h{level}",
+            parent=body,
+            fontName=f"{font}-Bold",
+            fontSize=size,
+            leading=leading,
+            spaceBefore=before,
+            spaceAfter=after,
+            textColor=accent if level <= 2 else body.textColor,
+            keepWithNext=level > 1,
+        )
+    return styles
 
 
 def _text(text: str) -> str:

@@ -15,6 +15,7 @@ from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, ItemKind, ItemStatus, MeetingStatus
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import meeting_number
+from boardroom.domain.outcome import describe_quorum
 from boardroom.domain.permissions import Capability
 from boardroom.domain.voting import (
     PRESENT_STATUSES,
@@ -160,13 +161,8 @@ class QuorumView:
     missing: list[str]  # who is not there (members, or members of unrepresented perspectives)
 
     def explain(self) -> str:
-        unit = _(self.result.unit)
-        return _("{present} of {total} {unit} present, {needed} needed").format(
-            present=self.result.present,
-            total=self.result.total,
-            unit=unit,
-            needed=self.result.needed,
-        )
+        r = self.result
+        return describe_quorum(r.present, r.total, r.needed, r.unit)
 
 
 def quorum_now(session: Session, meeting_id: int) -> QuorumView:

@@ -152,7 +152,6 @@ def meeting_papers(session: Session, meeting: m.Meeting) -> list[PaperRow]:
     session.require(Capability.READ, _("read the papers"))
     board = session.repo.board()
     deadline = papers_deadline(meeting, board.papers_lead_days if board else 7)
-    stored = session.repo.stored_hashes()
     by_item = session.repo.papers_of_meeting(meeting.id or 0)
     today = session.today
     rows = []
@@ -170,7 +169,7 @@ def meeting_papers(session: Session, meeting: m.Meeting) -> list[PaperRow]:
                     p["size"],
                     p["sha256"],
                     p["sent_at"],
-                    p["sha256"] in stored,
+                    bool(p["stored"]),
                     p["path"],
                     p["replaced_by_id"],
                     sent > deadline if sent else today > deadline,

@@ -20,7 +20,7 @@ from boardroom.domain.enums import (
     VoteRule,
 )
 from boardroom.domain.outcome import DecisionOutcome
-from boardroom.domain.voting import QuorumResult, Seat, quorum, voting_seats
+from boardroom.domain.voting import QuorumResult, Seat, Tally, quorum, voting_seats
 from boardroom.storage.migration_log import MigrationLog
 from boardroom.storage.migration_log import rows as _rows
 
@@ -92,19 +92,14 @@ def outcome_of(
         return DecisionOutcome.of_consent(
             adopting["number"], quorum=counted, concerns=len(concerns(given))
         )
-    return DecisionOutcome(
-        round=adopting["number"],
+    return DecisionOutcome.of_vote(
+        adopting["number"],
         secret=bool(proposal["secret"]),
         rule=VoteRule(proposal["vote_rule"] or board["vote_rule"]),
         voters=VoterRule(board["voter_rule"]),
-        quorum_present=counted.present,
-        quorum_total=counted.total,
-        quorum_needed=counted.needed,
-        quorum_unit=counted.unit,  # type: ignore[arg-type]
-        for_weight=adopting["for_weight"],
-        against_weight=adopting["against_weight"],
-        abstain_weight=adopting["abstain_weight"],
-        entitled_weight=adopting["entitled_weight"],
+        quorum=counted,
+        tally=Tally(adopting["for_weight"], adopting["against_weight"], adopting["abstain_weight"]),
+        entitled=adopting["entitled_weight"],
     )
 
 

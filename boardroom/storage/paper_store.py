@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from boardroom.storage.migration_log import MigrationLog, rows
@@ -78,15 +79,9 @@ class PaperStore:
         ).fetchone()
         return None if row is None else bytes(row[0])
 
-    def stored_hashes(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT sha256 FROM paper_contents")}
-
-    def iter_paper_contents(self):  # type: ignore[no-untyped-def]
+    def iter_paper_contents(self) -> Iterator[tuple[str, int, bytes]]:
         """(sha256, size, bytes) of every stored paper, one at a time (for `verify`)."""
         for sha256, size, content in self.conn.execute(
             "SELECT sha256, size, content FROM paper_contents ORDER BY sha256"
         ):
             yield sha256, size, bytes(content)
-
-    def papers_count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM paper_contents").fetchone()[0])

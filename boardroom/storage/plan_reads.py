@@ -62,7 +62,8 @@ class PlanReads(Reads):
         """agenda item id → its papers, in the order attached."""
         papers: dict[int, list[dict[str, Any]]] = {}
         for row in self.query(
-            "SELECT p.* FROM papers p JOIN agenda_items i ON i.id = p.agenda_item_id"
+            "SELECT p.*, EXISTS (SELECT 1 FROM paper_contents c WHERE c.sha256 = p.sha256)"
+            " AS stored FROM papers p JOIN agenda_items i ON i.id = p.agenda_item_id"
             " WHERE i.meeting_id = ? ORDER BY p.id",
             (meeting_id,),
         ):
