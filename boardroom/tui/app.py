@@ -104,8 +104,12 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         self.user = user
         self.replica = replica
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
-        for name, (target, _title, _help) in SCREENS.items():
-            self.add_mode(name, screen_factory(target))
+        #: the warm-up after the first frame is done (tests wait for it, to be deterministic)
+        self.warmed_up = False
+        #: list screens built during the warm-up, before their first opening
+        self._prebuilt: dict[str, Screen[None]] = {}
+        for name in SCREENS:
+            self.add_mode(name, partial(self._mode_screen, name))
         if session is not None:
             self._describe_board()
 
@@ -132,6 +136,13 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         # Start-up objects (modules, classes, widgets) live as long as the app: keep them out
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
+        # A young generation of 20,000 objects instead of 700: a screen switch makes tens of
+        # thousands of short-lived cycles, and with the default many of them outlived a young
+        # collection, reached the old generation and were swept there, 60–120 ms at a time,
+        # every few seconds of switching (measured on the ten-year board: the 200–400 ms
+        # openings in bench/screens.py). Now they die young. (50,000 did as well for speed but
+        # kept more garbage: 158 MB peak against 148 MB.)
+        gc.set_threshold(20_000, 10, 10)
         gc.enable()  # paused by cli.main for start-up
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
@@ -164,6 +175,30 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         modules = [target.rsplit(".", 1)[0] for target, _title, _help in SCREENS.values()]
         for module in [*modules, "console", "vote", "consent", "attendance", "closing", "agenda"]:
             yield lambda module=module: import_module(f"boardroom.tui.screens.{module}")
+        for mode in SCREENS:
+            yield partial(self._prebuild, mode)
+
+    def _mode_screen(self, mode: str) -> Screen[None]:
+        """A mode's screen on its first opening: the one the warm-up built, else a new one."""
+        screen = self._prebuilt.pop(mode, None)
+        return screen if screen is not None else screen_factory(SCREENS[mode][0])()
+
+    def _prebuild(self, mode: str) -> None:
+        """Build and mount a list's screen off-screen, so its first opening (a chair's first
+        F7) costs what a revisit costs: composing, styling and loading a screen is about
+        two thirds of a first opening, measured on the ten-year board. It shows the board as
+        it is when it is opened: a screen reloads its rows whenever it is shown."""
+        if mode in self._prebuilt or mode in self._screen_stacks or self.session is None:
+            return
+        screen = screen_factory(SCREENS[mode][0])()
+        self._load_screen_css(screen)
+        self._get_screen(screen)  # registered and mounted; shown by switch_mode
+        # Styled as it mounts, with the stylesheet as it is now: without this, Textual would
+        # re-parse the whole stylesheet and re-style the app on the first opening and again
+        # on the first revisit (about a tenth of each, measured). A theme change still moves
+        # the app's count, and then the screen is re-styled as before.
+        screen._css_update_count = self._css_update_count
+        self._prebuilt[mode] = screen
 
     def _warm_next(self) -> None:
         """One small step per tick, so a key pressed meanwhile waits a few ms at most."""
@@ -171,6 +206,9 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         if step is not None:
             step()
             self.set_timer(0.01, self._warm_next)
+        else:
+            self.warmed_up = True
+            gc.freeze()  # the lists built ahead live as long as the app, too
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()

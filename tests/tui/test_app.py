@@ -204,3 +204,32 @@ async def test_enter_on_a_row_opens_its_form(make_app):
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#field-name", Input).value == "Kees Hendriks"
+
+
+async def test_the_warm_up_builds_the_lists_ahead_and_they_open_on_the_board_as_it_is(make_app):
+    """Issue 12: the lists are built off-screen after the first frame, so a first F-key costs
+    what a revisit costs; what changed after they were built shows when they open."""
+    from boardroom.services import composition
+    from boardroom.tui.app import SCREENS
+
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        while not app.warmed_up:
+            await pilot.pause(0.05)
+        assert sorted(app._prebuilt) == sorted(set(SCREENS) - {"dashboard"})
+        members = app._prebuilt["members"]
+        assert members.query_one("#table", DataTable).row_count == 18
+        perspective = app.session.repo.member_by_name("Lotte Kramer").perspective_id
+        composition.save_member(
+            app.session,
+            {"name": "Fenna de Boer", "perspective_id": perspective, "roles": ["member"]},
+        )
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is members  # the screen built ahead, not a new one
+        assert "Fenna de Boer" in column(app, 0)
+        assert table(app).row_count == 19
+        keys = [key.description for key in app.screen.query("FooterKey")]
+        assert keys[:3] == ["Add", "Edit", "Deactivate/Reactivate"]
+        await pilot.press("f2")  # nothing built ahead is left over once a list was opened
+        assert "members" not in app._prebuilt

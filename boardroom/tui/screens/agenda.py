@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from boardroom.domain.enums import ItemKind, Purpose
 from boardroom.domain.errors import ValidationProblem
@@ -14,6 +14,7 @@ from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.screens.common import row_id
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
 
 
@@ -66,7 +67,7 @@ class AgendaScreen(TableScreen):
                 yield Static(_("Pending requests"), id="side-title")
                 yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
 from boardroom.tui.screens.common import BoardScreen, row_id
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class TableScreen(BoardScreen):
             yield Input(placeholder=_("Search…  (/ to search, esc back to the list)"), id="search")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def heading(self) -> str:
         return _(self.TITLE_TEXT)

@@ -9,11 +9,12 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from boardroom.i18n import N_, _, format_date, label, month_name
 from boardroom.services.calendar import CalendarView, calendar_view, move_theme
 from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
 
 
@@ -55,7 +56,7 @@ class CalendarScreen(TableScreen):
             yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
             yield Static(id="targets")
         yield Static("", id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def heading(self) -> str:
         title = _("Annual calendar {year}").format(year=self.year)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from boardroom.domain.enums import BehaviourScore
 from boardroom.i18n import N_, _, label
@@ -15,6 +15,7 @@ from boardroom.services import meeting as live
 from boardroom.services.session import Session
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class SummaryScreen(BoardScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         session: Session = self.app.session  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
 from boardroom.domain.errors import BoardroomError
@@ -17,6 +17,7 @@ from boardroom.services import meeting as live
 from boardroom.tui.screens.base import cell_text
 from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.display_table import DisplayTable
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
@@ -55,7 +56,7 @@ class ConsentScreen(BoardScreen):
         yield Static(id="asking")
         yield DisplayTable(id="answers")
         yield Static(id="outcome")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
 from boardroom.domain.errors import BoardroomError
@@ -15,6 +15,7 @@ from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.timer import ItemTimer
 
@@ -82,7 +83,7 @@ class MeetingConsole(BoardScreen):
                 notes.can_focus = False  # only `e` makes the notes editable
                 yield notes
                 yield Static(id="records")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

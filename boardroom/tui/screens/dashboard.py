@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _, label
 from boardroom.services import overview
 from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.footer import KeyFooter
 
 
 def card(title: str, body: str) -> str:
@@ -24,7 +25,7 @@ class DashboardScreen(BoardScreen):
                 yield Static(id=f"card-{name}", classes="card")
             yield Static(id="card-upcoming", classes="card wide")
         yield Static(_("Press ctrl+p for all commands; f9 shows the year in view."), id="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: fill the cards once per showing."""

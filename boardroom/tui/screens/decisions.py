@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import record
 from boardroom.services.session import Session
 from boardroom.tui.bindings import TranslatedBindings
 from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.widgets.footer import KeyFooter
 
 SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
 
@@ -167,7 +168,7 @@ class DecisionScreen(TranslatedBindings, Screen[None]):
         yield Header()
         with VerticalScroll():
             yield Static(id="story")
-        yield Footer()
+        yield KeyFooter()
 
     def board_changed(self) -> None:
         self.on_mount()  # superseded or revoked meanwhile: the page says so

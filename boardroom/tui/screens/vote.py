@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from boardroom.domain.enums import Choice
 from boardroom.domain.errors import BoardroomError
@@ -15,6 +15,7 @@ from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.display_table import DisplayTable
+from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
@@ -45,7 +46,7 @@ class VoteScreen(BoardScreen):
         yield Static(id="proposal")
         yield DisplayTable(id="voters", cursor_type="row")
         yield Static(id="tally")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

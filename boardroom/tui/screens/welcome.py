@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _
 from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.widgets.footer import KeyFooter
 
 
 class WelcomeScreen(TranslatedBindings, Screen[None]):
@@ -56,7 +57,7 @@ class WelcomeScreen(TranslatedBindings, Screen[None]):
             )
             yield Input(placeholder="agendas/board.example.toml", id="board-file")
             yield Static("", id="welcome-error")
-        yield Footer()
+        yield KeyFooter()
 
     def action_demo(self) -> None:
         from boardroom.config import data_dir

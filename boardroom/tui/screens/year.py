@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from boardroom.i18n import _
 from boardroom.services.year import year_view
 from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.widgets.footer import KeyFooter
 
 
 def card(title: str, body: str) -> str:
@@ -30,7 +31,7 @@ class YearScreen(BoardScreen):
             for name in ("watch", "interest", "behaviour"):
                 yield Static(id=f"card-{name}", classes="card")
             yield Static(id="card-attendance", classes="card wide")
-        yield Footer()
+        yield KeyFooter()
 
     def board_changed(self) -> None:
         self.on_screen_resume()
