@@ -30,6 +30,7 @@ from boardroom.i18n import set_language
 
 if TYPE_CHECKING:
     from boardroom.exports.document import Document
+    from boardroom.services.evaluation import EvaluationResult
     from boardroom.services.replication import Replication
     from boardroom.services.session import Session
     from boardroom.storage.db import Database
@@ -187,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     _access_parsers(commands)
     _replica_parsers(commands)
     _paper_parsers(commands)
+    _werkagenda_parsers(commands)
 
     agenda_command = commands.add_parser(
         "agenda",
@@ -286,6 +288,20 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--year", type=int, required=True, metavar="YEAR")
     report.add_argument("--format", choices=("md", "html", "pdf"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+    werk = export_kinds.add_parser(
+        "werkagenda",
+        help="the werkagenda (md, html, docx, pdf, csv, json)",
+        description="Per theme the result agreements and every KPI as it stood on a date:"
+        " baseline, figures, the path value, target and status; csv and json as facts.",
+    )
+    _common(werk, db_required=True)
+    werk.add_argument("--theme", metavar="THEME", help="one theme only")
+    werk.add_argument("--at", type=_date, metavar="DATE", help="as it stood then (default: today)")
+    werk.add_argument(
+        "--format", choices=("md", "html", "docx", "pdf", "csv", "json"), default="md"
+    )
+    werk.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
     for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
         listing = export_kinds.add_parser(
@@ -395,6 +411,126 @@ def _paper_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignor
     _common(get, db_required=True)
     get.add_argument("--paper", required=True, type=int, metavar="ID", help="from `paper list`")
     get.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
+def _werkagenda_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    werkagenda = commands.add_parser(
+        "werkagenda",
+        help="the result agreements and their KPIs: show, record a figure, load figures",
+        description="The werkagenda: per theme the result agreements, each KPI from its"
+        " baseline to its target, the figures measured and the status (achieved, on track,"
+        " behind, at risk, no data). Figures are kept by the secretary, the chair and the"
+        " programme managers.",
+    )
+    steps = werkagenda.add_subparsers(
+        dest="werkagenda_command", metavar="WHAT", parser_class=_Parser
+    )
+    steps.required = True
+    show = steps.add_parser(
+        "show", help="every KPI and its status", description="Every KPI and where it stands."
+    )
+    _common(show, db_required=True)
+    show.add_argument("--theme", metavar="THEME", help="one theme only")
+    show.add_argument("--at", type=_date, metavar="DATE", help="as it stood then (default: today)")
+    figure = steps.add_parser(
+        "figure",
+        help="record one figure for a KPI",
+        description="Record the figure a KPI had on a date; a figure for the same date"
+        " corrects the one recorded before.",
+    )
+    _common(figure, db_required=True)
+    figure.add_argument("--kpi", required=True, metavar="NAME", help="the KPI's name")
+    figure.add_argument(
+        "--date", required=True, type=_date, metavar="DATE", help="the date it is about"
+    )
+    figure.add_argument("--value", required=True, type=float, metavar="NUMBER")
+    figure.add_argument("--source", default="", metavar="TEXT", help="where the figure comes from")
+    figure.add_argument("--note", default="", metavar="TEXT")
+    agreement = steps.add_parser(
+        "agreement",
+        help="add a result agreement to a theme",
+        description="A result agreement: what parties agreed to achieve on a theme, at which"
+        " scale, serving which aim of the quadruple (quintuple) aim. Prints its id.",
+    )
+    _common(agreement, db_required=True)
+    agreement.add_argument("--theme", required=True, metavar="THEME")
+    agreement.add_argument("--title", required=True, metavar="TEXT")
+    agreement.add_argument("--owner", default="", metavar="NAME", help="who answers for it")
+    agreement.add_argument(
+        "--parties", default="", metavar="A;B", help="the carrying parties, ; between them"
+    )
+    agreement.add_argument(
+        "--scale", choices=("region", "subregion", "municipality"), default="region"
+    )
+    agreement.add_argument(
+        "--aim",
+        required=True,
+        choices=("population_health", "experience", "costs", "work_satisfaction", "equity"),
+    )
+    agreement.add_argument("--line", default="", metavar="TEXT", help="the programme line")
+    kpi = steps.add_parser(
+        "kpi",
+        help="add a KPI to a result agreement",
+        description="A KPI: from its baseline (value and date) to its target (value and date),"
+        " measured at a frequency, from a source. Its name is how figure files name it.",
+    )
+    _common(kpi, db_required=True)
+    kpi.add_argument("--agreement", required=True, type=int, metavar="ID")
+    kpi.add_argument("--name", required=True, metavar="NAME")
+    kpi.add_argument("--unit", default="", metavar="UNIT", help="e.g. %%, weken, uur")
+    kpi.add_argument("--baseline", required=True, type=float, metavar="NUMBER")
+    kpi.add_argument("--baseline-on", required=True, type=_date, metavar="DATE")
+    kpi.add_argument("--target", required=True, type=float, metavar="NUMBER")
+    kpi.add_argument("--target-on", required=True, type=_date, metavar="DATE")
+    kpi.add_argument(
+        "--frequency",
+        choices=("monthly", "quarterly", "half_yearly", "yearly"),
+        default="quarterly",
+    )
+    kpi.add_argument("--source", default="", metavar="TEXT")
+    listing = steps.add_parser(
+        "statements",
+        help="the statements of the table's evaluation, numbered",
+        description="The statements members score 1 (not at all) to 5 (entirely); with none"
+        " yet, --defaults makes them from the leading principles and behaviour rules.",
+    )
+    _common(listing, db_required=True)
+    listing.add_argument("--defaults", action="store_true", help="make the default statements")
+    record = steps.add_parser(
+        "evaluation",
+        help="record a process evaluation's counts (anonymous)",
+        description="Record how many members gave each statement each score — counts only,"
+        " never who gave which. The file: a header statement,1,2,3,4,5 and a line per"
+        " statement (its number or its text) with the five counts.",
+    )
+    _common(record, db_required=True)
+    record.add_argument("--date", required=True, type=_date, metavar="DATE")
+    record.add_argument("--respondents", required=True, type=int, metavar="N")
+    record.add_argument("--file", dest="counts_file", required=True, metavar="FILE")
+    record.add_argument(
+        "--comment", action="append", default=[], metavar="TEXT", help="a comment (repeat)"
+    )
+    record.add_argument("--meeting", metavar="DATE|NR", help="the meeting it was held at")
+    results = steps.add_parser(
+        "evaluations",
+        help="every evaluation compared with the one before",
+        description="Per evaluation each statement's mean score and its change since the"
+        " evaluation before, the comments, and the behaviour check's share of rules kept.",
+    )
+    _common(results, db_required=True)
+    load = steps.add_parser(
+        "import",
+        help="load figures from a CSV file",
+        description="Load a CSV file of figures (header: kpi,date,value,source,note; comma or"
+        " semicolon separated; 12.5 or 12,5; dates 2026-03-31 or 31-03-2026). Every line is"
+        " checked first: with any bad line nothing is loaded and each bad line is named. A"
+        " figure loaded twice changes nothing; a new value for a date corrects the old one."
+        " Over SSH send the file on standard input: --file - < FILE.",
+    )
+    _common(load, db_required=True)
+    load.add_argument(
+        "--file", dest="figures_file", required=True, metavar="FILE", help="- reads standard input"
+    )
 
 
 def _access_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -557,6 +693,8 @@ def run(args: argparse.Namespace) -> int:
         return _agenda_step(args, db_path, user)
     if args.command == "paper":
         return _paper(args, db_path, user)
+    if args.command == "werkagenda":
+        return _werkagenda(args, db_path, user)
     if args.command == "plan":
         return _plan(args, db_path, user)
     if args.command == "request":
@@ -684,6 +822,8 @@ def _run_command(args: argparse.Namespace, db_path: Path, user: str | None) -> i
             _export_calendar(session, args)
         elif args.what == "bundle":
             _export_bundle(session, args)
+        elif args.what == "werkagenda":
+            _export_werkagenda(session, args)
         else:
             _export_list(session, args)
     finally:
@@ -856,6 +996,130 @@ def _paper(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
         session.close()
 
 
+def _werkagenda(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.exports.werkagenda import figures_text, status_text, with_unit
+    from boardroom.services import werkagenda
+    from boardroom.services.session import open_session
+
+    if args.werkagenda_command in ("statements", "evaluation", "evaluations"):
+        return _evaluation(args, db_path, user)
+    text = ""
+    if args.werkagenda_command == "import":
+        if args.figures_file == "-":
+            from boardroom.remote import read_stdin
+
+            text = read_stdin("--file")
+        else:
+            path = Path(args.figures_file).expanduser()
+            if not path.is_file():
+                raise ValidationProblem(f"no such file: {args.figures_file}", "--file")
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                reason = getattr(error, "strerror", None) or "not UTF-8 text"
+                raise ValidationProblem(f"cannot read {path}: {reason}", "--file") from None
+    session = open_session(db_path, as_name=user)
+    try:
+        if args.werkagenda_command == "show":
+            for agreement in werkagenda.werkagenda(session, args.at, args.theme):
+                print(f"{agreement.theme} — {agreement.title} ({agreement.owner or '-'})")
+                for kpi in agreement.kpis:
+                    print(
+                        f"  {kpi.name}: {status_text(kpi)} — figures {figures_text(kpi.figures)};"
+                        f" target {with_unit(kpi.target.target, kpi.unit)}"
+                        f" by {kpi.target.target_on}"
+                    )
+            return 0
+        if args.werkagenda_command == "agreement":
+            fields = ("theme", "title", "owner", "scale", "aim")
+            made = werkagenda.save_agreement(
+                session,
+                {name: getattr(args, name) for name in fields}
+                | {
+                    "parties": [p.strip() for p in args.parties.split(";") if p.strip()],
+                    "programme_line": args.line,
+                },
+            )
+            print(f"result agreement {made}: {args.title}")
+            return 0
+        if args.werkagenda_command == "kpi":
+            kpi_fields = ("name", "unit", "baseline", "baseline_on", "target", "target_on")
+            made = werkagenda.save_kpi(
+                session,
+                {name: getattr(args, name) for name in (*kpi_fields, "frequency", "source")}
+                | {"agreement_id": args.agreement},
+            )
+            print(f"KPI {made}: {args.name}")
+            return 0
+        if args.werkagenda_command == "figure":
+            loaded = werkagenda.record_figure(
+                session, args.kpi, args.date, args.value, args.source, args.note
+            )
+        else:
+            loaded = werkagenda.import_figures(session, text, args.figures_file)
+        print(
+            f"{loaded.added} figure(s) added, {loaded.corrected} corrected,"
+            f" {loaded.unchanged} unchanged"
+        )
+        return 0
+    finally:
+        session.close()
+
+
+def _evaluation(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
+    from boardroom.services import evaluation
+    from boardroom.services.session import open_session
+
+    text = ""
+    if args.werkagenda_command == "evaluation":
+        path = Path(args.counts_file).expanduser()
+        if not path.is_file():
+            raise ValidationProblem(f"no such file: {args.counts_file}", "--file")
+        text = path.read_text(encoding="utf-8-sig")
+    session = open_session(db_path, as_name=user)
+    try:
+        if args.werkagenda_command == "statements":
+            if args.defaults:
+                print(f"{evaluation.default_statements(session)} statement(s) added")
+            for n, statement in enumerate(evaluation.statements(session), 1):
+                print(f"{n:>3}. {statement.text}")
+        elif args.werkagenda_command == "evaluation":
+            from boardroom.services.record import find_meeting
+
+            meeting = find_meeting(session, args.meeting).id if args.meeting else None
+            counts = evaluation.read_counts(session, text, args.counts_file)
+            evaluation.record_evaluation(
+                session, args.date, args.respondents, counts, args.comment, meeting
+            )
+            print(
+                f"evaluation of {args.date}: {len(counts)} statement(s), {args.respondents} respondents"
+            )
+        else:
+            for result in evaluation.evaluations(session):
+                print(_evaluation_text(result))
+        return 0
+    finally:
+        session.close()
+
+
+def _evaluation_text(result: EvaluationResult) -> str:
+    since = f" (compared with {result.previous_on})" if result.previous_on else ""
+    lines = [f"{result.held_on}: {result.respondents} respondents{since}"]
+    for statement in result.statements:
+        mean = "-" if statement.mean is None else f"{statement.mean:.1f}"
+        change = "" if statement.change is None else f" ({statement.change:+.1f})"
+        lines.append(f"  {mean}{change}  {statement.text}")
+    if result.behaviour_kept is not None:
+        before = (
+            ""
+            if result.behaviour_kept_before is None
+            else f", {result.behaviour_kept_before:.0%} before"
+        )
+        lines.append(f"  behaviour rules kept: {result.behaviour_kept:.0%}{before}")
+    lines += [f"  — {comment}" for comment in result.comments]
+    return "\n".join(lines)
+
+
 def _request(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
     from boardroom.i18n import label
     from boardroom.services import agenda
@@ -994,6 +1258,20 @@ def _export_report(session: Session, args: argparse.Namespace) -> None:
     path = _output_path(args)
     doc = report_document(board_summary(session).name, year_report(session, args.year))
     _write_document(doc, args.format, path)
+
+
+def _export_werkagenda(session: Session, args: argparse.Namespace) -> None:
+    from boardroom.exports.werkagenda import rows_text, werkagenda_document, werkagenda_rows
+    from boardroom.services.overview import board_summary
+    from boardroom.services.werkagenda import werkagenda
+
+    path = _output_path(args)
+    on = args.at or session.today
+    views = werkagenda(session, on, args.theme)
+    if args.format in ("csv", "json"):
+        _write_output(rows_text(werkagenda_rows(views), args.format), args.output)
+        return
+    _write_document(werkagenda_document(board_summary(session).name, views, on), args.format, path)
 
 
 def _check_year(year: int) -> None:

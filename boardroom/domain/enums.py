@@ -170,3 +170,43 @@ class BehaviourScore(StrEnum):
 class InterestRoundStatus(StrEnum):
     PLANNED = "planned"
     HELD = "held"
+
+
+# -- the werkagenda (DESIGN §8) --
+
+
+class KpiStatus(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    AT_RISK = "at_risk"
+    NO_DATA = "no_data"
+
+
+class Frequency(StrEnum):
+    """How often a KPI is measured (its measuring moments)."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+
+    @property
+    def months(self) -> int:
+        return {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}[self.value]
+
+
+class Scale(StrEnum):
+    REGION = "region"
+    SUBREGION = "subregion"
+    MUNICIPALITY = "municipality"
+
+
+class Aim(StrEnum):
+    """The quadruple aim's dimensions; equity makes it the quintuple aim."""
+
+    POPULATION_HEALTH = "population_health"
+    EXPERIENCE = "experience"
+    COSTS = "costs"
+    WORK_SATISFACTION = "work_satisfaction"
+    EQUITY = "equity"

@@ -9,10 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purpose, …)
     ActionStatus,
+    Aim,
     AttendanceStatus,
     BehaviourScore,
     Choice,
@@ -20,6 +28,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     ConsentAnswerKind,
     DecisionMethod,
     DecisionStatus,
+    Frequency,
     InterestRoundStatus,
     ItemKind,
     ItemSource,
@@ -32,6 +41,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     QuorumRule,
     RequestStatus,
     Role,
+    Scale,
     TieRule,
     VoterRule,
     VoteRule,
@@ -318,3 +328,76 @@ class InterestRound(Record):
     pinches: Text = ""
     asks: Text = ""
     status: InterestRoundStatus = InterestRoundStatus.PLANNED
+
+
+# -- the werkagenda (DESIGN §8) -----------------------------------------------------------
+
+
+class ResultAgreement(Record):
+    """What parties agreed to achieve on a theme, at which scale, serving which aim."""
+
+    theme_id: int
+    programme_line: Text = ""
+    title: Name
+    owner: Text = ""  # a member or the theme's programme manager, by name
+    parties: list[Name] = Field(default_factory=list)
+    scale: Scale = Scale.REGION
+    aim: Aim
+    position: int = 0
+    active: bool = True
+
+
+class Kpi(Record):
+    """An indicator of a result agreement: from its baseline to its target, measured at its
+    frequency, from a named source."""
+
+    agreement_id: int
+    name: Name
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] = ""
+    baseline: float
+    baseline_on: dt.date
+    target: float
+    target_on: dt.date
+    source: Text = ""
+    frequency: Frequency = Frequency.QUARTERLY
+
+    @field_validator("target_on")
+    @classmethod
+    def _after_baseline(cls, target_on: dt.date, info: ValidationInfo) -> dt.date:
+        baseline_on = info.data.get("baseline_on")
+        if baseline_on is not None and target_on <= baseline_on:
+            raise ValueError("the target date must be after the baseline date")
+        return target_on
+
+
+class Measurement(Record):
+    """A figure for a KPI: the date it is about, its value, where it comes from."""
+
+    kpi_id: int
+    measured_on: dt.date
+    value: float
+    source: Text = ""
+    note: Text = ""
+    entered_by_id: int | None = None
+
+
+class EvaluationStatement(BehaviourRule):
+    """A statement about the collaboration, scored 1 (not at all) to 5 (entirely)."""
+
+
+class Evaluation(Record):
+    """A process evaluation: how many took part, and their comments (no names)."""
+
+    meeting_id: int | None = None
+    held_on: dt.date
+    respondents: int = Field(ge=0, le=500)
+    comments: list[Text] = Field(default_factory=list)
+
+
+class EvaluationCount(Record):
+    """How many gave a statement this score in an evaluation (a count, never a person)."""
+
+    evaluation_id: int
+    statement_id: int
+    score: int = Field(ge=1, le=5)
+    count: int = Field(ge=0)

@@ -18,6 +18,7 @@ class Capability(StrEnum):
     RECORD = "record"
     OPEN_CLOSE_MEETING = "open_close_meeting"
     APPROVE_MINUTES = "approve_minutes"
+    KEEP_WERKAGENDA = "keep_werkagenda"  # result agreements, KPIs and their figures
 
 
 _EVERYONE = {Capability.READ, Capability.REQUEST_AGENDA}
@@ -26,6 +27,7 @@ _ORGANISERS = _EVERYONE | {
     Capability.PLAN,
     Capability.BUILD_AGENDA,
     Capability.RECORD,
+    Capability.KEEP_WERKAGENDA,
 }
 _CHAIRS = _ORGANISERS | {Capability.OPEN_CLOSE_MEETING, Capability.APPROVE_MINUTES}
 
@@ -34,7 +36,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.VICE_CHAIR: frozenset(_CHAIRS),
     Role.SECRETARY: frozenset(_ORGANISERS),
     Role.PORTFOLIO_HOLDER: frozenset(_EVERYONE),
-    Role.PROGRAMME_MANAGER: frozenset(_EVERYONE),
+    Role.PROGRAMME_MANAGER: frozenset(_EVERYONE | {Capability.KEEP_WERKAGENDA}),
     Role.ADVISER: frozenset(_EVERYONE),
     Role.MEMBER: frozenset(_EVERYONE),
     Role.GUEST: frozenset({Capability.READ}),

@@ -125,6 +125,14 @@ def minutes_document(minutes: Minutes) -> Document:
                     [_("Action"), _("Text"), _("Owner"), _("Due")], [list(a) for a in item.actions]
                 )
             )
+    if minutes.werkagenda:
+        from boardroom.exports.werkagenda import werkagenda_blocks
+
+        doc.add(
+            Heading(2, _("Werkagenda")),
+            Paragraph(_("The figures as the table had them at this meeting.")),
+            *werkagenda_blocks(minutes.werkagenda, 3),
+        )
     if minutes.interest_rounds:
         doc.add(Heading(2, _("Interest round")))
         for perspective, helps, pinches, asks in minutes.interest_rounds:

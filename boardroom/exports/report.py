@@ -4,7 +4,7 @@ attendance, interest rounds per perspective, the behaviour trend (md or html).""
 from __future__ import annotations
 
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, label
+from boardroom.i18n import _, format_date, label
 from boardroom.services.year import YearReport
 
 
@@ -55,5 +55,13 @@ def report_document(board: str, report: YearReport) -> Document:
             Paragraph(
                 ", ".join(c.perspective for c in view.at_risk), _("Interest rounds at risk") + ":"
             )
+        )
+    if report.werkagenda and report.werkagenda_on is not None:
+        from boardroom.exports.werkagenda import werkagenda_blocks
+
+        doc.add(
+            Heading(2, _("Werkagenda")),
+            Paragraph(_("as it stood on {date}").format(date=format_date(report.werkagenda_on))),
+            *werkagenda_blocks(report.werkagenda, 3),
         )
     return doc

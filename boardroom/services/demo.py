@@ -975,6 +975,189 @@ def _adjust_member_dates(session: Session, anchor: dt.date) -> None:
         session.repo.update("members", joined.id or 0, {"active_from": handover.isoformat()})
 
 
+#: The demo's werkagenda: per theme one result agreement and its KPI — (theme, title,
+#: owner, parties, scale, aim, KPI, unit, baseline, target, source, the four quarterly figures
+#: of the last year; None: the measuring moment passed without a figure).
+WERKAGENDA: tuple[tuple[Any, ...], ...] = (
+    (
+        "Acute zorg",
+        "Minder overvolle spoedeisende hulp",
+        "Thomas Peters",
+        ["Ziekenhuis Rivierenland", "Huisartsenkring Lindewaard", "RAV Lindewaard"],
+        "region",
+        "experience",
+        "Uren overvolle SEH per maand",
+        "uur",
+        62.0,
+        30.0,
+        "Ziekenhuis Rivierenland, SEH-monitor",
+        (58.0, 52.0, 47.0, 41.0),
+    ),
+    (
+        "Ouderen langer thuis",
+        "Ouderen wonen langer zelfstandig",
+        "Nicole Brouwer",
+        ["Gemeenten Lindewaard", "Thuiszorg Lindewaard", "Zorgkantoor"],
+        "region",
+        "population_health",
+        "Aandeel 75-plussers zelfstandig thuis",
+        "%",
+        88.0,
+        91.0,
+        "CBS / Vektis",
+        (88.4, 88.9, 89.3, 89.8),
+    ),
+    (
+        "Mentale gezondheid",
+        "Kortere wachttijd voor een intake ggz",
+        "Bram Willems",
+        ["GGZ Lindewaard", "Huisartsenkring Lindewaard", "Zorgverzekeraar"],
+        "region",
+        "experience",
+        "Wachttijd intake ggz",
+        "weken",
+        14.0,
+        8.0,
+        "Wachttijdenregistratie ggz",
+        (13.8, 14.1, 14.6, 15.2),
+    ),
+    (
+        "Preventie en gezondheidsvaardigheden",
+        "Valpreventie in elke gemeente",
+        "Bram Willems",
+        ["GGD Lindewaard", "Fysiotherapeuten", "Welzijnsorganisaties"],
+        "municipality",
+        "population_health",
+        "Deelnemers valpreventie per kwartaal",
+        "deelnemers",
+        120.0,
+        300.0,
+        "GGD-monitor",
+        (150.0, 170.0, 185.0, 205.0),
+    ),
+    (
+        "Arbeidsmarkt en digitale zorg",
+        "Minder verzuim in zorg en welzijn",
+        "Yvonne Dekker",
+        ["Werkgevers zorg en welzijn", "Regionaal werkgeversverband"],
+        "region",
+        "work_satisfaction",
+        "Verzuim zorgpersoneel",
+        "%",
+        7.8,
+        6.5,
+        "Vernet verzuimcijfers",
+        (7.7, 7.5, 7.3, None),
+    ),
+    (
+        "Wonen, welzijn en zorg",
+        "Een sluitende aanpak van eenzaamheid",
+        "Nicole Brouwer",
+        ["Gemeenten Lindewaard", "Welzijnsorganisaties", "Woningcorporaties"],
+        "subregion",
+        "equity",
+        "Gemeenten met sluitende aanpak eenzaamheid",
+        "gemeenten",
+        4.0,
+        9.0,
+        "Regionale monitor welzijn",
+        (5.0, 7.0, 8.0, 9.0),
+    ),
+)
+
+
+def _werkagenda(session: Session, clock: _Clock, anchor: dt.date) -> None:
+    """Result agreements a year under way: baseline at the start of the quarter a year before
+    the anchor's, target two years after it, a figure at every quarter since, each entered
+    (the clock) two weeks after the date it is about, as the region's data team delivers."""
+    from boardroom.services import werkagenda
+
+    quarter = dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+    baseline_on = _add_months(quarter, -12)
+    clock.at(dt.datetime.combine(baseline_on + dt.timedelta(days=10), dt.time(10, 0)))
+    figures_at = []
+    for n, row in enumerate(WERKAGENDA, 1):
+        theme, title, owner, parties, scale, aim, kpi, unit, base, target, source, figures = row
+        agreement = werkagenda.save_agreement(
+            session,
+            {
+                "theme": theme,
+                "title": title,
+                "owner": owner,
+                "parties": parties,
+                "scale": scale,
+                "aim": aim,
+                "position": n,
+            },
+        )
+        werkagenda.save_kpi(
+            session,
+            {
+                "agreement_id": agreement,
+                "name": kpi,
+                "unit": unit,
+                "baseline": base,
+                "baseline_on": baseline_on,
+                "target": target,
+                "target_on": _add_months(baseline_on, 24),
+                "source": source,
+            },
+        )
+        for quarter_number, value in enumerate(figures, 1):
+            if value is not None:
+                figures_at.append(
+                    (_add_months(baseline_on, 3 * quarter_number), kpi, value, source)
+                )
+    for on, kpi, value, source in sorted(figures_at, key=lambda f: f[0]):
+        clock.at(dt.datetime.combine(on + dt.timedelta(days=14), dt.time(10, 0)))
+        werkagenda.record_figure(session, kpi, on, value, source)
+
+
+#: The demo's two process evaluations: per statement (in order, the five patterns repeated
+#: over the board's statements) how many gave 1…5, and the comments; the second is better on
+#: four statements of five and worse on the fifth.
+EVALUATIONS = (
+    (
+        -7,
+        14,
+        ((0, 2, 5, 6, 1), (1, 3, 6, 3, 1), (0, 1, 4, 7, 2), (2, 4, 5, 3, 0), (0, 2, 4, 6, 2)),
+        ["Te veel informeren, te weinig besluiten.", "De stukken komen vaak laat."],
+    ),
+    (
+        -1,
+        15,
+        ((0, 1, 3, 8, 3), (0, 2, 5, 6, 2), (0, 1, 3, 8, 3), (1, 3, 5, 5, 1), (1, 3, 6, 4, 1)),
+        ["Het belangenrondje helpt.", "Nog steeds te weinig tijd voor de werkagenda."],
+    ),
+)
+
+
+def _evaluations(session: Session, clock: _Clock, anchor: dt.date) -> None:
+    """Two process evaluations, at the meetings seven months and one month before the anchor:
+    the board's principles and rules as its statements, counts only."""
+    from boardroom.services import evaluation
+
+    first = _add_months(anchor.replace(day=1), EVALUATIONS[0][0])
+    clock.at(dt.datetime.combine(first, dt.time(9, 0)))
+    evaluation.default_statements(session)
+    ids = [s.id or 0 for s in evaluation.statements(session)]
+    for months, respondents, counts, comments in EVALUATIONS:
+        month = _add_months(anchor.replace(day=1), months)
+        held_on = second_thursday(month.year, month.month)
+        clock.at(dt.datetime.combine(held_on, dt.time(18, 0)))
+        meeting = session.repo.scalar(
+            "SELECT id FROM meetings WHERE substr(starts_at, 1, 10) = ?", (held_on.isoformat(),)
+        )
+        evaluation.record_evaluation(
+            session,
+            held_on,
+            respondents,
+            {sid: list(counts[n % len(counts)]) for n, sid in enumerate(ids)},
+            comments,
+            meeting,
+        )
+
+
 def demo_board_text() -> str:
     return resources.files("boardroom.data").joinpath("demo-board.toml").read_text("utf-8")
 
@@ -997,6 +1180,9 @@ def build_demo(
             session.repo.actor = DEMO_SECRETARY
             _adjust_member_dates(session, anchor)
             _Generator(session, clock, anchor, shape).run()
+            _werkagenda(session, clock, anchor)
+            _evaluations(session, clock, anchor)
+            clock.at(dt.datetime.combine(anchor, dt.time(8, 0)))
     except BaseException:
         _discard(session, db_path)
         raise

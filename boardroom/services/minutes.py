@@ -18,6 +18,7 @@ from boardroom.i18n import _
 from boardroom.services import record
 from boardroom.services.meeting import number_of
 from boardroom.services.session import AMSTERDAM, Session
+from boardroom.services.werkagenda import AgreementView, werkagenda
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Minutes:
     decision_list: list[tuple[str, str, str]] = field(default_factory=list)
     open_actions: list[tuple[str, str, str, str]] = field(default_factory=list)  # at the meeting
     amendments: list[tuple[str, str, str]] = field(default_factory=list)  # day, by, text
+    #: the werkagenda of the meeting's themes (all of it under a monitoring item), with the
+    #: figures the record held when the meeting closed
+    werkagenda: list[AgreementView] = field(default_factory=list)
     approved_on: dt.date | None = None
     seal: str | None = None  # the seal code printed on approved minutes (domain.seal)
 
@@ -175,6 +179,19 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         )
     perspectives = {p.id: p.name for p in repo.perspectives()}
     rules = {r.id: r.text for r in repo.rules("behaviour_rules")}
+    agenda = repo.items(meeting_id)
+    monitoring = any("monitoring" in item.title.casefold() for item in agenda)
+    theme_ids = sorted({i.theme_id for i in agenda if i.theme_id is not None})
+    steering = (
+        werkagenda(
+            session,
+            day,
+            theme_ids=None if monitoring else theme_ids,
+            known_at=held.closed_at or None,
+        )
+        if monitoring or theme_ids
+        else []
+    )
     open_rows = repo.actions_open_at(held.starts_at.isoformat(timespec="minutes"), day.isoformat())
     return Minutes(
         board=board.name,
@@ -196,6 +213,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         with_notice=names(AttendanceStatus.ABSENT_WITH_NOTICE),
         absent=names(AttendanceStatus.ABSENT),
         items=items,
+        werkagenda=steering,
         interest_rounds=[
             (perspectives[r.perspective_id], r.helps, r.pinches, r.asks)
             for r in repo.interest_rounds_of(meeting_id)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from boardroom.domain.checks import (
     InterestCoverage,
@@ -18,6 +19,9 @@ from boardroom.i18n import _
 from boardroom.services import record
 from boardroom.services.calendar import yearly_targets
 from boardroom.services.session import Session
+
+if TYPE_CHECKING:
+    from boardroom.services.werkagenda import AgreementView
 
 TREND_MEETINGS = 8
 
@@ -99,9 +103,14 @@ class YearReport:
     actions_done: int
     on_time: float | None
     behaviour_counts: list[tuple[str, int, int, int]]  # rule, kept, under pressure, broken
+    #: the werkagenda at the year's end (today, for the year under way)
+    werkagenda_on: dt.date | None = None
+    werkagenda: list[AgreementView] = field(default_factory=list)
 
 
 def year_report(session: Session, year: int) -> YearReport:
+    from boardroom.services.werkagenda import werkagenda
+
     repo = session.repo
     view = year_view(session, year)
     dates = repo.action_dates(year)
@@ -119,4 +128,6 @@ def year_report(session: Session, year: int) -> YearReport:
         actions_done=sum(1 for r in dates if r["status"] == "done"),
         on_time=on_time_share([(_date(r["due_date"]), _date(r["done_at"])) for r in dates]),
         behaviour_counts=[(rule["text"], *counts[rule["id"]]) for rule in repo.active_rule_texts()],
+        werkagenda_on=(on := min(dt.date(year, 12, 31), session.today)),
+        werkagenda=werkagenda(session, on),
     )

@@ -20,6 +20,7 @@ from boardroom.storage.paper_store import PaperStore
 from boardroom.storage.plan_reads import PlanReads
 from boardroom.storage.record_reads import RecordReads, SealReads
 from boardroom.storage.schema import TABLES, event_hash
+from boardroom.storage.werkagenda_reads import WerkagendaReads
 from boardroom.storage.year_reads import YearReads
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ JSON_COLUMNS = {
     "themes": {"preferred_months"},
     "rounds": {"voter_order"},
     "decisions": {"outcome"},
+    "result_agreements": {"parties"},
+    "evaluations": {"comments"},
 }
 
 
@@ -62,6 +65,12 @@ def table_models() -> dict[str, type[m.Record]]:
         "action_updates": m.ActionUpdate,
         "behaviour_checks": m.BehaviourCheck,
         "interest_rounds": m.InterestRound,
+        "result_agreements": m.ResultAgreement,
+        "kpis": m.Kpi,
+        "kpi_measurements": m.Measurement,
+        "evaluation_statements": m.EvaluationStatement,
+        "evaluations": m.Evaluation,
+        "evaluation_counts": m.EvaluationCount,
     }
 
 
@@ -103,7 +112,7 @@ def _friendly(error: sqlite3.IntegrityError, table: str) -> Conflict:
     return Conflict(f"{table}: {text}")
 
 
-class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, YearReads):
+class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, WerkagendaReads, YearReads):
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(
@@ -149,6 +158,25 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, YearRead
                 raise _friendly(error, table) from None
             self._log("insert", table, row_id, None, self.get(table, row_id))
         return row_id
+
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows of one table (SQL-ready values, as `to_row` makes them), each logged
+        exactly as `insert` logs it, in one transaction. Plain SQL: sqlite-utils' insert looks
+        at the table on every row (eight statements a row), which made loading a file of
+        10,000 figures take 3.6 s."""
+        now = self.clock()
+        ids = []
+        with self.database.transaction():
+            for values in rows:
+                row = {**values, "created_at": values.get("created_at", now), "updated_at": now}
+                sql = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+                try:
+                    row_id = int(self.conn.execute(sql, tuple(row.values())).lastrowid or 0)
+                except sqlite3.IntegrityError as error:
+                    raise _friendly(error, table) from None
+                self._log("insert", table, row_id, None, self.get(table, row_id))
+                ids.append(row_id)
+        return ids
 
     def update(
         self, table: str, row_id: int, changes: dict[str, Any], *, seen: int | None = None

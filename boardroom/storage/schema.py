@@ -372,6 +372,12 @@ TABLES: tuple[str, ...] = (
     "amendments",
     "year_plans",
     "member_keys",
+    "result_agreements",
+    "kpis",
+    "kpi_measurements",
+    "evaluation_statements",
+    "evaluations",
+    "evaluation_counts",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -534,6 +540,81 @@ def _v9(db: sqlite_utils.Database) -> None:
     take_in_files(conn)
 
 
+def _v10(db: sqlite_utils.Database) -> None:
+    """The werkagenda (DESIGN §8): result agreements per theme, their KPIs, and the figures
+    measured for them (one per KPI and date; a new figure for a date corrects the old one);
+    the table's process evaluations: statements, and per evaluation the count of each score
+    per statement and the comments — never who gave which score."""
+    statements = f"""
+CREATE TABLE result_agreements (
+    id INTEGER PRIMARY KEY,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+    programme_line TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    parties TEXT NOT NULL DEFAULT '[]',
+    scale TEXT NOT NULL DEFAULT 'region'
+        CHECK (scale IN ('region', 'subregion', 'municipality')),
+    aim TEXT NOT NULL CHECK (aim IN ('population_health', 'experience', 'costs',
+        'work_satisfaction', 'equity')),
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,{STAMPS}
+);
+CREATE INDEX idx_result_agreements_theme ON result_agreements(theme_id);
+CREATE TABLE kpis (
+    id INTEGER PRIMARY KEY,
+    agreement_id INTEGER NOT NULL REFERENCES result_agreements(id) ON DELETE CASCADE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    unit TEXT NOT NULL DEFAULT '',
+    baseline REAL NOT NULL,
+    baseline_on TEXT NOT NULL,
+    target REAL NOT NULL,
+    target_on TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    frequency TEXT NOT NULL DEFAULT 'quarterly'
+        CHECK (frequency IN ('monthly', 'quarterly', 'half_yearly', 'yearly')),{STAMPS}
+);
+CREATE INDEX idx_kpis_agreement ON kpis(agreement_id);
+CREATE TABLE kpi_measurements (
+    id INTEGER PRIMARY KEY,
+    kpi_id INTEGER NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+    measured_on TEXT NOT NULL,
+    value REAL NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    entered_by_id INTEGER REFERENCES members(id) ON DELETE SET NULL,{STAMPS},
+    UNIQUE (kpi_id, measured_on)
+);
+CREATE INDEX idx_kpi_measurements_entered_by ON kpi_measurements(entered_by_id);
+CREATE TABLE evaluation_statements (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1,{STAMPS}
+);
+CREATE TABLE evaluations (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+    held_on TEXT NOT NULL UNIQUE,
+    respondents INTEGER NOT NULL CHECK (respondents >= 0),
+    comments TEXT NOT NULL DEFAULT '[]',{STAMPS}
+);
+CREATE INDEX idx_evaluations_meeting ON evaluations(meeting_id);
+CREATE TABLE evaluation_counts (
+    id INTEGER PRIMARY KEY,
+    evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+    statement_id INTEGER NOT NULL REFERENCES evaluation_statements(id) ON DELETE RESTRICT,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    count INTEGER NOT NULL CHECK (count >= 0),{STAMPS},
+    UNIQUE (evaluation_id, statement_id, score)
+);
+CREATE INDEX idx_evaluation_counts_statement ON evaluation_counts(statement_id);
+"""
+    for statement in statements.split(";\n"):  # not executescript: it would commit
+        if statement.strip():
+            db.conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -551,6 +632,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "members' public keys for access over SSH", _v7),
     Migration(8, "decision outcomes as facts; seal schemes", _v8),
     Migration(9, "papers kept in the board, content-addressed", _v9),
+    Migration(10, "the werkagenda: result agreements, KPIs, figures; process evaluations", _v10),
 )
 
 LATEST = MIGRATIONS[-1].version

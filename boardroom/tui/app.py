@@ -51,6 +51,11 @@ SCREENS: dict[str, tuple[str, str, str]] = {
         "Rules and principles",
         "Open the behaviour rules and leading principles",
     ),
+    "werkagenda": (
+        "werkagenda.WerkagendaScreen",
+        "Werkagenda",
+        "Open the werkagenda: result agreements, KPIs and where they stand",
+    ),
 }
 
 
@@ -85,6 +90,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         Binding("f9,J", "go('year')", N_("Year in view")),
         Binding("f10,K", "go('calendar')", N_("Annual calendar")),
         Binding("f11,E", "go('requests')", N_("Agenda requests")),
+        Binding("f12,W", "go('werkagenda')", N_("Werkagenda")),
         Binding("q", "quit", N_("Quit")),
     ]
 

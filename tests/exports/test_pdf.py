@@ -63,6 +63,7 @@ def test_the_minutes_as_pdf_with_embedded_fonts_page_numbers_and_bookmarks(capsy
     assert [c[0] for c in children if isinstance(c, tuple)] == [
         "Attendance",
         "Agenda",
+        "Werkagenda",
         "Interest round",
         "Behaviour check",
         "Appendix: decisions of this meeting",

@@ -44,7 +44,7 @@ def test_json_dump_restores_exactly(open_demo, tmp_path):
     source.write_text(json.dumps(dump))
     restored = setup.init_from_json(tmp_path / "restored.db", source)
     assert setup.dump_board(restored) == dump
-    assert dump["tables"]["event_log"] and len(dump["tables"]) == 27
+    assert dump["tables"]["event_log"] and len(dump["tables"]) == 33
     from boardroom.services.integrity import verify
 
     assert verify(restored.database).ok  # a restored board still verifies

@@ -36,11 +36,23 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
             repo.update(
                 "seals", seal["id"], {"hash": repo.seal_hash(seal["meeting_id"], 1), "scheme": 1}
             )
+        for table in ("result_agreements", "evaluations", "evaluation_statements"):
+            for row in repo.query(f"SELECT id FROM {table}"):  # schema 10's rows, logged
+                repo.delete(table, row["id"])  # (with their KPIs, figures and counts)
         database.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert verify(database).ok
     conn = database.conn
     conn.execute("ALTER TABLE decisions DROP COLUMN outcome")
     conn.execute("ALTER TABLE seals DROP COLUMN scheme")
+    for table in (  # what migration 10 added
+        "kpi_measurements",
+        "kpis",
+        "result_agreements",
+        "evaluation_counts",
+        "evaluations",
+        "evaluation_statements",
+    ):
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP TABLE paper_contents")  # and what migration 9 added
     for index in ("added_by", "replaced_by", "sha256"):
         conn.execute(f"DROP INDEX idx_papers_{index}")
@@ -54,7 +66,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database) == [8, 9]
+    assert migrate(database) == [8, 9, 10]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

@@ -21,6 +21,7 @@ F_KEYS = {
     "year": "f9",
     "calendar": "f10",
     "requests": "f11",
+    "werkagenda": "f12",
 }
 #: From a list: a key that opens a screen on top of it (those with a row to open).
 PUSHED = {
@@ -30,7 +31,7 @@ PUSHED = {
     "calendar": ["enter"],
 }
 #: From the console: the screens of a meeting (it is opened first with s, everyone present).
-IN_CONSOLE = ["a", "b", "v", "c"]
+IN_CONSOLE = ["a", "b", "v", "c", "w"]
 
 
 def base_class(mode: str) -> str:
@@ -41,7 +42,7 @@ async def test_every_f_key_reaches_its_list_from_every_list(make_app):
     app = make_app("Marianne van der Velde")
     async with app.run_test(size=SIZE) as pilot:
         for mode, key in F_KEYS.items():
-            for other in ("f1", "f6", "f11"):
+            for other in ("f1", "f6", "f12"):
                 await pilot.press(other)
                 await pilot.press(key)
                 await pilot.pause()

@@ -40,6 +40,7 @@ JOURNEYS: dict[str, tuple[str, list[str]]] = {
     "calendar": (SECRETARY, ["f10"]),
     "agenda": (SECRETARY, ["f10", "enter"]),
     "requests": (SECRETARY, ["f11"]),
+    "werkagenda": (SECRETARY, ["f12", "down", "down"]),
     "welcome": ("", []),
 }
 SIZES = {"80x24": (80, 24), "160x48": (160, 48)}

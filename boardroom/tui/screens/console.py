@@ -60,6 +60,7 @@ class MeetingConsole(BoardScreen):
         Binding("i", "interest", N_("Interest round")),
         Binding("b", "behaviour", N_("Behaviour check")),
         Binding("f", "defer", N_("Defer item")),
+        Binding("w", "werkagenda", N_("Werkagenda")),
         Binding("escape", "back", N_("Back")),
     ]
 
@@ -272,6 +273,16 @@ class MeetingConsole(BoardScreen):
         from boardroom.tui.screens.attendance import AttendanceScreen
 
         self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def action_werkagenda(self) -> None:
+        """The werkagenda of the current item's theme; under a monitoring item, all of it."""
+        from boardroom.tui.screens.werkagenda import WerkagendaScreen
+
+        item = self.state.current_item if self.state else None
+        themes = None
+        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
+            themes = [item.theme_id]
+        self.app.push_screen(WerkagendaScreen(theme_ids=themes))
 
     def action_step(self, delta: int) -> None:
         self.attempt(lambda: live.step(self.session, self.meeting_id, delta))

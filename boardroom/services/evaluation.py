@@ -1,0 +1,239 @@
+"""The table's own evaluation (procesevaluatie, DESIGN §8): about twice a year the members
+score statements about the collaboration from 1 (not at all) to 5 (entirely), anonymously.
+
+The record holds counts only, like a secret ballot: per statement how many gave each score,
+how many took part, and the free comments without names. The secretary records them (from
+paper forms or a poll), so no member is ever linked to a score — not in a table, not in the
+event log. Each evaluation is compared with the one before it, with the behaviour check's
+trend over the same months beside it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from boardroom.domain import models as m
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
+from boardroom.domain.permissions import Capability
+from boardroom.i18n import _
+from boardroom.services.composition import _validated
+from boardroom.services.session import Session, one_transaction
+from boardroom.storage.repo import to_row
+
+SCORES = (1, 2, 3, 4, 5)
+
+
+def _doing() -> str:
+    return _("record the table's evaluation")
+
+
+def statements(session: Session) -> list[m.EvaluationStatement]:
+    """The active statements, in order."""
+    return session.repo.models("evaluation_statements", "active = 1", order="position, id")
+
+
+@one_transaction
+def save_statement(session: Session, text: str, row_id: int | None = None) -> int:
+    """Add or reword a statement (the board's own words)."""
+    session.require(Capability.EDIT_COMPOSITION, _("edit the evaluation's statements"))
+    if row_id is not None:
+        session.repo.update("evaluation_statements", row_id, {"text": text.strip()})
+        return row_id
+    statement = _validated(
+        m.EvaluationStatement,
+        {"text": text, "position": session.repo.next_order("evaluation_statements")},
+    )
+    return session.repo.insert("evaluation_statements", to_row("evaluation_statements", statement))
+
+
+@one_transaction
+def default_statements(session: Session) -> int:
+    """With no statements yet: the board's leading principles and behaviour rules, as they
+    are worded, become its statements (edit them after). Returns how many were added."""
+    session.require(Capability.EDIT_COMPOSITION, _("edit the evaluation's statements"))
+    if statements(session):
+        return 0
+    texts = [
+        rule.text
+        for table in ("leading_principles", "behaviour_rules")
+        for rule in session.repo.rules(table, active_only=True)
+    ]
+    for text in texts:
+        save_statement(session, text)
+    return len(texts)
+
+
+def read_counts(session: Session, text: str, where: str = "") -> dict[int, list[int]]:
+    """A counts file: a header `statement,1,2,3,4,5`, then a line per statement — its number
+    (as `werkagenda statements` lists them) or its text — with how many gave each score."""
+    numbered = {str(n): s for n, s in enumerate(statements(session), 1)}
+    by_text = {s.text.casefold(): s for s in numbered.values()}
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip() for h in next(reader, [])]
+    if header != ["statement", *map(str, SCORES)]:
+        raise ValidationProblem(_("line 1: the header must be statement,1,2,3,4,5"), where or None)
+    counts: dict[int, list[int]] = {}
+    for line_number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        place = f"{where}:{line_number}" if where else _("line {n}").format(n=line_number)
+        key = cells[0].strip()
+        statement = numbered.get(key) or by_text.get(key.casefold())
+        if statement is None or statement.id is None:
+            raise NotFound(_("no statement {key!r}").format(key=key), place)
+        try:
+            numbers = [int(c) for c in cells[1:]]
+        except ValueError:
+            raise ValidationProblem(_("the counts must be whole numbers"), place) from None
+        if len(numbers) != len(SCORES):
+            raise ValidationProblem(_("five counts are needed, one per score"), place)
+        if statement.id in counts:
+            raise ValidationProblem(_("this statement is counted twice"), place)
+        counts[statement.id] = numbers
+    return counts
+
+
+@one_transaction
+def record_evaluation(
+    session: Session,
+    held_on: dt.date,
+    respondents: int,
+    counts: dict[int, list[int]],
+    comments: list[str] | None = None,
+    meeting_id: int | None = None,
+) -> int:
+    """Record an evaluation's counts (statement → how many gave 1, 2, 3, 4, 5) and comments."""
+    session.require(Capability.RECORD, _doing())
+    active = sum(1 for member in session.repo.members() if member.is_active(held_on))
+    if respondents > active:
+        raise ValidationProblem(
+            _("{n} respondents, but the board has {active} members").format(
+                n=respondents, active=active
+            ),
+            "respondents",
+        )
+    known = {s.id for s in statements(session)}
+    if not counts:
+        raise ValidationProblem(_("no counts were given"), "counts")
+    for statement_id, numbers in counts.items():
+        if statement_id not in known:
+            raise NotFound(_("no statement {key!r}").format(key=statement_id), "counts")
+        if len(numbers) != len(SCORES) or any(n < 0 for n in numbers):
+            raise ValidationProblem(_("five counts are needed, one per score"), "counts")
+        if sum(numbers) > respondents:
+            raise ValidationProblem(
+                _("{given} scores for one statement, but {n} took part").format(
+                    given=sum(numbers), n=respondents
+                ),
+                "counts",
+            )
+    if session.repo.scalar(
+        "SELECT count(*) FROM evaluations WHERE held_on = ?", (held_on.isoformat(),)
+    ):
+        raise Conflict(_("there is an evaluation of {date} already").format(date=held_on))
+    evaluation = _validated(
+        m.Evaluation,
+        {
+            "meeting_id": meeting_id,
+            "held_on": held_on,
+            "respondents": respondents,
+            "comments": [c.strip() for c in comments or [] if c.strip()],
+        },
+    )
+    evaluation_id = session.repo.insert("evaluations", to_row("evaluations", evaluation))
+    session.repo.insert_many(
+        "evaluation_counts",
+        [
+            {"evaluation_id": evaluation_id, "statement_id": sid, "score": score, "count": n}
+            for sid, numbers in counts.items()
+            for score, n in zip(SCORES, numbers, strict=True)
+        ],
+    )
+    return evaluation_id
+
+
+@dataclass(frozen=True)
+class StatementResult:
+    text: str
+    counts: tuple[int, ...]  # how many gave 1…5
+    mean: float | None
+    previous: float | None  # the mean at the evaluation before
+
+    @property
+    def change(self) -> float | None:
+        if self.mean is None or self.previous is None:
+            return None
+        return self.mean - self.previous
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    held_on: dt.date
+    respondents: int
+    statements: list[StatementResult]
+    comments: list[str]
+    previous_on: dt.date | None
+    #: the behaviour check beside it: the share of scores "kept" in the meetings since the
+    #: evaluation before (or in the year before), and in the same span before that
+    behaviour_kept: float | None
+    behaviour_kept_before: float | None
+
+
+def _mean(counts: tuple[int, ...]) -> float | None:
+    total = sum(counts)
+    return sum(s * n for s, n in zip(SCORES, counts, strict=True)) / total if total else None
+
+
+def evaluations(session: Session) -> list[EvaluationResult]:
+    """Every evaluation, newest first, each compared with the one before it."""
+    session.require(Capability.READ, _("read the evaluation"))
+    rows = session.repo.query("SELECT * FROM evaluations ORDER BY held_on")
+    texts = {
+        r["id"]: r["text"] for r in session.repo.query("SELECT id, text FROM evaluation_statements")
+    }
+    counts: dict[int, dict[int, list[int]]] = {}
+    for r in session.repo.query("SELECT * FROM evaluation_counts ORDER BY statement_id, score"):
+        counts.setdefault(r["evaluation_id"], {}).setdefault(r["statement_id"], [0] * len(SCORES))[
+            r["score"] - 1
+        ] = r["count"]
+    results: list[EvaluationResult] = []
+    previous: dict[int, float | None] = {}
+    previous_on: dt.date | None = None
+    for row in rows:
+        held_on = dt.date.fromisoformat(row["held_on"])
+        since = previous_on or held_on - dt.timedelta(days=365)
+        span = held_on - since
+        this = counts.get(row["id"], {})
+        means = {sid: _mean(tuple(n)) for sid, n in this.items()}
+        import json
+
+        results.append(
+            EvaluationResult(
+                held_on=held_on,
+                respondents=row["respondents"],
+                statements=[
+                    StatementResult(texts[sid], tuple(n), means[sid], previous.get(sid))
+                    for sid, n in sorted(this.items())
+                ],
+                comments=json.loads(row["comments"]),
+                previous_on=previous_on,
+                behaviour_kept=_kept_share(session, since, held_on),
+                behaviour_kept_before=_kept_share(session, since - span, since),
+            )
+        )
+        previous, previous_on = means, held_on
+    return list(reversed(results))
+
+
+def _kept_share(session: Session, after: dt.date, until: dt.date) -> float | None:
+    rows = session.repo.query(
+        "SELECT b.score, count(*) AS n FROM behaviour_checks b JOIN meetings m"
+        " ON m.id = b.meeting_id WHERE m.starts_at > ? AND m.starts_at <= ? GROUP BY b.score",
+        (after.isoformat(), f"{until.isoformat()}T23:59"),
+    )
+    total = sum(r["n"] for r in rows)
+    kept = sum(r["n"] for r in rows if r["score"] == "kept")
+    return kept / total if total else None

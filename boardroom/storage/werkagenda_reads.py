@@ -1,0 +1,76 @@
+"""Reads for the werkagenda: agreements with their theme, KPIs, and figures (a Repo mixin)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from boardroom.storage.reads import Reads
+
+
+class WerkagendaReads(Reads):
+    def agreement_rows(self, theme_ids: list[int] | None = None) -> list[dict[str, Any]]:
+        """Active result agreements (of these themes), by theme and position."""
+        where = ""
+        args: tuple[int, ...] = ()
+        if theme_ids is not None:
+            where = f"AND a.theme_id IN ({', '.join('?' * len(theme_ids))})"
+            args = tuple(theme_ids)
+        return self.query(
+            "SELECT a.*, t.name AS theme FROM result_agreements a"
+            " JOIN themes t ON t.id = a.theme_id WHERE a.active = 1 "
+            + where
+            + " ORDER BY t.id, a.position, a.id",
+            args,
+        )
+
+    def kpi_rows(self, agreement_ids: list[int]) -> list[dict[str, Any]]:
+        if not agreement_ids:
+            return []
+        marks = ", ".join("?" * len(agreement_ids))
+        return self.query(
+            f"SELECT * FROM kpis WHERE agreement_id IN ({marks}) ORDER BY agreement_id, id",
+            tuple(agreement_ids),
+        )
+
+    def figure_rows(
+        self, kpi_ids: list[int], until: str, known_at: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The figures of these KPIs dated on or before `until`, oldest first. With
+        `known_at` (a UTC timestamp): only figures the record held then, with the value they
+        had then (a later correction is read back from the event log)."""
+        if not kpi_ids:
+            return []
+        marks = ", ".join("?" * len(kpi_ids))
+        known = "AND created_at <= ?" if known_at else ""
+        rows = self.query(
+            "SELECT id, kpi_id, measured_on, value, source, note, updated_at FROM"
+            f" kpi_measurements WHERE kpi_id IN ({marks}) AND measured_on <= ? {known}"
+            " ORDER BY kpi_id, measured_on",
+            (*kpi_ids, until, *([known_at] if known_at else [])),
+        )
+        if known_at:
+            for row in rows:
+                if row["updated_at"] > known_at:  # corrected since: the value it had then
+                    then = self.query(
+                        "SELECT after FROM event_log WHERE table_name = 'kpi_measurements'"
+                        " AND row_id = ? AND at <= ? ORDER BY id DESC LIMIT 1",
+                        (row["id"], known_at),
+                    )
+                    if then:
+                        row["value"] = json.loads(then[0]["after"])["value"]
+        return rows
+
+    def kpi_names(self) -> dict[str, int]:
+        """Every KPI's name, case-folded, → its id."""
+        return {r["name"].casefold(): r["id"] for r in self.query("SELECT id, name FROM kpis")}
+
+    def figures_of(self, kpi_ids: list[int]) -> dict[tuple[int, str], dict[str, Any]]:
+        """(KPI, date) → the figure stored for it, for these KPIs."""
+        if not kpi_ids:
+            return {}
+        marks = ", ".join("?" * len(kpi_ids))
+        rows = self.query(
+            f"SELECT * FROM kpi_measurements WHERE kpi_id IN ({marks})", tuple(kpi_ids)
+        )
+        return {(r["kpi_id"], r["measured_on"]): r for r in rows}
