@@ -76,6 +76,21 @@ class Target:
             n += 1
 
 
+    def moment(self, n: int) -> dt.date:
+        """The n-th measuring moment (0: the baseline date)."""
+        return self.baseline_on + relativedelta(months=self.frequency.months * n)
+
+    def last_period(self, until: dt.date) -> tuple[dt.date, dt.date] | None:
+        """The period the latest measuring moment on or before `until` closes (its opening
+        and that moment), without listing every moment before it; None before the first."""
+        end = min(until, self.target_on)
+        months = (end.year - self.baseline_on.year) * 12 + end.month - self.baseline_on.month
+        n = months // self.frequency.months
+        while n > 0 and self.moment(n) > end:
+            n -= 1
+        return (self.moment(n - 1), self.moment(n)) if n > 0 else None
+
+
 @dataclass(frozen=True)
 class Figure:
     """One measurement: the date the figure is about, and its value."""
@@ -99,10 +114,9 @@ def standing(target: Target, figures: Sequence[Figure], on: dt.date) -> Standing
     changes what an earlier date shows)."""
     known = sorted((f for f in figures if f.on <= on), key=lambda f: f.on)
     latest = known[-1] if known else None
-    moments = target.moments(on)
-    if moments:
-        closing = moments[-1]
-        opening = moments[-2] if len(moments) > 1 else target.baseline_on
+    period = target.last_period(on)
+    if period is not None:
+        opening, closing = period
         if not any(opening < f.on <= closing for f in known):
             return Standing(KpiStatus.NO_DATA, latest, None, closing)
     if latest is None:

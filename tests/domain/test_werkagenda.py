@@ -83,3 +83,13 @@ def test_sparkline_scales_the_shown_values():
     assert sparkline([5, 5, 5]) == "▄▄▄"
     assert sparkline([]) == ""
     assert sparkline(range(20), width=4) == "▁▃▆█"
+
+
+@pytest.mark.parametrize("frequency", list(Frequency))
+def test_the_last_period_is_the_one_the_list_of_moments_ends_with(frequency):
+    target = Target(0, D(2025, 1, 31), 10, D(2030, 1, 31), frequency)
+    for days in range(0, 6 * 365, 11):
+        until = D(2025, 1, 1) + dt.timedelta(days=days)
+        moments = [target.baseline_on, *target.moments(until)]
+        expected = (moments[-2], moments[-1]) if len(moments) > 1 else None
+        assert target.last_period(until) == expected, until
