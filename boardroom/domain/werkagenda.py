@@ -75,7 +75,6 @@ class Target:
             moments.append(moment)
             n += 1
 
-
     def moment(self, n: int) -> dt.date:
         """The n-th measuring moment (0: the baseline date)."""
         return self.baseline_on + relativedelta(months=self.frequency.months * n)

@@ -3,6 +3,7 @@ rendered as Markdown, self-contained HTML, or DOCX (python-docx)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,131 @@ class Table:
     rows: list[list[str]]
 
 
-Block = Heading | Paragraph | Bullets | Table
+@dataclass(frozen=True)
+class Chart:
+    """A small line chart: figures over time against the straight path from a baseline
+    (value, date) to a target (value, date). Drawn in HTML (inline SVG), PDF (vector) and
+    DOCX (an image); Markdown leaves it to the table next to it."""
+
+    title: str
+    baseline: tuple[dt.date, float]
+    target: tuple[dt.date, float]
+    points: list[tuple[dt.date, float]]
+    unit: str = ""
+
+
+Block = Heading | Paragraph | Bullets | Table | Chart
+
+#: a chart's size in points (PDF), pixels (SVG) and, times SCALE, the DOCX image
+CHART_SIZE = (360, 150)
+PAD = (40, 14, 10, 22)  # left, top, right, bottom
+
+
+def chart_geometry(
+    chart: Chart, width: float, height: float, y_down: bool = True
+) -> tuple[
+    list[tuple[float, float]], tuple[tuple[float, float], tuple[float, float]], tuple[float, float]
+]:
+    """The points and the path line in a width × height box (y growing down, as SVG and
+    Pillow draw, or up, as PDF does), and the value range shown (low, high)."""
+    start = chart.baseline[0]
+    last = max([chart.target[0], *[d for d, _v in chart.points]])
+    values = [chart.baseline[1], chart.target[1], *[v for _d, v in chart.points]]
+    low, high = min(values), max(values)
+    margin = (high - low) * 0.1 or 1.0
+    low, high = low - margin, high + margin
+    left, top, right, bottom = PAD
+    span = max((last - start).days, 1)
+
+    def at(day: dt.date, value: float) -> tuple[float, float]:
+        x = left + (width - left - right) * (day - start).days / span
+        share = (value - low) / (high - low)
+        inner = height - top - bottom
+        y = top + inner * (1 - share) if y_down else bottom + inner * share
+        return (round(x, 1), round(y, 1))
+
+    path = (at(*chart.baseline), at(*chart.target))
+    return [at(d, v) for d, v in chart.points], path, (low, high)
+
+
+def chart_svg(chart: Chart) -> str:
+    from boardroom.exports.werkagenda import number
+
+    width, height = CHART_SIZE
+    points, ((x1, y1), (x2, y2)), (low, high) = chart_geometry(chart, width, height)
+    left, top, right, bottom = PAD
+    line = " ".join(f"{x},{y}" for x, y in points)
+    dots = "".join(f'<circle cx="{x}" cy="{y}" r="2.5" fill="#335"/>' for x, y in points)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
+        f' viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(chart.title)}">'
+        f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}"'
+        ' fill="#f7f7fb" stroke="#ccc"/>'
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#999" stroke-dasharray="4 3"/>'
+        f'<polyline points="{line}" fill="none" stroke="#335" stroke-width="2"/>{dots}'
+        f'<text x="{left - 4}" y="{top + 8}" font-size="9" text-anchor="end">{number(round(high, 1))}</text>'
+        f'<text x="{left - 4}" y="{height - bottom}" font-size="9" text-anchor="end">{number(round(low, 1))}</text>'
+        f'<text x="{left}" y="{height - 6}" font-size="9">{chart.baseline[0].isoformat()}</text>'
+        f'<text x="{width - right}" y="{height - 6}" font-size="9" text-anchor="end">{chart.target[0].isoformat()}</text>'
+        f'<text x="{left}" y="10" font-size="10" font-weight="bold">{html.escape(chart.title)}</text>'
+        "</svg>"
+    )
+
+
+def chart_png(chart: Chart, scale: int = 3) -> bytes:
+    """The chart as a PNG (for Word, which does not take SVG everywhere)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = (CHART_SIZE[0] * scale, CHART_SIZE[1] * scale)
+    from boardroom.exports.werkagenda import number
+
+    points, path, (low, high) = chart_geometry(chart, CHART_SIZE[0], CHART_SIZE[1])
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    left, top, right, bottom = (p * scale for p in PAD)
+    draw.rectangle([left, top, width - right, height - bottom], fill="#f7f7fb", outline="#cccccc")
+    (x1, y1), (x2, y2) = path
+    steps = 40
+    for n in range(0, steps, 2):  # a dashed path
+        a, b = n / steps, (n + 1) / steps
+        draw.line(
+            [
+                (scale * (x1 + (x2 - x1) * a), scale * (y1 + (y2 - y1) * a)),
+                (scale * (x1 + (x2 - x1) * b), scale * (y1 + (y2 - y1) * b)),
+            ],
+            fill="#999999",
+            width=scale,
+        )
+    scaled = [(x * scale, y * scale) for x, y in points]
+    if len(scaled) > 1:
+        draw.line(scaled, fill="#333355", width=2 * scale)
+    for x, y in scaled:
+        draw.ellipse([x - 3 * scale, y - 3 * scale, x + 3 * scale, y + 3 * scale], fill="#333355")
+    font = ImageFont.load_default(size=9 * scale)
+    grey = "#333333"
+    draw.text((left - 4 * scale, top), number(round(high, 1)), fill=grey, font=font, anchor="ra")
+    draw.text(
+        (left - 4 * scale, height - bottom),
+        number(round(low, 1)),
+        fill=grey,
+        font=font,
+        anchor="rs",
+    )
+    draw.text(
+        (left, height - 4 * scale), chart.baseline[0].isoformat(), fill=grey, font=font, anchor="ls"
+    )
+    draw.text(
+        (width - right, height - 4 * scale),
+        chart.target[0].isoformat(),
+        fill=grey,
+        font=font,
+        anchor="rs",
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 @dataclass
@@ -63,6 +188,8 @@ def to_markdown(doc: Document) -> str:
             lines += [(label + block.text).rstrip(), ""]
         elif isinstance(block, Bullets):
             lines += [f"- {item}" for item in block.items] + [""]
+        elif isinstance(block, Chart):
+            continue  # the figures are in the table beside it
         else:
             lines.append("| " + " | ".join(_md_cell(h) for h in block.headers) + " |")
             lines.append("|" + "---|" * len(block.headers))
@@ -80,6 +207,7 @@ h3 { font-size: 1.05em; margin-top: 1.2em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical-align: top; }
 th { background: #eef; }
+figure.chart { margin: .3em 0 1em; }
 .running { color: #666; font-size: .8em; border-bottom: 1px solid #ccc; padding-bottom: .3em; }
 .foot { color: #666; font-size: .8em; border-top: 1px solid #ccc; margin-top: 2em; padding-top: .3em; }
 @page { size: A4; margin: 20mm; }
@@ -108,6 +236,8 @@ def to_html(doc: Document, language: str) -> str:
             out.append(
                 "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in block.items) + "</ul>"
             )
+        elif isinstance(block, Chart):
+            out.append(f'<figure class="chart">{chart_svg(block)}</figure>')
         else:
             head = "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
             body = "".join(
@@ -213,6 +343,13 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
         elif isinstance(block, Bullets):
             for item in block.items:
                 document.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Chart):
+            import io
+
+            from docx.shared import Cm
+
+            document.add_paragraph(block.title).runs[0].bold = True
+            document.add_picture(io.BytesIO(chart_png(block)), width=Cm(12))
         else:
             table = document.add_table(rows=1, cols=len(block.headers))
             table.style = "Table Grid"

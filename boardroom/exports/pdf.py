@@ -11,7 +11,18 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
+from boardroom.exports.document import (
+    CHART_SIZE,
+    PAD,
+    Block,
+    Bullets,
+    Chart,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    chart_geometry,
+)
 from boardroom.i18n import _
 
 FONT = "Vera"
@@ -129,6 +140,45 @@ def column_widths(
     return widths
 
 
+def _chart(chart: Chart) -> Any:
+    """The chart as vector drawing: figures, the dashed path, the value range and dates."""
+    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    from boardroom.exports.werkagenda import number
+
+    width, height = CHART_SIZE
+    points, ((x1, y1), (x2, y2)), (low, high) = chart_geometry(chart, width, height, False)
+    left, top, right, bottom = PAD
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
+    drawing.add(
+        Rect(
+            left,
+            bottom,
+            width - left - right,
+            height - top - bottom,
+            fillColor=HexColor("#f7f7fb"),
+            strokeColor=HexColor("#cccccc"),
+        )
+    )
+    drawing.add(Line(x1, y1, x2, y2, strokeColor=HexColor("#999999"), strokeDashArray=[4, 3]))
+    if len(points) > 1:
+        drawing.add(
+            PolyLine([c for p in points for c in p], strokeColor=HexColor("#333355"), strokeWidth=2)
+        )
+    for x, y in points:
+        drawing.add(Circle(x, y, 2.5, fillColor=HexColor("#333355"), strokeColor=None))
+    small = {"fontName": FONT, "fontSize": 8}
+    drawing.add(
+        String(left - 4, height - top - 8, number(round(high, 1)), textAnchor="end", **small)
+    )
+    drawing.add(String(left - 4, bottom, number(round(low, 1)), textAnchor="end", **small))
+    drawing.add(String(left, 6, chart.baseline[0].isoformat(), **small))
+    drawing.add(String(width - right, 6, chart.target[0].isoformat(), textAnchor="end", **small))
+    drawing.add(String(left, height - 10, chart.title, fontName=f"{FONT}-Bold", fontSize=9))
+    return drawing
+
+
 def _flowables(blocks: list[Block], width: float) -> list[Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import ListFlowable, ListItem, PageBreak, Spacer, TableStyle
@@ -147,6 +197,8 @@ def _flowables(blocks: list[Block], width: float) -> list[Any]:
         elif isinstance(block, Paragraph):
             label = f"<b>{_text(block.label)}</b> " if block.label else ""
             out.append(P(label + _text(block.text), styles["body"]))
+        elif isinstance(block, Chart):
+            out.append(_chart(block))
         elif isinstance(block, Bullets):
             out.append(
                 ListFlowable(

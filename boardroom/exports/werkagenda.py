@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from boardroom.domain.werkagenda import Figure
-from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
+from boardroom.exports.document import Block, Chart, Document, Heading, Paragraph, Table
 from boardroom.i18n import _, current_language, format_date, label
 from boardroom.services.werkagenda import AgreementView, KpiView
 
@@ -33,8 +33,8 @@ def with_unit(value: float, unit: str) -> str:
 
 
 def figures_text(figures: tuple[Figure, ...], last: int = 6) -> str:
-    """The latest figures, oldest first: 58 → 52 → 47."""
-    return " → ".join(number(f.value) for f in figures[-last:]) or "—"
+    """The latest figures, oldest first: 58 · 52 · 47 (a separator every PDF font has)."""
+    return " · ".join(number(f.value) for f in figures[-last:]) or "—"
 
 
 def status_text(kpi: KpiView) -> str:
@@ -80,6 +80,17 @@ def werkagenda_blocks(views: list[AgreementView], level: int) -> list[Block]:
                 [_kpi_row(kpi) for kpi in agreement.kpis],
             )
         )
+        blocks += [
+            Chart(
+                f"{kpi.name}: {status_text(kpi)}",
+                (kpi.target.baseline_on, kpi.target.baseline),
+                (kpi.target.target_on, kpi.target.target),
+                [(f.on, f.value) for f in kpi.figures],
+                kpi.unit,
+            )
+            for kpi in agreement.kpis
+            if kpi.figures
+        ]
     return blocks
 
 

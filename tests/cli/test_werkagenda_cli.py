@@ -4,7 +4,9 @@ is named line by line with exit 2 and nothing written, the exports carry the fig
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import zipfile
 from pathlib import Path
 
 from boardroom.cli import main
@@ -55,7 +57,7 @@ def test_the_example_file_loads_and_the_missing_figure_is_there(demo_path, capsy
     )
     assert out.splitlines() == [
         "Arbeidsmarkt en digitale zorg — Minder verzuim in zorg en welzijn (Yvonne Dekker)",
-        "  Verzuim zorgpersoneel: on track — figures 7.7 → 7.5 → 7.3 → 7.1; target 6.5%"
+        "  Verzuim zorgpersoneel: on track — figures 7.7 · 7.5 · 7.3 · 7.1; target 6.5%"
         " by 2027-10-01",
     ]
 
@@ -146,14 +148,42 @@ def test_the_export_as_facts_and_as_a_document(demo_path, tmp_path, capsys):
     )
     assert code == 0
     assert (
-        "| Wachttijd intake ggz (weken) | 14 (wo 1 okt 2025) | 13,8 → 14,1 → 14,6 → 15,2 |" in out
+        "| Wachttijd intake ggz (weken) | 14 (wo 1 okt 2025) | 13,8 · 14,1 · 14,6 · 15,2 |" in out
     )
     assert "| in gevaar |" in out and "geen gegevens (geen meetwaarde voor do 1 okt 2026)" in out
+    # the charts: a line of the figures against the dashed path, for every KPI with figures
+    code, out, _err = run(
+        capsys,
+        "export",
+        "werkagenda",
+        "--db",
+        str(demo_path),
+        "--at",
+        "2026-11-24",
+        "--format",
+        "html",
+    )
+    assert out.count("<svg ") == 6 and out.count('stroke-dasharray="4 3"') == 6
+    polylines = re.findall(r'<polyline points="([^"]+)"', out)
+    assert [len(p.split()) for p in polylines] == [4, 4, 4, 4, 3, 4]
+    assert 'aria-label="Wachttijd intake ggz: at risk"' in out
+    docx = tmp_path / "werkagenda.docx"
+    assert (
+        main(["export", "werkagenda", "--db", str(demo_path), "--format", "docx", "-o", str(docx)])
+        == 0
+    )
+    with zipfile.ZipFile(docx) as archive:
+        images = [n for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(images) == 6
     pdf = tmp_path / "werkagenda.pdf"
     code, _out, _err = run(
         capsys, "export", "werkagenda", "--db", str(demo_path), "--format", "pdf", "-o", str(pdf)
     )
-    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    assert code == 0
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Wachttijd intake ggz: at risk" in text and "2027-10-01" in text
 
 
 def test_a_programme_manager_adds_an_agreement_and_its_kpi(demo_path, capsys):
