@@ -48,6 +48,14 @@ def _front(bundle: Bundle, starts: dict[int, int] | None) -> Document:
     ]
     doc.blocks = list(agenda.blocks)
     doc.lead = cover
+    if bundle.werkagenda and bundle.werkagenda_on is not None:
+        from boardroom.exports.werkagenda import werkagenda_blocks
+
+        doc.blocks += [
+            Heading(2, _("Werkagenda")),
+            Paragraph(_("as it stood on {date}").format(date=format_date(bundle.werkagenda_on))),
+            *werkagenda_blocks(bundle.werkagenda, 3),
+        ]
     if bundle.papers:
         rows = []
         for part in bundle.papers:

@@ -15,10 +15,10 @@ from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, ItemStatus, MeetingStatus, Role
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
-from boardroom.services import record
+from boardroom.services import record, werkagenda
 from boardroom.services.meeting import number_of
 from boardroom.services.session import AMSTERDAM, Session
-from boardroom.services.werkagenda import AgreementView, werkagenda
+from boardroom.services.werkagenda import AgreementView
 
 
 @dataclass(frozen=True)
@@ -179,19 +179,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
         )
     perspectives = {p.id: p.name for p in repo.perspectives()}
     rules = {r.id: r.text for r in repo.rules("behaviour_rules")}
-    agenda = repo.items(meeting_id)
-    monitoring = any("monitoring" in item.title.casefold() for item in agenda)
-    theme_ids = sorted({i.theme_id for i in agenda if i.theme_id is not None})
-    steering = (
-        werkagenda(
-            session,
-            day,
-            theme_ids=None if monitoring else theme_ids,
-            known_at=held.closed_at or None,
-        )
-        if monitoring or theme_ids
-        else []
-    )
+    steering = werkagenda.of_meeting(session, meeting_id, day, held.closed_at or None)
     open_rows = repo.actions_open_at(held.starts_at.isoformat(timespec="minutes"), day.isoformat())
     return Minutes(
         board=board.name,

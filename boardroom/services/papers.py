@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from boardroom.domain import models as m
@@ -214,6 +214,8 @@ class Bundle:
 
     view: Any
     papers: list[BundlePaper]
+    werkagenda: list[Any] = field(default_factory=list)  # of the meeting's themes, as it stands
+    werkagenda_on: dt.date | None = None
 
 
 def bundle(session: Session, meeting: m.Meeting) -> Bundle:
@@ -233,4 +235,7 @@ def bundle(session: Session, meeting: m.Meeting) -> Bundle:
         pdf = row.stored and row.media_type == "application/pdf"
         content = paper_bytes(session, row.id)[1] if pdf else None
         parts.append(BundlePaper(row, content))
-    return Bundle(view, parts)
+    from boardroom.services.werkagenda import of_meeting
+
+    today = session.today
+    return Bundle(view, parts, of_meeting(session, meeting.id or 0, today), today)

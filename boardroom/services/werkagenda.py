@@ -340,3 +340,15 @@ def _parties(raw: str) -> list[str]:
     import json
 
     return list(json.loads(raw or "[]"))
+
+
+def of_meeting(
+    session: Session, meeting_id: int, on: dt.date, known_at: str | None = None
+) -> list[AgreementView]:
+    """The werkagenda a meeting steers on: its theme items' themes, or all of it under a
+    monitoring item ("Monitoring regioplan"); empty for a meeting with neither."""
+    agenda = session.repo.items(meeting_id)
+    if any("monitoring" in item.title.casefold() for item in agenda):
+        return werkagenda(session, on, known_at=known_at)
+    theme_ids = sorted({i.theme_id for i in agenda if i.theme_id is not None})
+    return werkagenda(session, on, theme_ids=theme_ids, known_at=known_at) if theme_ids else []

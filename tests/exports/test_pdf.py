@@ -120,6 +120,9 @@ def test_the_bundle_binds_every_pdf_paper_behind_its_item(december):
         assert added.sha256 in front  # each paper's sha256, whole, before the papers
     assert f"not in the bundle: boardroom paper get --paper {notes.paper_id}" in front
     assert reader.metadata.author == "Els Verhoeven"
+    # the werkagenda of the meeting's theme items, with its charts, before the papers
+    assert "Werkagenda as it stood on Tue 24 Nov 2026" in front
+    assert "Gemeenten met sluitende aanpak eenzaamheid: achieved" in front
 
 
 def test_a_paper_whose_bytes_fail_their_sha256_stops_the_bundle(december, demo_path, capsys):
