@@ -29,6 +29,7 @@ PUSHED = {
     "meetings": ["enter", "a"],
     "decisions": ["enter"],
     "calendar": ["enter"],
+    "werkagenda": ["e"],
 }
 #: From the console: the screens of a meeting (it is opened first with s, everyone present).
 IN_CONSOLE = ["a", "b", "v", "c", "w"]

@@ -163,3 +163,24 @@ async def test_the_process_evaluation_compares_with_the_one_before_and_leads_bac
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
+
+
+async def test_from_an_agenda_line_the_werkagenda_of_its_theme(make_app):
+    from boardroom.tui.screens.agenda import AgendaScreen
+    from boardroom.tui.screens.werkagenda import WerkagendaScreen
+
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a")  # the next meeting's agenda (10 December)
+        await pilot.pause()
+        agenda = app.screen
+        assert isinstance(agenda, AgendaScreen)
+        line = next(line for line in agenda.view.lines if line.item.theme_id)
+        agenda.reload(select=line.item.id)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WerkagendaScreen)
+        assert {row[5] for row in cells(app)} == {line.theme}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is agenda

@@ -51,6 +51,7 @@ class AgendaScreen(TableScreen):
         Binding("S", "set_agenda", N_("Set the agenda")),
         Binding("o", "export", N_("Export the agenda")),
         Binding("b", "bundle", N_("Export the meeting bundle")),
+        Binding("w", "werkagenda", N_("Werkagenda")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -264,6 +265,17 @@ class AgendaScreen(TableScreen):
             [FormField("reason", _("Reason (the requester sees it)"), "textarea")],
             lambda v: agenda.decline_request(self.session, request_id, v["reason"]),
         )
+
+    def action_werkagenda(self) -> None:
+        """The werkagenda of the selected item's theme; under a monitoring item, all of it."""
+        from boardroom.tui.screens.werkagenda import WerkagendaScreen
+
+        line = self.view.line_of(self.selected_id() or 0) if self.view else None
+        item = line.item if line is not None else None
+        themes = None
+        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
+            themes = [item.theme_id]
+        self.app.push_screen(WerkagendaScreen(theme_ids=themes))
 
     def action_attach(self) -> None:
         item_id = self.selected_id()
