@@ -1109,7 +1109,8 @@ def _werkagenda(session: Session, clock: _Clock, anchor: dt.date) -> None:
                     (_add_months(baseline_on, 3 * quarter_number), kpi, value, source)
                 )
     for on, kpi, value, source in sorted(figures_at, key=lambda f: f[0]):
-        clock.at(dt.datetime.combine(on + dt.timedelta(days=14), dt.time(10, 0)))
+        delivered = min(on + dt.timedelta(days=14), anchor)  # never after the demo's today
+        clock.at(dt.datetime.combine(delivered, dt.time(7, 0)))
         werkagenda.record_figure(session, kpi, on, value, source)
 
 
