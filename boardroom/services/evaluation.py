@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from dataclasses import dataclass
 
 from boardroom.domain import models as m
@@ -208,8 +209,6 @@ def evaluations(session: Session) -> list[EvaluationResult]:
         span = held_on - since
         this = counts.get(row["id"], {})
         means = {sid: _mean(tuple(n)) for sid, n in this.items()}
-        import json
-
         results.append(
             EvaluationResult(
                 held_on=held_on,

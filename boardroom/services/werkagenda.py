@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -337,8 +338,6 @@ def werkagenda(
 
 
 def _parties(raw: str) -> list[str]:
-    import json
-
     return list(json.loads(raw or "[]"))
 
 

@@ -12,6 +12,7 @@ from boardroom.domain.enums import Aim, Frequency, KpiStatus, Scale
 from boardroom.domain.errors import BoardroomError, ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.werkagenda import sparkline
+from boardroom.exports.werkagenda import figures_text, status_text, with_unit
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import werkagenda
 from boardroom.services.werkagenda import AgreementView
@@ -85,8 +86,8 @@ class WerkagendaScreen(TableScreen):
                             f"[{STATUS_STYLE[status]}]{label(status)}[/]",
                             kpi.name,
                             sparkline([f.value for f in kpi.figures], 8),
-                            "—" if latest is None else _amount(latest.value, kpi.unit),
-                            _amount(kpi.target.target, kpi.unit),
+                            "—" if latest is None else with_unit(latest.value, kpi.unit),
+                            with_unit(kpi.target.target, kpi.unit),
                             agreement.theme,
                         ),
                     )
@@ -96,8 +97,6 @@ class WerkagendaScreen(TableScreen):
     def detail(self, row_id: int | None) -> str:
         if row_id is None or row_id not in getattr(self, "kpis", {}):
             return _("No result agreements yet.") if row_id is None else ""
-        from boardroom.exports.werkagenda import figures_text, status_text
-
         agreement, kpi = self.kpis[row_id]
         target = kpi.target
         path = kpi.standing.path
@@ -105,9 +104,9 @@ class WerkagendaScreen(TableScreen):
             f"[b]{agreement.title}[/b] · {agreement.owner or '—'} · {label(agreement.scale)}"
             f" · {label(agreement.aim)}",
             f"{kpi.name}: {status_text(kpi)}",
-            f"{_('Baseline')} {_amount(target.baseline, kpi.unit)} ({format_date(target.baseline_on)})"
-            f" → {_('Target')} {_amount(target.target, kpi.unit)} ({format_date(target.target_on)})"
-            + ("" if path is None else f" · {_('Path')} {_amount(round(path, 1), kpi.unit)}"),
+            f"{_('Baseline')} {with_unit(target.baseline, kpi.unit)} ({format_date(target.baseline_on)})"
+            f" → {_('Target')} {with_unit(target.target, kpi.unit)} ({format_date(target.target_on)})"
+            + ("" if path is None else f" · {_('Path')} {with_unit(round(path, 1), kpi.unit)}"),
             f"{_('Figures')}: {figures_text(kpi.figures)} · {label(target.frequency)}"
             + (f" · {kpi.source}" if kpi.source else ""),
         ]
@@ -250,12 +249,6 @@ class WerkagendaScreen(TableScreen):
                 board_summary(self.session).name, werkagenda.werkagenda(self.session, on), on
             ),
         )
-
-
-def _amount(value: float, unit: str) -> str:
-    from boardroom.exports.werkagenda import with_unit
-
-    return with_unit(value, unit)
 
 
 def _record(screen: WerkagendaScreen, kpi: str, values: dict[str, Any]) -> None:
