@@ -287,6 +287,7 @@ class Decision(Record):
     theme_id: int | None = None
     status: DecisionStatus = DecisionStatus.IN_FORCE
     supersedes_id: int | None = None
+    agreement_id: int | None = None  # the result agreement it steers (the werkagenda)
 
     def outcome_text(self) -> str:
         """How it was decided, in one sentence in the reader's language."""

@@ -74,6 +74,13 @@ def werkagenda_blocks(views: list[AgreementView], level: int) -> list[Block]:
             facts.append(f"{_('Parties')}: {', '.join(agreement.parties)}")
         blocks.append(Heading(level + 1, agreement.title))
         blocks.append(Paragraph(" · ".join(facts)))
+        if agreement.decisions:
+            blocks.append(
+                Paragraph(
+                    "; ".join(f"{n} {t} ({d})" for n, t, d in agreement.decisions),
+                    _("Steering decisions:"),
+                )
+            )
         blocks.append(
             Table(
                 [_("KPI"), _("Baseline"), _("Figures"), _("Path"), _("Target"), _("Status")],

@@ -508,9 +508,11 @@ def record_decision(
     review_date: dt.date | None = None,
     supersedes_id: int | None = None,
     revokes: bool = False,
+    agreement_id: int | None = None,
 ) -> tuple[int, str]:
     """A numbered decision (also outside votes, e.g. by acclamation); returns id and number.
-    Naming an earlier decision supersedes it (or, with `revokes`, revokes it)."""
+    Naming an earlier decision supersedes it (or, with `revokes`, revokes it); naming a result
+    agreement makes it a steering decision on the werkagenda."""
     session.require(RECORD, _("record a decision"))
     in_progress(session, meeting_id)
     if not title.strip():
@@ -534,6 +536,7 @@ def record_decision(
                 "review_date": review_date.isoformat() if review_date else None,
                 "theme_id": theme_id,
                 "supersedes_id": supersedes_id,
+                "agreement_id": agreement_id,
             },
         )
         if supersedes_id is not None:

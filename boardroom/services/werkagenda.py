@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from boardroom.domain import models as m
 from boardroom.domain.enums import Frequency
-from boardroom.domain.errors import NotFound, ValidationProblem
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.werkagenda import Figure, Standing, Target, standing
 from boardroom.i18n import _
@@ -283,6 +283,8 @@ class AgreementView:
     scale: str
     aim: str
     kpis: list[KpiView] = field(default_factory=list)
+    #: steering decisions on it: (number, title, the meeting's date)
+    decisions: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def werkagenda(
@@ -320,6 +322,8 @@ def werkagenda(
         )
         for a in agreements
     }
+    for row in session.repo.steering_decisions(list(views), on.isoformat()):
+        views[row["agreement_id"]].decisions.append((row["number"], row["title"], row["day"]))
     for k in kpis:
         target = Target(
             k["baseline"],
@@ -339,6 +343,22 @@ def werkagenda(
 
 def _parties(raw: str) -> list[str]:
     return list(json.loads(raw or "[]"))
+
+
+@one_transaction
+def steer(session: Session, decision_id: int, agreement_id: int | None) -> None:
+    """Make a decision a steering decision on a result agreement (None: on none). Not for a
+    decision whose minutes are approved: those stand as they were approved."""
+    session.require(Capability.RECORD, _("link a decision to the werkagenda"))
+    decision = session.repo.model("decisions", decision_id)
+    meeting = session.repo.model("meetings", decision.meeting_id)
+    if meeting.status == "minutes_approved":
+        raise Conflict(
+            _("the minutes of {number}'s meeting are approved").format(number=decision.number)
+        )
+    if agreement_id is not None:
+        session.repo.get("result_agreements", agreement_id)
+    session.repo.update("decisions", decision_id, {"agreement_id": agreement_id})
 
 
 def of_meeting(

@@ -544,7 +544,8 @@ def _v10(db: sqlite_utils.Database) -> None:
     """The werkagenda (DESIGN §8): result agreements per theme, their KPIs, and the figures
     measured for them (one per KPI and date; a new figure for a date corrects the old one);
     the table's process evaluations: statements, and per evaluation the count of each score
-    per statement and the comments — never who gave which score."""
+    per statement and the comments — never who gave which score; the result agreement a
+    decision steers (a steering decision)."""
     statements = f"""
 CREATE TABLE result_agreements (
     id INTEGER PRIMARY KEY,
@@ -609,6 +610,9 @@ CREATE TABLE evaluation_counts (
     UNIQUE (evaluation_id, statement_id, score)
 );
 CREATE INDEX idx_evaluation_counts_statement ON evaluation_counts(statement_id);
+ALTER TABLE decisions ADD COLUMN agreement_id INTEGER
+    REFERENCES result_agreements(id) ON DELETE SET NULL;
+CREATE INDEX idx_decisions_agreement ON decisions(agreement_id);
 """
     for statement in statements.split(";\n"):  # not executescript: it would commit
         if statement.strip():

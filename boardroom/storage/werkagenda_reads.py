@@ -74,3 +74,25 @@ class WerkagendaReads(Reads):
             f"SELECT * FROM kpi_measurements WHERE kpi_id IN ({marks})", tuple(kpi_ids)
         )
         return {(r["kpi_id"], r["measured_on"]): r for r in rows}
+
+    def steering_decisions(self, agreement_ids: list[int], until: str) -> list[dict[str, Any]]:
+        """The decisions that steer these agreements, recorded on or before the day `until`."""
+        if not agreement_ids:
+            return []
+        marks = ", ".join("?" * len(agreement_ids))
+        return self.query(
+            "SELECT d.agreement_id, d.number, d.title, substr(m.starts_at, 1, 10) AS day"
+            " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            f" WHERE d.agreement_id IN ({marks}) AND d.created_at <= ?"
+            " ORDER BY m.starts_at, d.number",
+            (*agreement_ids, f"{until}T23:59:59"),
+        )
+
+    def linkable_decisions(self, limit: int = 60) -> list[dict[str, Any]]:
+        """Decisions of meetings whose minutes are not approved yet, newest first."""
+        return self.query(
+            "SELECT d.id, d.number, d.title, d.agreement_id FROM decisions d"
+            " JOIN meetings m ON m.id = d.meeting_id WHERE m.status != 'minutes_approved'"
+            " ORDER BY m.starts_at DESC, d.number DESC LIMIT ?",
+            (limit,),
+        )

@@ -208,3 +208,43 @@ def test_the_minutes_keep_the_figures_as_they_stood_at_the_meeting(open_demo):
         KpiStatus.ON_TRACK,
         KpiStatus.BEHIND,
     )
+
+
+def test_a_steering_decision_is_shown_with_its_agreement_and_in_the_minutes(open_demo):
+    from boardroom.domain.errors import Conflict
+    from boardroom.exports.document import to_markdown
+    from boardroom.exports.minutes import minutes_document
+    from boardroom.services import decide, meeting as live
+    from boardroom.services.minutes import build_minutes
+    from boardroom.services.record import find_meeting
+
+    chair = open_demo("Marianne van der Velde")
+    december = find_meeting(chair, "2026-12-10")
+    live.start_meeting(chair, december.id)
+    wait = next(a for a in werkagenda.werkagenda(chair, ANCHOR) if a.theme == "Mentale gezondheid")
+    decision_id, number = decide.record_decision(
+        chair,
+        december.id,
+        None,
+        "Extra capaciteit intake ggz",
+        "De tafel vraagt GGZ Lindewaard om een plan voor de wachttijd.",
+        agreement_id=wait.id,
+    )
+    on = ANCHOR  # the clock of the tests: the meeting of 10 December is held on 24 November
+    shown = next(a for a in werkagenda.werkagenda(chair, on) if a.id == wait.id)
+    assert shown.decisions == [(number, "Extra capaciteit intake ggz", "2026-12-10")]
+    before = next(
+        a for a in werkagenda.werkagenda(chair, on - dt.timedelta(days=1)) if a.id == wait.id
+    )
+    assert before.decisions == []  # not before it was taken
+    text = to_markdown(minutes_document(build_minutes(chair, december.id)))
+    assert f"**Steering decisions:** {number} Extra capaciteit intake ggz (2026-12-10)" in text
+    werkagenda.steer(chair, decision_id, None)
+    assert next(a for a in werkagenda.werkagenda(chair, on) if a.id == wait.id).decisions == []
+    approved = chair.repo.query(
+        "SELECT d.id FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+        " WHERE m.status = 'minutes_approved' LIMIT 1"
+    )[0]["id"]
+    with pytest.raises(Conflict, match="meeting are approved"):
+        werkagenda.steer(chair, approved, wait.id)
+    assert verify(chair.database).ok

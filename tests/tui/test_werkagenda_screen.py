@@ -184,3 +184,41 @@ async def test_from_an_agenda_line_the_werkagenda_of_its_theme(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is agenda
+
+
+async def test_the_chair_records_a_steering_decision_on_the_item_s_agreement(make_app):
+    from textual.widgets import Select
+
+    from boardroom.tui.screens.console import MeetingConsole
+
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n")
+        await pilot.pause()
+        console = app.screen
+        assert isinstance(console, MeetingConsole)
+        for _ in range(12):  # on to the first item with a theme
+            if console.state.current_item.theme_id:
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        theme_id = console.state.current_item.theme_id
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        choice = form.query_one("#field-agreement_id", Select)
+        agreement = app.session.repo.query(
+            "SELECT id FROM result_agreements WHERE theme_id = ?", (theme_id,)
+        )[0]["id"]
+        choice.value = agreement
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is console
+        row = app.session.repo.query(
+            "SELECT number, agreement_id FROM decisions ORDER BY id DESC LIMIT 1"
+        )[0]
+        assert row["agreement_id"] == agreement
+        await pilot.press("w")
+        await pilot.pause()
+        assert f"Steering decisions: {row['number']}" in text_of(app, "#detail")

@@ -278,11 +278,7 @@ class MeetingConsole(BoardScreen):
         """The werkagenda of the current item's theme; under a monitoring item, all of it."""
         from boardroom.tui.screens.werkagenda import WerkagendaScreen
 
-        item = self.state.current_item if self.state else None
-        themes = None
-        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
-            themes = [item.theme_id]
-        self.app.push_screen(WerkagendaScreen(theme_ids=themes))
+        self.app.push_screen(WerkagendaScreen(theme_ids=self.item_theme_ids()))
 
     def action_step(self, delta: int) -> None:
         self.attempt(lambda: live.step(self.session, self.meeting_id, delta))
@@ -376,12 +372,32 @@ class MeetingConsole(BoardScreen):
 
             self.app.push_screen(ConsentScreen(round_id))
 
+    def item_theme_ids(self) -> list[int] | None:
+        """The current item's theme, for its werkagenda (None: all of it, under a monitoring
+        item or an item without a theme)."""
+        item = self.state.current_item if self.state else None
+        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
+            return [item.theme_id]
+        return None
+
     def action_decision(self) -> None:
+        from boardroom.services import werkagenda
+
         item = self.state.current_item if self.state else None
         fields = [
             FormField("title", _("Decision"), value=item.title if item else ""),
             FormField("text", _("Text"), "textarea", ""),
         ]
+        agreements = [
+            (f"{a.theme} · {a.title}", a.id)
+            for a in werkagenda.werkagenda(self.session, theme_ids=self.item_theme_ids())
+        ]
+        if agreements:  # a steering decision on the werkagenda, when it is one
+            fields.append(
+                FormField(
+                    "agreement_id", _("Steers the result agreement"), "select", None, agreements
+                )
+            )
         numbers: list[str] = []
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
@@ -392,6 +408,7 @@ class MeetingConsole(BoardScreen):
                     item.id if item else None,
                     values["title"],
                     values["text"],
+                    agreement_id=values.get("agreement_id"),
                 )[1]
             )
 

@@ -41,6 +41,7 @@ class WerkagendaScreen(TableScreen):
         Binding("i", "load", N_("Load figures (CSV)")),
         Binding("x", "export", N_("Export")),
         Binding("e", "evaluation", N_("Process evaluation")),
+        Binding("l", "steer", N_("Link a decision")),
         Binding("escape", "back", N_("Back"), show=False),
     ]
 
@@ -48,6 +49,21 @@ class WerkagendaScreen(TableScreen):
         """`theme_ids`: only these themes' agreements (opened from a meeting's item)."""
         super().__init__()
         self.theme_ids = theme_ids
+
+    def action_steer(self) -> None:
+        """Link a decision (of a meeting whose minutes are not approved) to the selected KPI's
+        result agreement: a steering decision, shown with the agreement from then on."""
+        agreement = self.selected_agreement()
+        if agreement is None:
+            return
+        decisions = [
+            (f"{d['number']} {d['title']}", d["id"]) for d in self.session.repo.linkable_decisions()
+        ]
+        self.open_form(
+            f"{_('Link a decision')}: {agreement.title}",
+            [FormField("decision_id", _("Decision"), "select", None, decisions)],
+            lambda values: werkagenda.steer(self.session, values["decision_id"], agreement.id),
+        )
 
     def action_evaluation(self) -> None:
         from boardroom.tui.screens.evaluation import EvaluationScreen
@@ -112,6 +128,9 @@ class WerkagendaScreen(TableScreen):
         ]
         if agreement.parties:
             lines.append(f"{_('Parties')}: {', '.join(agreement.parties)}")
+        if agreement.decisions:
+            number, title, day = agreement.decisions[-1]
+            lines.append(f"{_('Steering decisions:')} {number} {title} ({day})")
         return "\n".join(lines)
 
     def may_keep(self) -> bool:
