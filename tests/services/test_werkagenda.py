@@ -214,7 +214,8 @@ def test_a_steering_decision_is_shown_with_its_agreement_and_in_the_minutes(open
     from boardroom.domain.errors import Conflict
     from boardroom.exports.document import to_markdown
     from boardroom.exports.minutes import minutes_document
-    from boardroom.services import decide, meeting as live
+    from boardroom.services import decide
+    from boardroom.services import meeting as live
     from boardroom.services.minutes import build_minutes
     from boardroom.services.record import find_meeting
 
