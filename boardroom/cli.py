@@ -496,6 +496,10 @@ def _werkagenda_parsers(commands: argparse._SubParsersAction) -> None:  # type: 
     )
     _common(listing, db_required=True)
     listing.add_argument("--defaults", action="store_true", help="make the default statements")
+    listing.add_argument("--add", metavar="TEXT", help="add a statement")
+    listing.add_argument(
+        "--reword", nargs=2, metavar=("N", "TEXT"), help="give statement N a new text"
+    )
     record = steps.add_parser(
         "evaluation",
         help="record a process evaluation's counts (anonymous)",
@@ -1081,6 +1085,14 @@ def _evaluation(args: argparse.Namespace, db_path: Path, user: str | None) -> in
         if args.werkagenda_command == "statements":
             if args.defaults:
                 print(f"{evaluation.default_statements(session)} statement(s) added")
+            if args.add:
+                evaluation.save_statement(session, args.add)
+            if args.reword:
+                number, text = args.reword
+                current = evaluation.statements(session)
+                if not number.isdigit() or not 1 <= int(number) <= len(current):
+                    raise ValidationProblem(f"no statement {number}", "--reword")
+                evaluation.save_statement(session, text, current[int(number) - 1].id)
             for n, statement in enumerate(evaluation.statements(session), 1):
                 print(f"{n:>3}. {statement.text}")
         elif args.werkagenda_command == "evaluation":

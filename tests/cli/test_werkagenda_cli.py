@@ -321,3 +321,17 @@ def test_an_evaluation_from_a_counts_file_and_the_comparison(demo_path, tmp_path
         2,
         "boardroom: error: counts: 12 scores for one statement, but 3 took part\n",
     )
+
+
+def test_the_secretary_adds_and_rewords_statements(demo_path, capsys):
+    db = ("--db", str(demo_path), "--as", "Els Verhoeven")
+    code, out, _err = run(
+        capsys, "werkagenda", "statements", *db, "--add", "Voeren we het goede gesprek?"
+    )
+    assert code == 0 and out.splitlines()[-1] == " 14. Voeren we het goede gesprek?"
+    code, out, _err = run(
+        capsys, "werkagenda", "statements", *db, "--reword", "14", "We voeren het goede gesprek."
+    )
+    assert out.splitlines()[-1] == " 14. We voeren het goede gesprek."
+    code, _out, err = run(capsys, "werkagenda", "statements", *db, "--reword", "15", "x")
+    assert (code, err) == (2, "boardroom: error: --reword: no statement 15\n")
