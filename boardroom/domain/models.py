@@ -232,6 +232,7 @@ class Proposal(Record):
     vote_rule: VoteRule | None = None
     secret: bool = False
     status: ProposalStatus = ProposalStatus.OPEN
+    agreement_id: int | None = None  # the result agreement its decision will steer
 
 
 class ProposalVersion(Record):

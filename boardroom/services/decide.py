@@ -52,8 +52,10 @@ def put_proposal(
     title: str | None = None,
     vote_rule: VoteRule | None = None,
     secret: bool = False,
+    agreement_id: int | None = None,
 ) -> int:
-    """Put a proposal on an item (version 1); the method is a vote or a consent round."""
+    """Put a proposal on an item (version 1); the method is a vote or a consent round.
+    `agreement_id`: the result agreement its decision will steer (the werkagenda)."""
     session.require(RECORD, _("put a proposal"))
     item = session.repo.model("agenda_items", item_id)
     in_progress(session, item.meeting_id)
@@ -78,6 +80,7 @@ def put_proposal(
                 if method == DecisionMethod.VOTE
                 else None,
                 "secret": bool(secret and method == DecisionMethod.VOTE),
+                "agreement_id": agreement_id,
             },
         )
         session.repo.insert(
@@ -322,6 +325,7 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
                 DecisionMethod.VOTE,
                 facts,
                 proposal_id=proposal.id,
+                agreement_id=proposal.agreement_id,
             )
     return VoteResult(result, counted, entitled, facts, decision_id, number)
 
@@ -443,6 +447,7 @@ def close_consent(
                 DecisionMethod.CONSENT,
                 facts,
                 proposal_id=proposal.id,
+                agreement_id=proposal.agreement_id,
                 review_date=review,
             )
     return ConsentResult(adopted, objections, concerns, decision_id, number)
@@ -640,11 +645,18 @@ def propose(
     *,
     secret: bool = False,
     vote_rule: VoteRule | None = None,
+    agreement_id: int | None = None,
 ) -> int:
     """Put a proposal and open its first round at once; returns the round. Nothing is kept
     when the round cannot start (e.g. without quorum)."""
     with session.database.transaction():
         proposal_id = put_proposal(
-            session, item_id, text, method, secret=secret, vote_rule=vote_rule
+            session,
+            item_id,
+            text,
+            method,
+            secret=secret,
+            vote_rule=vote_rule,
+            agreement_id=agreement_id,
         )
         return open_round(session, proposal_id)

@@ -613,6 +613,9 @@ CREATE INDEX idx_evaluation_counts_statement ON evaluation_counts(statement_id);
 ALTER TABLE decisions ADD COLUMN agreement_id INTEGER
     REFERENCES result_agreements(id) ON DELETE SET NULL;
 CREATE INDEX idx_decisions_agreement ON decisions(agreement_id);
+ALTER TABLE proposals ADD COLUMN agreement_id INTEGER
+    REFERENCES result_agreements(id) ON DELETE SET NULL;
+CREATE INDEX idx_proposals_agreement ON proposals(agreement_id);
 """
     for statement in statements.split(";\n"):  # not executescript: it would commit
         if statement.strip():

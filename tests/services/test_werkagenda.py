@@ -249,3 +249,37 @@ def test_a_steering_decision_is_shown_with_its_agreement_and_in_the_minutes(open
     with pytest.raises(Conflict, match="meeting are approved"):
         werkagenda.steer(chair, approved, wait.id)
     assert verify(chair.database).ok
+
+
+def test_a_consent_round_on_a_proposal_that_steers_an_agreement_makes_a_steering_decision(
+    open_demo,
+):
+    from boardroom.domain.enums import ConsentAnswerKind, DecisionMethod
+    from boardroom.services import decide
+    from boardroom.services import meeting as live
+    from boardroom.services.record import find_meeting
+
+    chair = open_demo("Marianne van der Velde")
+    december = find_meeting(chair, "2026-12-10")
+    live.start_meeting(chair, december.id)
+    for person in chair.repo.members():
+        if person.is_active(ANCHOR):
+            live.set_attendance(chair, december.id, person.id, "present")
+    item = chair.repo.items(december.id)[3]  # 4. Wonen, welzijn en zorg
+    agreement = next(a for a in werkagenda.werkagenda(chair, theme_ids=[item.theme_id]))
+    round_id = decide.propose(
+        chair,
+        item.id,
+        "Elke gemeente wijst een aanjager aan.",
+        DecisionMethod.CONSENT,
+        agreement_id=agreement.id,
+    )
+    for member in chair.repo.model("rounds", round_id).voter_order:
+        decide.give_answer(chair, round_id, member, ConsentAnswerKind.CONSENT)
+    decide.close_consent(chair, round_id)
+    decision = chair.repo.query(
+        "SELECT number, agreement_id FROM decisions ORDER BY id DESC LIMIT 1"
+    )[0]
+    assert decision["agreement_id"] == agreement.id
+    shown = next(a for a in werkagenda.werkagenda(chair, ANCHOR) if a.id == agreement.id)
+    assert [n for n, _t, _d in shown.decisions] == [decision["number"]]

@@ -42,8 +42,9 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
         database.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert verify(database).ok
     conn = database.conn
-    conn.execute("DROP INDEX idx_decisions_agreement")  # what migration 10 added to decisions
-    conn.execute("ALTER TABLE decisions DROP COLUMN agreement_id")
+    for table in ("decisions", "proposals"):  # what migration 10 added to them
+        conn.execute(f"DROP INDEX idx_{table}_agreement")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN agreement_id")
     conn.execute("ALTER TABLE decisions DROP COLUMN outcome")
     conn.execute("ALTER TABLE seals DROP COLUMN scheme")
     for table in (  # what migration 10 added

@@ -341,6 +341,7 @@ class MeetingConsole(BoardScreen):
                 )
             )
             fields.append(FormField("secret", _("Secret ballot (counts only)"), "switch", False))
+        fields += self.steering_field()
         opened: list[int] = []
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
@@ -352,6 +353,7 @@ class MeetingConsole(BoardScreen):
                     chosen,
                     secret=bool(values.get("secret")),
                     vote_rule=values.get("rule"),
+                    agreement_id=values.get("agreement_id"),
                 )
             )
 
@@ -380,24 +382,28 @@ class MeetingConsole(BoardScreen):
             return [item.theme_id]
         return None
 
-    def action_decision(self) -> None:
+    def steering_field(self) -> list[FormField]:
+        """A decision's or proposal's "steers the result agreement" choice, when the item's
+        theme (or, under a monitoring item, the board) has result agreements."""
         from boardroom.services import werkagenda
 
+        agreements = [
+            (f"{a.theme} · {a.title}", a.id)
+            for a in werkagenda.werkagenda(self.session, theme_ids=self.item_theme_ids())
+        ]
+        if not agreements:
+            return []
+        return [
+            FormField("agreement_id", _("Steers the result agreement"), "select", None, agreements)
+        ]
+
+    def action_decision(self) -> None:
         item = self.state.current_item if self.state else None
         fields = [
             FormField("title", _("Decision"), value=item.title if item else ""),
             FormField("text", _("Text"), "textarea", ""),
         ]
-        agreements = [
-            (f"{a.theme} · {a.title}", a.id)
-            for a in werkagenda.werkagenda(self.session, theme_ids=self.item_theme_ids())
-        ]
-        if agreements:  # a steering decision on the werkagenda, when it is one
-            fields.append(
-                FormField(
-                    "agreement_id", _("Steers the result agreement"), "select", None, agreements
-                )
-            )
+        fields += self.steering_field()
         numbers: list[str] = []
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
