@@ -361,13 +361,26 @@ def steer(session: Session, decision_id: int, agreement_id: int | None) -> None:
     session.repo.update("decisions", decision_id, {"agreement_id": agreement_id})
 
 
+def is_monitoring(item: m.AgendaItem) -> bool:
+    """An item that steers on the whole werkagenda ("Monitoring regioplan")."""
+    return "monitoring" in item.title.casefold()
+
+
+def item_themes(item: m.AgendaItem | None) -> list[int] | None:
+    """The themes whose werkagenda an item steers on: its own theme; None (all of it) under
+    a monitoring item or an item without a theme."""
+    if item is None or not item.theme_id or is_monitoring(item):
+        return None
+    return [item.theme_id]
+
+
 def of_meeting(
     session: Session, meeting_id: int, on: dt.date, known_at: str | None = None
 ) -> list[AgreementView]:
     """The werkagenda a meeting steers on: its theme items' themes, or all of it under a
     monitoring item ("Monitoring regioplan"); empty for a meeting with neither."""
     agenda = session.repo.items(meeting_id)
-    if any("monitoring" in item.title.casefold() for item in agenda):
+    if any(is_monitoring(item) for item in agenda):
         return werkagenda(session, on, known_at=known_at)
     theme_ids = sorted({i.theme_id for i in agenda if i.theme_id is not None})
     return werkagenda(session, on, theme_ids=theme_ids, known_at=known_at) if theme_ids else []

@@ -14,6 +14,23 @@ def cells(app) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
 
 
+async def console_on_a_theme_item(app, pilot):
+    """The chair opens the 10 December meeting, everyone present, and moves on to the first
+    item with a theme; returns the console."""
+    from boardroom.tui.screens.console import MeetingConsole
+
+    await pilot.press("f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n")
+    await pilot.pause()
+    console = app.screen
+    assert isinstance(console, MeetingConsole)
+    for _ in range(12):
+        if console.state.current_item.theme_id:
+            return console
+        await pilot.press("n")
+        await pilot.pause()
+    raise AssertionError("no item with a theme")
+
+
 async def test_the_table_sees_which_agreements_are_behind_and_records_a_figure(make_app):
     app = make_app("Yvonne Dekker")
     async with app.run_test(size=SIZE) as pilot:
@@ -114,21 +131,12 @@ async def test_a_programme_manager_adds_a_result_agreement_and_its_kpi(make_app)
 
 
 async def test_from_a_theme_item_in_the_console_the_werkagenda_of_its_theme(make_app):
-    from boardroom.tui.screens.console import MeetingConsole
     from boardroom.tui.screens.werkagenda import WerkagendaScreen
 
     app = make_app("Marianne van der Velde")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n")
-        await pilot.pause()
-        console = app.screen
-        assert isinstance(console, MeetingConsole)
-        for _ in range(12):  # on to the first item with a theme
-            item = console.state.current_item
-            if item.theme_id:
-                break
-            await pilot.press("n")
-            await pilot.pause()
+        console = await console_on_a_theme_item(app, pilot)
+        item = console.state.current_item
         theme = app.session.repo.model("themes", item.theme_id).name
         await pilot.press("w")
         await pilot.pause()
@@ -189,19 +197,9 @@ async def test_from_an_agenda_line_the_werkagenda_of_its_theme(make_app):
 async def test_the_chair_records_a_steering_decision_on_the_item_s_agreement(make_app):
     from textual.widgets import Select
 
-    from boardroom.tui.screens.console import MeetingConsole
-
     app = make_app("Marianne van der Velde")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n")
-        await pilot.pause()
-        console = app.screen
-        assert isinstance(console, MeetingConsole)
-        for _ in range(12):  # on to the first item with a theme
-            if console.state.current_item.theme_id:
-                break
-            await pilot.press("n")
-            await pilot.pause()
+        console = await console_on_a_theme_item(app, pilot)
         theme_id = console.state.current_item.theme_id
         await pilot.press("d")
         await pilot.pause()

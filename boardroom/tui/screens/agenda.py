@@ -268,14 +268,11 @@ class AgendaScreen(TableScreen):
 
     def action_werkagenda(self) -> None:
         """The werkagenda of the selected item's theme; under a monitoring item, all of it."""
+        from boardroom.services.werkagenda import item_themes
         from boardroom.tui.screens.werkagenda import WerkagendaScreen
 
         line = self.view.line_of(self.selected_id() or 0) if self.view else None
-        item = line.item if line is not None else None
-        themes = None
-        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
-            themes = [item.theme_id]
-        self.app.push_screen(WerkagendaScreen(theme_ids=themes))
+        self.app.push_screen(WerkagendaScreen(theme_ids=item_themes(line.item if line else None)))
 
     def action_attach(self) -> None:
         item_id = self.selected_id()

@@ -377,10 +377,9 @@ class MeetingConsole(BoardScreen):
     def item_theme_ids(self) -> list[int] | None:
         """The current item's theme, for its werkagenda (None: all of it, under a monitoring
         item or an item without a theme)."""
-        item = self.state.current_item if self.state else None
-        if item is not None and item.theme_id and "monitoring" not in item.title.casefold():
-            return [item.theme_id]
-        return None
+        from boardroom.services.werkagenda import item_themes
+
+        return item_themes(self.state.current_item if self.state else None)
 
     def steering_field(self) -> list[FormField]:
         """A decision's or proposal's "steers the result agreement" choice, when the item's
