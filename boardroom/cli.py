@@ -508,13 +508,17 @@ def _werkagenda_parsers(commands: argparse._SubParsersAction) -> None:  # type: 
         " statement (its number or its text) with the five counts.",
     )
     _common(record, db_required=True)
-    record.add_argument("--date", required=True, type=_date, metavar="DATE")
+    record.add_argument(
+        "--date", type=_date, metavar="DATE", help="when it was held (default: the meeting's date)"
+    )
     record.add_argument("--respondents", required=True, type=int, metavar="N")
     record.add_argument("--file", dest="counts_file", required=True, metavar="FILE")
     record.add_argument(
         "--comment", action="append", default=[], metavar="TEXT", help="a comment (repeat)"
     )
-    record.add_argument("--meeting", metavar="DATE|NR", help="the meeting it was held at")
+    record.add_argument(
+        "--meeting", metavar="DATE|NR", help="the meeting it was held at (its evaluation item)"
+    )
     results = steps.add_parser(
         "evaluations",
         help="every evaluation compared with the one before",
@@ -1098,15 +1102,22 @@ def _evaluation(args: argparse.Namespace, db_path: Path, user: str | None) -> in
         elif args.werkagenda_command == "evaluation":
             from boardroom.services.record import find_meeting
 
-            meeting = find_meeting(session, args.meeting).id if args.meeting else None
+            meeting = find_meeting(session, args.meeting) if args.meeting else None
+            if meeting is None and args.date is None:
+                raise ValidationProblem("give --date or --meeting", "--date")
+            held_on = args.date or meeting.starts_at.date()
             counts = evaluation.read_counts(session, text, args.counts_file)
             evaluation.record_evaluation(
-                session, args.date, args.respondents, counts, args.comment, meeting
+                session, held_on, args.respondents, counts, args.comment, meeting and meeting.id
             )
             print(
-                f"evaluation of {args.date}: {len(counts)} statement(s), {args.respondents} respondents"
+                f"evaluation of {held_on}: {len(counts)} statement(s), {args.respondents} respondents"
             )
         else:
+            due = evaluation.due(session)
+            if due is not None:
+                when = "to record" if due.on <= session.today else "next planned"
+                print(f"{when}: the evaluation of the meeting of {due.on}")
             for result in evaluation.evaluations(session):
                 print(_evaluation_text(result))
         return 0

@@ -206,6 +206,10 @@ class _Generator:
         self.decisions_by_theme: dict[int, list[int]] = {}
         self.topic_use: dict[str, int] = {}
         self.request_count = 0
+        #: the months of the year's two evaluations (those the demo records, see EVALUATIONS)
+        self.evaluation_months = {
+            _add_months(anchor.replace(day=1), months).month for months, *_ in EVALUATIONS
+        }
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -311,8 +315,13 @@ class _Generator:
             purpose = m.Purpose.DECIDING if k < self.shape.deciding_items else m.Purpose.OPINION
             title = self.topic(theme)[0] if purpose == m.Purpose.OPINION else theme.name
             plan.append((m.ItemKind.THEME, title, purpose, 30, theme))
+        plan.append(
+            (m.ItemKind.INTEREST_ROUND, f"Belangenronde: {turn.name}", m.Purpose.OPINION, 20, None)
+        )
+        if held and starts_at.month in self.evaluation_months:  # twice a year, as planned
+            title = "Evaluatie van de samenwerking"
+            plan.append((m.ItemKind.EVALUATION, title, m.Purpose.OPINION, 20, None))
         plan += [
-            (m.ItemKind.INTEREST_ROUND, f"Belangenronde: {turn.name}", m.Purpose.OPINION, 20, None),
             (m.ItemKind.ANY_OTHER_BUSINESS, "Rondvraag", m.Purpose.INFORMING, 5, None),
             (m.ItemKind.BEHAVIOUR_CHECK, "Spelregelcheck", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.CLOSING, "Sluiting", m.Purpose.INFORMING, 5, None),
@@ -320,7 +329,10 @@ class _Generator:
         for position, (kind, title, purpose, minutes, item_theme) in enumerate(plan, start=1):
             holder = self.holders.get(item_theme.id or 0, [None])[0] if item_theme else None
             presenter = holder or self.by_name[DEMO_CHAIR].id
-            elapsed = minutes * 60 + self.rng.randint(-120, 240) if held else 0
+            if kind == m.ItemKind.EVALUATION:  # no draw: the rest of the history stays as it was
+                elapsed = minutes * 60 if held else 0
+            else:
+                elapsed = minutes * 60 + self.rng.randint(-120, 240) if held else 0
             item_id = self.insert(
                 "agenda_items",
                 {

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
+import re
 from dataclasses import dataclass
 
 from boardroom.domain import models as m
@@ -25,6 +27,8 @@ from boardroom.services.session import Session, one_transaction
 from boardroom.storage.repo import to_row
 
 SCORES = (1, 2, 3, 4, 5)
+#: what may separate the five counts typed on one line: "0 1 4 6 3", "0,1,4,6,3", "0·1·4·6·3"
+_SEPARATORS = re.compile(r"[\s,;·|/]+")
 
 
 def _doing() -> str:
@@ -50,6 +54,61 @@ def save_statement(session: Session, text: str, row_id: int | None = None) -> in
     return session.repo.insert("evaluation_statements", to_row("evaluation_statements", statement))
 
 
+def default_texts(session: Session) -> list[str]:
+    """The statements a board starts from: its leading principles and behaviour rules."""
+    return [
+        rule.text
+        for table in ("leading_principles", "behaviour_rules")
+        for rule in session.repo.rules(table, active_only=True)
+    ]
+
+
+@one_transaction
+def set_statements(session: Session, texts: list[str]) -> tuple[int, int, int]:
+    """The board's statements as one list, in order: a statement whose text is kept stays the
+    same statement (its earlier scores compare), a changed line rewords the statement in its
+    place, a new line adds one, and a statement no longer listed is retired (its earlier
+    scores stay in the record). Returns (added, reworded, retired)."""
+    session.require(Capability.EDIT_COMPOSITION, _("edit the evaluation's statements"))
+    wanted = [t.strip() for t in texts if t.strip()]
+    if not wanted:
+        raise ValidationProblem(_("at least one statement is needed"), "statements")
+    if len({t.casefold() for t in wanted}) != len(wanted):
+        raise ValidationProblem(_("a statement is listed twice"), "statements")
+    current = statements(session)
+    matcher = difflib.SequenceMatcher(
+        a=[s.text.casefold() for s in current], b=[t.casefold() for t in wanted], autojunk=False
+    )
+    added = reworded = retired = 0
+    placed: list[tuple[int, str]] = []  # (statement id, its text) in the new order
+    for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = current[i1:i2], wanted[j1:j2]
+        for statement, text in zip(old, new, strict=False):  # kept, or reworded in its place
+            assert statement.id is not None
+            reworded += statement.text != text
+            placed.append((statement.id, text))
+        for statement in old[len(new) :]:
+            assert statement.id is not None
+            session.repo.update("evaluation_statements", statement.id, {"active": 0})
+            retired += 1
+        for text in new[len(old) :]:
+            row = _validated(m.EvaluationStatement, {"text": text, "position": 0})
+            placed.append(
+                (
+                    session.repo.insert(
+                        "evaluation_statements", to_row("evaluation_statements", row)
+                    ),
+                    text,
+                )
+            )
+            added += 1
+    for position, (statement_id, text) in enumerate(placed, start=1):
+        session.repo.update(
+            "evaluation_statements", statement_id, {"text": text, "position": position}
+        )
+    return added, reworded, retired
+
+
 @one_transaction
 def default_statements(session: Session) -> int:
     """With no statements yet: the board's leading principles and behaviour rules, as they
@@ -57,11 +116,7 @@ def default_statements(session: Session) -> int:
     session.require(Capability.EDIT_COMPOSITION, _("edit the evaluation's statements"))
     if statements(session):
         return 0
-    texts = [
-        rule.text
-        for table in ("leading_principles", "behaviour_rules")
-        for rule in session.repo.rules(table, active_only=True)
-    ]
+    texts = default_texts(session)
     for text in texts:
         save_statement(session, text)
     return len(texts)
@@ -97,17 +152,85 @@ def read_counts(session: Session, text: str, where: str = "") -> dict[int, list[
     return counts
 
 
+def statement_place(number: int) -> str:
+    """Where a problem with a statement's counts is: the statement by its number as listed."""
+    return _("statement {n}").format(n=number)
+
+
+def counts_from_text(text: str, where: str | None = None) -> list[int]:
+    """One statement's five counts as typed on one line ("0 1 4 6 3": how many gave 1…5)."""
+    parts = [p for p in _SEPARATORS.split(text.strip()) if p]
+    if not all(p.isdigit() for p in parts):
+        raise ValidationProblem(
+            _("the counts must be whole numbers, e.g. 0 1 4 6 3 (how many gave 1, 2, 3, 4, 5)"),
+            where,
+        )
+    if len(parts) != len(SCORES):
+        raise ValidationProblem(
+            _("five counts are needed, one per score; {n} were given").format(n=len(parts)), where
+        )
+    return [int(p) for p in parts]
+
+
+@dataclass(frozen=True)
+class PlannedEvaluation:
+    """A meeting the annual calendar gave an evaluation item, and the evaluation held at it."""
+
+    meeting_id: int
+    on: dt.date
+    evaluation_id: int | None
+
+    @property
+    def recorded(self) -> bool:
+        return self.evaluation_id is not None
+
+
+def planned(session: Session) -> list[PlannedEvaluation]:
+    """Every meeting with an evaluation item (as the annual calendar plans them twice a
+    year by default), oldest first, with whether its evaluation is recorded."""
+    return [
+        PlannedEvaluation(r["id"], dt.date.fromisoformat(r["day"]), r["evaluation_id"])
+        for r in session.repo.evaluation_meetings()
+    ]
+
+
+def due(session: Session) -> PlannedEvaluation | None:
+    """The evaluation to record next: the first evaluation meeting after the latest recorded
+    evaluation that has none — one held and not yet recorded, else the next one planned."""
+    latest = session.repo.scalar("SELECT max(held_on) FROM evaluations")
+    after = dt.date.fromisoformat(latest) if latest else dt.date.min
+    return next((p for p in planned(session) if not p.recorded and p.on > after), None)
+
+
 @one_transaction
 def record_evaluation(
     session: Session,
-    held_on: dt.date,
+    held_on: dt.date | None,
     respondents: int,
     counts: dict[int, list[int]],
     comments: list[str] | None = None,
     meeting_id: int | None = None,
 ) -> int:
-    """Record an evaluation's counts (statement → how many gave 1, 2, 3, 4, 5) and comments."""
+    """Record an evaluation's counts (statement → how many gave 1, 2, 3, 4, 5) and comments;
+    held at a meeting, its date is the meeting's unless another is given."""
     session.require(Capability.RECORD, _doing())
+    if meeting_id is not None:
+        meeting = session.repo.scalar(
+            "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?", (meeting_id,)
+        )
+        if meeting is None:
+            raise NotFound(_("no meeting {key!r}").format(key=meeting_id), "meeting_id")
+        if session.repo.scalar("SELECT id FROM evaluations WHERE meeting_id = ?", (meeting_id,)):
+            raise Conflict(
+                _("the evaluation of the meeting of {date} is recorded already").format(
+                    date=meeting
+                )
+            )
+        held_on = held_on or dt.date.fromisoformat(meeting)
+    if held_on is None:
+        raise ValidationProblem(_("a date is needed"), "held_on")
+    if respondents < 1:
+        raise ValidationProblem(_("at least one member must have taken part"), "respondents")
     active = sum(1 for member in session.repo.members() if member.is_active(held_on))
     if respondents > active:
         raise ValidationProblem(
@@ -116,20 +239,21 @@ def record_evaluation(
             ),
             "respondents",
         )
-    known = {s.id for s in statements(session)}
+    numbers_of = {s.id: n for n, s in enumerate(statements(session), 1)}
     if not counts:
         raise ValidationProblem(_("no counts were given"), "counts")
     for statement_id, numbers in counts.items():
-        if statement_id not in known:
+        if statement_id not in numbers_of:
             raise NotFound(_("no statement {key!r}").format(key=statement_id), "counts")
+        where = statement_place(numbers_of[statement_id])
         if len(numbers) != len(SCORES) or any(n < 0 for n in numbers):
-            raise ValidationProblem(_("five counts are needed, one per score"), "counts")
+            raise ValidationProblem(_("five counts are needed, one per score"), where)
         if sum(numbers) > respondents:
             raise ValidationProblem(
                 _("{given} scores for one statement, but {n} took part").format(
                     given=sum(numbers), n=respondents
                 ),
-                "counts",
+                where,
             )
     if session.repo.scalar(
         "SELECT count(*) FROM evaluations WHERE held_on = ?", (held_on.isoformat(),)
@@ -172,6 +296,8 @@ class StatementResult:
 
 @dataclass(frozen=True)
 class EvaluationResult:
+    id: int
+    meeting_id: int | None
     held_on: dt.date
     respondents: int
     statements: list[StatementResult]
@@ -183,7 +309,7 @@ class EvaluationResult:
     behaviour_kept_before: float | None
 
 
-def _mean(counts: tuple[int, ...]) -> float | None:
+def mean_score(counts: tuple[int, ...]) -> float | None:
     total = sum(counts)
     return sum(s * n for s, n in zip(SCORES, counts, strict=True)) / total if total else None
 
@@ -208,9 +334,11 @@ def evaluations(session: Session) -> list[EvaluationResult]:
         since = previous_on or held_on - dt.timedelta(days=365)
         span = held_on - since
         this = counts.get(row["id"], {})
-        means = {sid: _mean(tuple(n)) for sid, n in this.items()}
+        means = {sid: mean_score(tuple(n)) for sid, n in this.items()}
         results.append(
             EvaluationResult(
+                id=row["id"],
+                meeting_id=row["meeting_id"],
                 held_on=held_on,
                 respondents=row["respondents"],
                 statements=[

@@ -96,3 +96,13 @@ class WerkagendaReads(Reads):
             " ORDER BY m.starts_at DESC, d.number DESC LIMIT ?",
             (limit,),
         )
+
+    def evaluation_meetings(self) -> list[dict[str, Any]]:
+        """The meetings with an evaluation item (as the annual calendar plans them), oldest
+        first, each with the evaluation recorded at it (evaluation_id, or None)."""
+        return self.query(
+            "SELECT m.id, substr(m.starts_at, 1, 10) AS day, m.status,"
+            " (SELECT e.id FROM evaluations e WHERE e.meeting_id = m.id) AS evaluation_id"
+            " FROM meetings m WHERE EXISTS (SELECT 1 FROM agenda_items i"
+            " WHERE i.meeting_id = m.id AND i.kind = 'evaluation') ORDER BY m.starts_at"
+        )

@@ -319,7 +319,7 @@ def test_an_evaluation_from_a_counts_file_and_the_comparison(demo_path, tmp_path
     )
     assert (code, err) == (
         2,
-        "boardroom: error: counts: 12 scores for one statement, but 3 took part\n",
+        "boardroom: error: statement 1: 12 scores for one statement, but 3 took part\n",
     )
 
 

@@ -97,3 +97,105 @@ def test_a_counts_file_names_statements_by_number_or_text(open_demo):
     latest = evaluation.evaluations(session)[0]
     assert latest.previous_on == dt.date(2026, 10, 8)
     assert [s.counts for s in latest.statements] == [(0, 0, 2, 5, 3), (0, 1, 1, 4, 4)]
+
+
+def test_the_evaluations_are_planned_by_the_calendars_evaluation_items(open_demo):
+    """The demo's year has its two evaluation items (April, October), both recorded; an
+    evaluation item on the coming meeting makes that the next, and once that meeting is past
+    it is the one to record — its date the meeting's, and only once."""
+    from boardroom.services import agenda
+
+    session = open_demo(SECRETARY)
+    assert [(p.on, p.recorded) for p in evaluation.planned(session)] == [
+        (dt.date(2026, 4, 9), True),
+        (dt.date(2026, 10, 8), True),
+    ]
+    assert evaluation.due(session) is None
+    december = session.repo.scalar("SELECT id FROM meetings WHERE starts_at LIKE '2026-12-10%'")
+    agenda.add_item(
+        session,
+        december,
+        {
+            "title": "Evaluatie van de samenwerking",
+            "kind": "evaluation",
+            "purpose": "opinion",
+            "minutes": 20,
+        },
+    )
+    due = evaluation.due(session)
+    assert due is not None and (due.meeting_id, due.on, due.recorded) == (
+        december,
+        dt.date(2026, 12, 10),
+        False,
+    )
+    ids = [s.id for s in evaluation.statements(session)]
+    evaluation.record_evaluation(session, None, 12, {ids[0]: [0, 1, 2, 6, 3]}, [], december)
+    latest = evaluation.evaluations(session)[0]
+    assert (latest.held_on, latest.meeting_id, latest.statements[0].counts) == (
+        dt.date(2026, 12, 10),
+        december,
+        (0, 1, 2, 6, 3),
+    )
+    assert evaluation.due(session) is None
+    with pytest.raises(Conflict, match="the meeting of 2026-12-10 is recorded already"):
+        evaluation.record_evaluation(
+            session, dt.date(2026, 12, 11), 12, {ids[0]: [0, 1, 2, 6, 3]}, [], december
+        )
+    with pytest.raises(ValidationProblem, match="a date is needed"):
+        evaluation.record_evaluation(session, None, 12, {ids[0]: [0, 1, 2, 6, 3]})
+
+
+@pytest.mark.parametrize(
+    ("typed", "counts"),
+    [
+        ("0 1 4 6 3", [0, 1, 4, 6, 3]),
+        ("0,1,4,6,3", [0, 1, 4, 6, 3]),
+        (" 0; 1 ;4;6;3 ", [0, 1, 4, 6, 3]),
+        ("0 · 1 · 4 · 6 · 3", [0, 1, 4, 6, 3]),
+        ("12 0 0 0 1", [12, 0, 0, 0, 1]),
+    ],
+)
+def test_a_statements_counts_typed_on_one_line(typed, counts):
+    assert evaluation.counts_from_text(typed) == counts
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("0 1 4 6", "five counts are needed, one per score; 4 were given"),
+        ("0 1 4 6 3 2", "five counts are needed, one per score; 6 were given"),
+        ("0 1 x 6 3", "the counts must be whole numbers"),
+        ("0 1 -4 6 3", "the counts must be whole numbers"),
+        ("0 1 4.5 6 3", "the counts must be whole numbers"),
+    ],
+)
+def test_bad_counts_are_named(typed, problem):
+    with pytest.raises(ValidationProblem, match=problem) as raised:
+        evaluation.counts_from_text(typed, "statement 3")
+    assert raised.value.where == "statement 3"
+
+
+def test_the_board_keeps_its_statements_as_one_list(open_demo):
+    """A kept line stays the same statement (its scores still compare), a changed line rewords
+    the statement in its place, a new line adds one, a line removed retires it."""
+    session = open_demo(SECRETARY)
+    before = evaluation.statements(session)
+    texts = [s.text for s in before]
+    texts[1] = "We besluiten op tijd."
+    del texts[2]
+    texts.append("We praten over de werkagenda, niet alleen over stukken.")
+    assert evaluation.set_statements(session, texts) == (1, 1, 1)
+    after = evaluation.statements(session)
+    assert [s.text for s in after] == texts
+    assert [s.id for s in after[:2]] == [before[0].id, before[1].id]  # reworded in its place
+    assert before[2].id not in {s.id for s in after}
+    assert after[-1].id not in {s.id for s in before}
+    assert evaluation.set_statements(session, texts) == (0, 0, 0)  # the same list: no change
+    latest = evaluation.evaluations(session)[0]
+    assert before[2].text in [s.text for s in latest.statements]  # its old scores stay
+    with pytest.raises(ValidationProblem, match="a statement is listed twice"):
+        evaluation.set_statements(session, ["Een.", "een."])
+    with pytest.raises(ValidationProblem, match="at least one statement is needed"):
+        evaluation.set_statements(session, ["", "  "])
+    with pytest.raises(PermissionDenied):
+        evaluation.set_statements(open_demo("Henk Jansen"), ["Een."])

@@ -14,6 +14,8 @@ from boardroom.tui.app import BoardroomApp
 CHAIR, SECRETARY = "Marianne van der Velde", "Els Verhoeven"
 #: The chair opens the 10 December meeting, everyone present, on item 4 (a deciding item).
 MEETING = ["f6", "enter", "s", "a", *["p"] * 18, "escape", "n", "n", "n"]
+#: one statement's counts typed in the evaluation form: how many gave 1, 2, 3, 4, 5
+COUNTS = ["0", "space", "1", "space", "4", "space", "6", "space", "1"]
 
 #: screen → (who, the keys that reach it from the dashboard)
 JOURNEYS: dict[str, tuple[str, list[str]]] = {
@@ -41,6 +43,8 @@ JOURNEYS: dict[str, tuple[str, list[str]]] = {
     "agenda": (SECRETARY, ["f10", "enter"]),
     "requests": (SECRETARY, ["f11"]),
     "werkagenda": (SECRETARY, ["f12", "down", "down"]),
+    "evaluation": (SECRETARY, ["f12", "e"]),
+    "evaluation_form": (SECRETARY, ["f12", "e", "n", "tab", "1", "2", "tab", *COUNTS]),
     "welcome": ("", []),
 }
 SIZES = {"80x24": (80, 24), "160x48": (160, 48)}

@@ -171,6 +171,8 @@ class MeetingConsole(BoardScreen):
         item = self.state.current_item
         if item is not None and item.kind == ItemKind.ACTIONS_REVIEW:
             return self.carry_over_text()
+        if item is not None and item.kind == ItemKind.EVALUATION:
+            return self.evaluation_text()
         summary = live.summary(self.session, self.meeting_id)
         parts = self.round_in_progress()
         parts += [f"{d.number} {d.title}" for d in summary.decisions[-3:]]
@@ -208,6 +210,27 @@ class MeetingConsole(BoardScreen):
             f"{_('concerns')} {concerns} · {_('objections')} {objections}"
         )
         return [f"[b]{_('Consent round')}[/b] ({_('c to follow it')}): {state}"]
+
+    def evaluation_text(self) -> str:
+        """On the evaluation item: whether this meeting's evaluation is recorded, and how."""
+        from boardroom.exports.werkagenda import decimal
+        from boardroom.services import evaluation
+
+        here = next(
+            (p for p in evaluation.planned(self.session) if p.meeting_id == self.meeting_id), None
+        )
+        if here is None or not here.recorded:
+            return f"[b]{_('Process evaluation')}[/b]: {_('w to record its counts')}"
+        result = next(r for r in evaluation.evaluations(self.session) if r.id == here.evaluation_id)
+        lines = [
+            f"[b]{_('Process evaluation')}[/b] ({_('w to see it')}): "
+            + _("{n} respondents").format(n=result.respondents)
+        ]
+        lines += [
+            f"{'—' if s.mean is None else decimal(s.mean)}  {s.text[:60]}"
+            for s in result.statements[:8]
+        ]
+        return "\n".join(lines)
 
     def carry_over_text(self) -> str:
         """On the actions-review item: every open action (overdue first) and the decisions
@@ -275,7 +298,14 @@ class MeetingConsole(BoardScreen):
         self.app.push_screen(AttendanceScreen(self.meeting_id))
 
     def action_werkagenda(self) -> None:
-        """The werkagenda of the current item's theme; under a monitoring item, all of it."""
+        """The werkagenda of the current item's theme; under a monitoring item, all of it;
+        under the evaluation item, the table's evaluation, to record this meeting's counts."""
+        item = self.state.current_item if self.state else None
+        if item is not None and item.kind == ItemKind.EVALUATION:
+            from boardroom.tui.screens.evaluation import EvaluationScreen
+
+            self.app.push_screen(EvaluationScreen(meeting_id=self.meeting_id))
+            return
         from boardroom.tui.screens.werkagenda import WerkagendaScreen
 
         self.app.push_screen(WerkagendaScreen(theme_ids=self.item_theme_ids()))

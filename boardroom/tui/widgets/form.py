@@ -56,6 +56,7 @@ class FormField:
     hint: str = ""
     suggestions: list[str] = field(default_factory=list)  # completions for a text field
     preview: Callable[[str], str] | None = None  # what the typed text means, shown as typed
+    where: str = ""  # how the service names this field in a problem, when not by `name`
 
 
 class FieldProblem(ValueError):
@@ -123,6 +124,7 @@ class FormScreen(TranslatedBindings, ModalScreen[bool]):
 
     .form-label {
         margin-top: 1;
+        width: 100%;  /* a long label wraps, never cut */
     }
 
     .form-hint {
@@ -242,10 +244,11 @@ class FormScreen(TranslatedBindings, ModalScreen[bool]):
 
     def _show_problem(self, message: str, field_name: str | None) -> None:
         self.query_one("#form-error", Static).update(f"⚠ {message}")
+        at = next((s for s in self.fields if field_name in (s.name, s.where)), None)
         for spec in self.fields:
-            self.query_one(f"#field-{spec.name}").set_class(spec.name == field_name, "invalid")
-        if field_name and any(spec.name == field_name for spec in self.fields):
-            self.query_one(f"#field-{field_name}").focus()
+            self.query_one(f"#field-{spec.name}").set_class(spec is at, "invalid")
+        if at is not None:
+            self.query_one(f"#field-{at.name}").focus()
 
     def action_save(self) -> None:
         try:
