@@ -2,8 +2,8 @@
 ones, from the key to the screen's own text on a pseudo-terminal; and the app's peak memory
 after opening them all.
 
-The lists are opened from the dashboard with their letter keys (g M P T R V B A J K E, the
-same as f1…f11), each followed by the dashboard again; the first round is the first opening
+The lists are opened from the dashboard with their letter keys (g M P T R V B A J K E W, the
+same as f1…f12), each followed by the dashboard again; the first round is the first opening
 after start, the other rounds are revisits. The agenda (`a`) and a meeting's console (`enter`)
 open from the meetings list. The marker is a word only that screen draws (a column heading or
 a card title), so the clock stops when the screen shows its content.
@@ -35,6 +35,7 @@ LISTS = {
     "year in view": ("J", "trend"),
     "calendar": ("K", "Eval."),
     "requests": ("E", "Purpose"),
+    "werkagenda": ("W", "Trend"),
 }
 DASHBOARD = ("g", "Upcoming")
 

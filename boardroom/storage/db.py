@@ -149,6 +149,12 @@ class Database:
         someone else wrote, and costs no read of the database (PRAGMA data_version)."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def change_mark(self) -> tuple[int, int]:
+        """What changes whenever the board's data may have: commits by other connections
+        (PRAGMA data_version) and rows this connection changed (total_changes). Reads
+        nothing from the file."""
+        return self.data_version(), self.conn.total_changes
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")

@@ -16,6 +16,7 @@ from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.screens.common import row_id
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
+from boardroom.tui.widgets.list_table import ListTable
 
 
 def short(text: str, width: int) -> str:
@@ -63,10 +64,10 @@ class AgendaScreen(TableScreen):
         yield Header()
         yield Static(id="screen-title")
         with Horizontal(id="agenda-body"):
-            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
                 yield Static(_("Pending requests"), id="side-title")
-                yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="requests", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield KeyFooter()
 

@@ -16,6 +16,7 @@ from boardroom.i18n import _
 from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
+from boardroom.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from boardroom.exports.document import Document
@@ -50,13 +51,14 @@ class TableScreen(BoardScreen):
         # What is on screen now: a revisited screen rebuilds and re-lays out only what changed.
         self._shown_rows: list[tuple[int, tuple[Any, ...]]] | None = None
         self._shown_text: dict[str, str] = {}
+        self._loaded_at: tuple[object, ...] | None = None  # board_mark() at the last reload
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self.heading(), id="screen-title")
         if self.SEARCH:
             yield Input(placeholder=_("Search…  (/ to search, esc back to the list)"), id="search")
-        yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield KeyFooter()
 
@@ -78,7 +80,13 @@ class TableScreen(BoardScreen):
         return None
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Shown again: its rows again, unless nothing changed since they were read (no
+        commit by anyone, the same day) — then the list is as it was, and costs nothing."""
+        if self._loaded_at != self.board_mark():
+            self.reload()
+
+    def board_mark(self) -> tuple[object, ...]:
+        return (*self.session.database.change_mark(), self.session.today)
 
     def board_changed(self) -> None:
         self.reload()
@@ -89,6 +97,7 @@ class TableScreen(BoardScreen):
     def reload(self, select: int | None = None) -> None:
         table = self.query_one("#table", DataTable)
         keep = select if select is not None else self.selected_id()
+        self._loaded_at = self.board_mark()
         rows = [(key, tuple(cells)) for key, cells in self.rows()]
         scrolled = table.scroll_y
         rebuilt = rows != self._shown_rows
@@ -122,7 +131,7 @@ class TableScreen(BoardScreen):
         """The flexible column takes what the other columns leave of the table's width."""
         if not self.FLEX or not self._widths:
             return
-        table = self.query_one("#table", DataTable)
+        table = self.query_one("#table", ListTable)
         flex = self.COLUMNS.index(self.FLEX)
         padding = 2 * table.cell_padding
         others = sum(w + padding for n, w in enumerate(self._widths) if n != flex)
@@ -132,10 +141,8 @@ class TableScreen(BoardScreen):
             # columns before it, and the columns after it scroll into view
             before = sum(w + padding for w in self._widths[:flex])
             room = width - before - padding - 2
-        column = table.columns[self._column_keys[flex]]
-        column.auto_width = False
-        column.width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)
-        table.refresh(layout=True)
+        width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)
+        table.set_column_width(self._column_keys[flex], width)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_flex)  # once the table has its new size

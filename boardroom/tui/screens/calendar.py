@@ -9,13 +9,14 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from boardroom.i18n import N_, _, format_date, label, month_name
 from boardroom.services.calendar import CalendarView, calendar_view, move_theme
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
+from boardroom.tui.widgets.list_table import ListTable
 
 
 def short(name: str, width: int = 18) -> str:
@@ -53,7 +54,7 @@ class CalendarScreen(TableScreen):
         yield Header()
         yield Static(id="screen-title")
         with Horizontal(id="calendar-body"):
-            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="table", cursor_type="row", zebra_stripes=True)
             yield Static(id="targets")
         yield Static("", id="detail")
         yield KeyFooter()

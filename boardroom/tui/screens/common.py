@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable
 
@@ -22,6 +24,24 @@ def row_id(table: DataTable[Any]) -> int | None:
 
 class BoardScreen(TranslatedBindings, Screen[None]):
     """A screen of the app: it works on the app's session."""
+
+    _resume_posted = False  # a ScreenResume is on its way and not yet handled
+
+    def post_message(self, message: Message) -> bool:
+        """Textual posts two ScreenResume on a mode's first opening (one as it makes the
+        mode's stack, one as it switches to it): each styled the whole screen again and
+        reloaded its rows, measured a fifth of a first opening. One is enough; a resume
+        after a suspend is always delivered."""
+        if isinstance(message, events.ScreenResume):
+            if self._resume_posted:
+                return True
+            self._resume_posted = True
+        elif isinstance(message, events.ScreenSuspend):
+            self._resume_posted = False
+        return super().post_message(message)
+
+    def _on_screen_resume(self) -> None:
+        self._resume_posted = False
 
     @property
     def session(self) -> Session:
