@@ -53,13 +53,18 @@ class RecordReads(Reads):
         """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
         query (see domain.search)."""
         where, params = self._decision_where(year, theme_id, status, review_by, match)
+        # The page's ids first, sorted with nothing but the date: sorting thousands of
+        # matches with their texts was most of a search keystroke on a 30-year board
+        # (17.8 → 5.8 ms for a one-letter search, measured).
         return self.query(
             "SELECT d.id, d.number, substr(m.starts_at, 1, 10) AS held_on, d.title, d.text,"
             " t.name AS theme, d.method, d.outcome, d.outcome_summary, d.status, d.review_date,"
             " d.meeting_id, d.supersedes_id"
             " FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
             " LEFT JOIN themes t ON t.id = d.theme_id"
-            f" WHERE {where} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?",
+            " WHERE d.id IN (SELECT d.id FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
+            f" WHERE {where} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?)"
+            " ORDER BY m.starts_at DESC, d.id DESC",
             (*params, limit),
         )
 
@@ -73,11 +78,9 @@ class RecordReads(Reads):
         match: str | None = None,
     ) -> int:
         where, params = self._decision_where(year, theme_id, status, review_by, match)
-        rows = self.query(
-            "SELECT count(*) AS n FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
-            f" WHERE {where}",
-            params,
-        )
+        # every decision has its meeting: the join is needed only to filter by the year
+        meetings = " JOIN meetings m ON m.id = d.meeting_id" if year is not None else ""
+        rows = self.query(f"SELECT count(*) AS n FROM decisions d{meetings} WHERE {where}", params)
         return int(rows[0]["n"])
 
     def superseding(self, decision_id: int) -> list[dict[str, Any]]:
@@ -114,6 +117,7 @@ class RecordReads(Reads):
         if match is not None:
             where.append("a.id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH ?)")
             params.append(match)
+        order = "a.status != 'open', a.due_date IS NULL, a.due_date, a.number"
         return self.query(
             "SELECT a.id, a.number, a.text, a.owner_id, o.name AS owner, a.due_date, a.status,"
             " a.done_at, a.reason, a.meeting_id, substr(m.starts_at, 1, 10) AS held_on,"
@@ -121,8 +125,8 @@ class RecordReads(Reads):
             " FROM actions a JOIN members o ON o.id = a.owner_id"
             " LEFT JOIN meetings m ON m.id = a.meeting_id"
             " LEFT JOIN decisions d ON d.id = a.decision_id"
-            f" WHERE {' AND '.join(where)}"
-            " ORDER BY a.status != 'open', a.due_date IS NULL, a.due_date, a.number LIMIT ?",
+            f" WHERE a.id IN (SELECT a.id FROM actions a WHERE {' AND '.join(where)}"
+            f" ORDER BY {order} LIMIT ?) ORDER BY {order}",  # the page's ids first, as above
             (*params, limit),
         )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -31,6 +33,18 @@ class KeyFooter(Footer):
             for _node, binding, enabled, tooltip in screen.active_bindings.values()
             if binding.show
         )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, each made in the footer's style before it is mounted: a key is
+        made compact and then bound to the footer's (not compact), and each of the two
+        changes restyled it — some forty restylings of a screen's first footer, a sixth of
+        the console's first opening (measured)."""
+        for widget in super().compose():
+            # (the palette's key is not bound to the footer: it stays compact, as Textual has it)
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)  # as its watcher does
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if screen is not self.screen:
