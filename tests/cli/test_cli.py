@@ -204,3 +204,24 @@ def test_the_installed_entry_point_runs_without_a_traceback(tmp_path):
         result.stderr.strip()
         == f"boardroom: error: {tmp_path / 'absent.db'}: no database here (create one with `boardroom init`)"
     )
+
+
+def test_the_app_parses_only_its_own_options_and_a_typo_gets_the_full_message(capsys):
+    """Opening the app builds no command's parser; the list of commands it skips is the
+    parser's own, and a mistyped command still gets argparse's message with the choices."""
+    import argparse
+
+    from boardroom.cli import COMMANDS, build_parser, opens_app
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+    assert opens_app(["--db", "x.db", "--as", "Els Verhoeven", "--lang", "nl"])
+    assert not opens_app(["verify", "--db", "x.db"])
+    assert not opens_app(["--help"])
+    args = build_parser(commands_too=False).parse_args(["--db", "x.db", "--lang", "nl"])
+    assert (args.command, args.db, args.lang) == (None, "x.db", "nl")
+    with pytest.raises(SystemExit) as exited:
+        main(["verfy", "--db", "x.db"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'verfy'" in err and "'verify'" in err
