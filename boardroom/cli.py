@@ -1123,10 +1123,15 @@ def _evaluation(args: argparse.Namespace, db_path: Path, user: str | None) -> in
             meeting = find_meeting(session, args.meeting) if args.meeting else None
             if meeting is None and args.date is None:
                 raise ValidationProblem("give --date or --meeting", "--date")
-            held_on = args.date or meeting.starts_at.date()
+            held_on = args.date or (meeting.starts_at.date() if meeting else None)
             counts = evaluation.read_counts(session, text, args.counts_file)
             evaluation.record_evaluation(
-                session, held_on, args.respondents, counts, args.comment, meeting and meeting.id
+                session,
+                held_on,
+                args.respondents,
+                counts,
+                args.comment,
+                meeting.id if meeting else None,
             )
             print(
                 f"evaluation of {held_on}: {len(counts)} statement(s), {args.respondents} respondents"

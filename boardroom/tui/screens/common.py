@@ -40,7 +40,7 @@ class BoardScreen(TranslatedBindings, Screen[None]):
             self._resume_posted = False
         return super().post_message(message)
 
-    def _on_screen_resume(self) -> None:
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
         self._resume_posted = False
 
     @property

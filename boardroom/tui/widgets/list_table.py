@@ -36,6 +36,7 @@ class ListTable(DataTable[str]):
     _look: str | None = None  # the styles the rendered cells were made with
     _look_may_change = True
     _drawn_size: Size | None = None  # the size it was last drawn at
+    _style_now: Style | None = None  # rich_style, while a drawing is under way
 
     def _on_resize(self, event: events.Resize) -> None:
         """DataTable draws every cell again on a resize; a list built ahead is first drawn at
@@ -74,7 +75,18 @@ class ListTable(DataTable[str]):
                 self._look = look
                 self._clear_look_caches()
         self._drawn_size = self.size
-        return super().render_lines(crop)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_now = None
+
+    @property
+    def rich_style(self) -> Style:
+        """Textual works this out from every ancestor's styles, and DataTable asks for it on
+        every line it draws: once per drawing is enough (its styles cannot change meanwhile)."""
+        if self._style_now is None:
+            self._style_now = super().rich_style
+        return self._style_now
 
     def _clear_look_caches(self) -> None:
         """What DataTable.notify_style_update clears."""
@@ -99,6 +111,7 @@ class ListTable(DataTable[str]):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
+        assert row_key is not None and column_key is not None  # _plain_cell found the cell
         key = (  # DataTable's own cell cache key
             row_key,
             column_key,
@@ -126,7 +139,7 @@ class ListTable(DataTable[str]):
         ):
             return None
         row_key = self._row_locations.get_key(row_index)
-        if self.rows[row_key].height != 1:
+        if row_key is None or self.rows[row_key].height != 1:
             return None
         cell = self._get_row_renderables(row_index)[1][column_index]
         if (
