@@ -61,6 +61,8 @@ async def test_the_secretary_sets_the_statements_and_records_an_evaluation(make_
         error = str(form.query_one("#form-error").content)
         assert error.startswith("⚠ statement 5: the counts must be whole numbers")
         assert fields[4].has_class("invalid")
+        # the form is taller than the screen: the problem is also told where it is seen
+        assert any("statement 5: the counts" in n.message for n in app._notifications)
         assert len(evaluation.evaluations(app.session)) == 2
         fields[4].value = "0 0 2 6 4"
         await pilot.press("ctrl+s")

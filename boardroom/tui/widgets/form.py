@@ -249,6 +249,9 @@ class FormScreen(TranslatedBindings, ModalScreen[bool]):
             self.query_one(f"#field-{spec.name}").set_class(spec is at, "invalid")
         if at is not None:
             self.query_one(f"#field-{at.name}").focus()
+        if self.query_one("#form", VerticalScroll).max_scroll_y > 0:
+            # a form taller than the screen: its error line may be out of sight
+            self.notify(message, severity="error", timeout=8)
 
     def action_save(self) -> None:
         try:
