@@ -204,6 +204,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         # on the first revisit (about a tenth of each, measured). A theme change still moves
         # the app's count, and then the screen is re-styled as before.
         screen._css_update_count = self._css_update_count
+        screen.styled_ahead = True  # type: ignore[attr-defined]
         self._prebuilt[mode] = screen
 
     def _warm_next(self) -> None:

@@ -26,6 +26,7 @@ class BoardScreen(TranslatedBindings, Screen[None]):
     """A screen of the app: it works on the app's session."""
 
     _resume_posted = False  # a ScreenResume is on its way and not yet handled
+    styled_ahead = False  # built ahead by the warm-up, styled, never shown yet
 
     def post_message(self, message: Message) -> bool:
         """Textual posts two ScreenResume on a mode's first opening (one as it makes the
@@ -36,6 +37,11 @@ class BoardScreen(TranslatedBindings, Screen[None]):
             if self._resume_posted:
                 return True
             self._resume_posted = True
+            if self.styled_ahead and self._css_update_count == self.app._css_update_count:
+                # built ahead and styled with the stylesheet as it still is: its first
+                # showing need not style every widget again (a sixth of that opening)
+                message = events.ScreenResume(refresh_styles=False)
+            self.styled_ahead = False
         elif isinstance(message, events.ScreenSuspend):
             self._resume_posted = False
         return super().post_message(message)
