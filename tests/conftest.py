@@ -58,3 +58,24 @@ def open_demo(demo_path: Path) -> Iterator:
     yield opener
     for session in sessions:
         session.close()
+
+
+def plan_an_evaluation(session, day: str = "2026-12-10") -> int:
+    """An evaluation item on the agenda of the demo's meeting of `day`, as the annual calendar
+    plans one; returns the meeting's id."""
+    from boardroom.services import agenda
+
+    meeting_id = session.repo.scalar(
+        "SELECT id FROM meetings WHERE substr(starts_at, 1, 10) = ?", (day,)
+    )
+    agenda.add_item(
+        session,
+        meeting_id,
+        {
+            "title": "Evaluatie van de samenwerking",
+            "kind": "evaluation",
+            "purpose": "opinion",
+            "minutes": 20,
+        },
+    )
+    return meeting_id

@@ -11,6 +11,7 @@ import pytest
 
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
 from boardroom.services import evaluation
+from tests.conftest import plan_an_evaluation
 
 SECRETARY = "Els Verhoeven"
 
@@ -103,25 +104,13 @@ def test_the_evaluations_are_planned_by_the_calendars_evaluation_items(open_demo
     """The demo's year has its two evaluation items (April, October), both recorded; an
     evaluation item on the coming meeting makes that the next, and once that meeting is past
     it is the one to record — its date the meeting's, and only once."""
-    from boardroom.services import agenda
-
     session = open_demo(SECRETARY)
     assert [(p.on, p.recorded) for p in evaluation.planned(session)] == [
         (dt.date(2026, 4, 9), True),
         (dt.date(2026, 10, 8), True),
     ]
     assert evaluation.due(session) is None
-    december = session.repo.scalar("SELECT id FROM meetings WHERE starts_at LIKE '2026-12-10%'")
-    agenda.add_item(
-        session,
-        december,
-        {
-            "title": "Evaluatie van de samenwerking",
-            "kind": "evaluation",
-            "purpose": "opinion",
-            "minutes": 20,
-        },
-    )
+    december = plan_an_evaluation(session)
     due = evaluation.due(session)
     assert due is not None and (due.meeting_id, due.on, due.recorded) == (
         december,

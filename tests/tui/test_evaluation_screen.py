@@ -4,9 +4,10 @@ saved), and at a meeting's evaluation item `w` records that meeting's evaluation
 
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
-from boardroom.services import agenda, evaluation
+from boardroom.services import evaluation
 from boardroom.tui.screens.evaluation import EvaluationScreen
 from boardroom.tui.widgets.form import FormScreen
+from tests.conftest import plan_an_evaluation
 from tests.tui.conftest import text_of
 
 SIZE = (120, 40)
@@ -96,17 +97,7 @@ async def test_a_portfolio_holder_reads_but_is_not_asked_to_type(make_app):
 async def test_at_the_evaluation_item_w_records_this_meetings_evaluation(make_app):
     app = make_app("Marianne van der Velde")  # the chair
     session = app.session
-    december = session.repo.scalar("SELECT id FROM meetings WHERE starts_at LIKE '2026-12-10%'")
-    agenda.add_item(
-        session,
-        december,
-        {
-            "title": "Evaluatie van de samenwerking",
-            "kind": "evaluation",
-            "purpose": "opinion",
-            "minutes": 20,
-        },
-    )
+    december = plan_an_evaluation(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6", "enter", "s", "a", *["p"] * 18, "escape")
         await pilot.pause()

@@ -19,6 +19,7 @@ from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
+    from boardroom.domain.permissions import Capability
     from boardroom.exports.document import Document
 
 Row = tuple[int, Iterable[Any]]
@@ -196,6 +197,15 @@ class TableScreen(BoardScreen):
         if done:
             self.notify(done, timeout=3)
         self.reload()
+        return True
+
+    def allowed(self, capability: Capability, doing: str) -> bool:
+        """Asked before a form opens: nobody types only to have it refused."""
+        try:
+            self.session.require(capability, doing)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
         return True
 
     def mark(self, change: Callable[[int], object]) -> None:

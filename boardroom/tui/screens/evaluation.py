@@ -122,15 +122,6 @@ class EvaluationScreen(TableScreen):
                 return here
         return evaluation.due(self.session)
 
-    def allowed(self, capability: Capability, doing: str) -> bool:
-        """Asked before a form opens: nobody types counts only to have them refused."""
-        try:
-            self.session.require(capability, doing)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return False
-        return True
-
     def action_record(self) -> None:
         """The counts per statement (how many gave 1…5), how many took part, the comments."""
         if not self.allowed(Capability.RECORD, _("record the table's evaluation")):

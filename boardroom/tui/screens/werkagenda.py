@@ -9,7 +9,7 @@ from typing import Any
 from textual.binding import Binding
 
 from boardroom.domain.enums import Aim, Frequency, KpiStatus, Scale
-from boardroom.domain.errors import BoardroomError, ValidationProblem
+from boardroom.domain.errors import ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.werkagenda import sparkline
 from boardroom.exports.werkagenda import figures_text, status_text, with_unit
@@ -134,13 +134,7 @@ class WerkagendaScreen(TableScreen):
         return "\n".join(lines)
 
     def may_keep(self) -> bool:
-        """Asked before a form opens: nobody types a figure only to have it refused."""
-        try:
-            self.session.require(Capability.KEEP_WERKAGENDA, _("keep the werkagenda"))
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return False
-        return True
+        return self.allowed(Capability.KEEP_WERKAGENDA, _("keep the werkagenda"))
 
     def action_figure(self) -> None:
         kpi_id = self.selected_id()
