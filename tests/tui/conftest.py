@@ -25,3 +25,11 @@ def make_app(demo_path: Path):
 
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).content)
+
+
+def cells(screen, selector: str = "#table") -> list[list[str]]:
+    """A screen's table as text, row by row."""
+    from textual.widgets import DataTable
+
+    table = screen.query_one(selector, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]

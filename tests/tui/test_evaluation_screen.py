@@ -2,20 +2,15 @@
 secretary records an evaluation's counts per statement (a bad line named at its field, nothing
 saved), and at a meeting's evaluation item `w` records that meeting's evaluation."""
 
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from boardroom.services import evaluation
 from boardroom.tui.screens.evaluation import EvaluationScreen
 from boardroom.tui.widgets.form import FormScreen
 from tests.conftest import plan_an_evaluation
-from tests.tui.conftest import text_of
+from tests.tui.conftest import cells, text_of
 
 SIZE = (120, 40)
-
-
-def rows(app) -> list[list[str]]:
-    table = app.screen.query_one("#table", DataTable)
-    return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
 
 
 async def test_the_secretary_sets_the_statements_and_records_an_evaluation(make_app):
@@ -27,7 +22,7 @@ async def test_the_secretary_sets_the_statements_and_records_an_evaluation(make_
         assert text_of(app, "#screen-title").startswith(
             "Process evaluation 8 Oct 2026 · 15 respondents · compared with 9 Apr 2026"
         )
-        assert rows(app)[0][1:3] == ["3.9", "+0.4"]
+        assert cells(app.screen)[0][1:3] == ["3.9", "+0.4"]
 
         await pilot.press("s")  # the statements, one per line
         await pilot.pause()
@@ -72,10 +67,10 @@ async def test_the_secretary_sets_the_statements_and_records_an_evaluation(make_
         assert text_of(app, "#screen-title").startswith(
             "Process evaluation 24 Nov 2026 · 12 respondents · compared with 8 Oct 2026"
         )
-        assert [r[0] for r in rows(app)] == [*lines[:4], "We besluiten op tijd."]
-        assert rows(app)[0][1:] == ["3.6", "-0.3", "0 · 1 · 4 · 6 · 1"]
+        assert [r[0] for r in cells(app.screen)] == [*lines[:4], "We besluiten op tijd."]
+        assert cells(app.screen)[0][1:] == ["3.6", "-0.3", "0 · 1 · 4 · 6 · 1"]
         # reworded in its place: still compared with what the statement scored before
-        assert rows(app)[4][1:3] == ["4.2", "+1.1"]
+        assert cells(app.screen)[4][1:3] == ["4.2", "+1.1"]
         latest = evaluation.evaluations(app.session)[0]
         assert latest.comments == ["Goed gesprek.", "Meer tijd nodig."]
         await pilot.press("escape")

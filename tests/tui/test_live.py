@@ -13,6 +13,7 @@ from boardroom.services import agenda
 from boardroom.services import composition as comp
 from boardroom.tui.screens.vote import VoteScreen
 from boardroom.tui.widgets.form import FormScreen
+from tests.tui.conftest import cells
 from tests.tui.test_console import SIZE, Keys, attend_everyone, open_console
 
 
@@ -24,11 +25,6 @@ async def until(pilot, condition, timeout: float = 1.0) -> float:
             raise AssertionError(f"not on screen within {timeout} s")
         await pilot.pause(0.02)
     return time.monotonic() - started
-
-
-def cells(screen, selector: str = "#table") -> list[list[str]]:
-    table = screen.query_one(selector, DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def test_a_request_filed_elsewhere_shows_in_the_secretarys_list_within_a_second(make_app):

@@ -1,17 +1,12 @@
 """The werkagenda screen (F12): every KPI with its status first, trend and figures; a
 programme manager records the missing figure in a form and the status changes."""
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from boardroom.tui.widgets.form import FormScreen
-from tests.tui.conftest import text_of
+from tests.tui.conftest import cells, text_of
 
 SIZE = (120, 40)
-
-
-def cells(app) -> list[list[str]]:
-    table = app.screen.query_one("#table", DataTable)
-    return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
 
 
 async def console_on_a_theme_item(app, pilot):
@@ -36,7 +31,7 @@ async def test_the_table_sees_which_agreements_are_behind_and_records_a_figure(m
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f12")
         await pilot.pause()
-        rows = cells(app)
+        rows = cells(app.screen)
         assert [(r[0], r[1]) for r in rows] == [
             ("on track", "Uren overvolle SEH per maand"),
             ("on track", "Aandeel 75-plussers zelfstandig thuis"),
@@ -58,7 +53,7 @@ async def test_the_table_sees_which_agreements_are_behind_and_records_a_figure(m
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
-        assert cells(app)[4][:4] == ["on track", "Verzuim zorgpersoneel", "█▆▃▁", "7.1%"]
+        assert cells(app.screen)[4][:4] == ["on track", "Verzuim zorgpersoneel", "█▆▃▁", "7.1%"]
         assert (
             app.session.repo.scalar(
                 "SELECT entered_by_id FROM kpi_measurements WHERE measured_on = '2026-10-01'"
@@ -126,7 +121,7 @@ async def test_a_programme_manager_adds_a_result_agreement_and_its_kpi(make_app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
-        row = next(r for r in cells(app) if r[1] == "Responstijd A1 binnen 15 minuten")
+        row = next(r for r in cells(app.screen) if r[1] == "Responstijd A1 binnen 15 minuten")
         assert (row[0], row[3], row[4], row[5]) == ("no data", "—", "95%", "Acute zorg")
 
 
@@ -141,7 +136,7 @@ async def test_from_a_theme_item_in_the_console_the_werkagenda_of_its_theme(make
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
-        assert {row[5] for row in cells(app)} == {theme}
+        assert {row[5] for row in cells(app.screen)} == {theme}
         assert f"Werkagenda · {theme}" in text_of(app, "#screen-title")
         await pilot.press("escape")
         await pilot.pause()
@@ -160,14 +155,14 @@ async def test_the_process_evaluation_compares_with_the_one_before_and_leads_bac
         assert text_of(app, "#screen-title") == (
             "Process evaluation 8 Oct 2026 · 15 respondents · compared with 9 Apr 2026"
         )
-        assert cells(app)[4][1:] == ["3.1", "-0.5", "1 · 3 · 6 · 4 · 1"]
+        assert cells(app.screen)[4][1:] == ["3.1", "-0.5", "1 · 3 · 6 · 4 · 1"]
         detail = text_of(app, "#detail")
         assert "behaviour rules kept 83% (before 78%)" in detail
         assert "— Het belangenrondje helpt." in detail
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert text_of(app, "#screen-title") == "Process evaluation 9 Apr 2026 · 14 respondents"
-        assert cells(app)[0][1:] == ["3.4", "", "0 · 2 · 5 · 6 · 1"]
+        assert cells(app.screen)[0][1:] == ["3.4", "", "0 · 2 · 5 · 6 · 1"]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
@@ -188,7 +183,7 @@ async def test_from_an_agenda_line_the_werkagenda_of_its_theme(make_app):
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
-        assert {row[5] for row in cells(app)} == {line.theme}
+        assert {row[5] for row in cells(app.screen)} == {line.theme}
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is agenda
