@@ -10,7 +10,6 @@ import datetime as dt
 import gc
 import json
 import os
-import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -921,6 +920,8 @@ def _access(args: argparse.Namespace, db_path: Path, user: str | None) -> int:
             if not rows:
                 print("no keys yet: boardroom access add --member NAME --key FILE.pub")
         else:
+            import shlex
+
             program = (
                 shlex.split(args.program) if args.program else [sys.executable, "-m", "boardroom"]
             )

@@ -10,7 +10,6 @@ Config file (optional): `<user config dir>/boardroom/config.toml` with
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +61,8 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or Path(os.environ.get("BOARDROOM_CONFIG", config_file()))
     if not path.exists():
         return Settings()
+    import tomllib  # only when there is a file (start-up reads none)
+
     from pydantic import ValidationError
 
     try:

@@ -3,15 +3,17 @@ Kept light (imported on the start-up path by the dashboard)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from boardroom.services.session import Session
 from boardroom.tui.bindings import TranslatedBindings
+
+if TYPE_CHECKING:  # the dashboard, shown first, has no table: DataTable's import waits
+    from textual.widgets import DataTable
 
 
 def row_id(table: DataTable[Any]) -> int | None:
