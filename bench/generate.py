@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from boardroom.services import demo
 from boardroom.services.demo import TEN_YEARS, build_demo
+from boardroom.storage import schema
 
 OUT = Path(__file__).resolve().parent / "out"
 BOARD = OUT / "ten-years.db"
@@ -24,11 +27,23 @@ def board_path(years: int = 10) -> Path:
     return BOARD if years == 10 else OUT / f"years-{years}.db"
 
 
+def _makers() -> str:
+    """What a board is made by (the schema, the demo generator, this file): a board made by
+    other code is made again (a board kept from before a schema change can fail in ways no
+    user's board can)."""
+    digest = hashlib.sha256()
+    for module in (schema, demo):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
 def ensure_board(force: bool = False, years: int = 10) -> Path:
     """A benchmark board of `years` years of history at the ten-year board's pace, generated
-    once (deterministic: fixed anchor and seed)."""
+    once per version of the code that makes it (deterministic: fixed anchor and seed)."""
     path = board_path(years)
-    if path.exists() and not force:
+    stamp = Path(f"{path}.made-by")
+    if path.exists() and not force and stamp.exists() and stamp.read_text() == _makers():
         return path
     OUT.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
@@ -41,6 +56,7 @@ def ensure_board(force: bool = False, years: int = 10) -> Path:
     }
     session.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     session.close()
+    stamp.write_text(_makers())
     print(f"generated {path} in {time.perf_counter() - started:.1f} s: {counts}")
     return path
 

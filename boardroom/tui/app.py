@@ -10,6 +10,7 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -73,6 +74,10 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
 #: call into SQLite, no read of the database; an idle app spends well under 1% of a core on
 #: it). A quarter second leaves most of "within a second" for reading and drawing the change.
 LIVE_INTERVAL = 0.25
+#: garbage is collected between keys (BoardroomApp._collect_garbage)
+GC_THRESHOLDS = (20_000, 10, 10)
+GC_INTERVAL = 0.5
+GC_QUIET = 0.3
 
 
 class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
@@ -144,19 +149,39 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         # Start-up objects (modules, classes, widgets) live as long as the app: keep them out
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
-        # A young generation of 20,000 objects instead of 700: a screen switch makes tens of
-        # thousands of short-lived cycles, and with the default many of them outlived a young
-        # collection, reached the old generation and were swept there, 60–120 ms at a time,
-        # every few seconds of switching (measured on the ten-year board: the 200–400 ms
-        # openings in bench/screens.py). Now they die young. (50,000 did as well for speed but
-        # kept more garbage: 158 MB peak against 148 MB.)
-        gc.set_threshold(20_000, 10, 10)
-        gc.enable()  # paused by cli.main for start-up
+        gc.disable()  # (also paused by cli.main for start-up): collected between keys
+        self._last_input = time.monotonic()
+        self.set_interval(GC_INTERVAL, self._collect_garbage)
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
         self._seen_version = self.session.database.data_version() if self.session else None
         self.set_interval(LIVE_INTERVAL, self._watch_board)
         self.start_replication()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_garbage(self) -> None:
+        """Python collects cyclic garbage when allocations pass a threshold, that is in the
+        middle of a key's work (a screen being built): a collection of the older generation
+        took 40 ms there, and was most of the console's and the agenda's 100–130 ms openings
+        in bench/screens.py. The app collects instead between keys: the same generations at
+        the same thresholds, checked twice a second, when no key or click came in the last
+        GC_QUIET seconds. (The young generation is 20,000 objects, not 700: a screen switch
+        makes tens of thousands of short-lived cycles that, collected young and often, were
+        promoted and swept in the old generation instead, 60–120 ms at a time.)"""
+        if time.monotonic() - self._last_input < GC_QUIET:
+            return
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] >= GC_THRESHOLDS[generation]:
+                gc.collect(generation)
+                return
+
+    def on_unmount(self) -> None:
+        gc.enable()  # the process goes on without the app (tests, the command line)
 
     def _watch_board(self) -> None:
         """Live screens (DESIGN §7): when another session committed, every screen of the

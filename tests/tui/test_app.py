@@ -233,3 +233,37 @@ async def test_the_warm_up_builds_the_lists_ahead_and_they_open_on_the_board_as_
         assert app.screen.query_one(KeyFooter).shown[:3] == ["Add", "Edit", "Deactivate/Reactivate"]
         await pilot.press("f2")  # nothing built ahead is left over once a list was opened
         assert "members" not in app._prebuilt
+
+
+async def test_garbage_is_collected_between_keys_not_during_them(make_app, monkeypatch):
+    import gc
+    import time
+
+    from boardroom.tui import app as app_module
+
+    collected: list[int] = []
+    monkeypatch.setattr(app_module.gc, "collect", lambda generation=2: collected.append(generation))
+    counts = [(0, 0, 0)]  # nothing due while the test awaits (the app's own timer runs then)
+    monkeypatch.setattr(app_module.gc, "get_count", lambda: counts[0])
+
+    def collect_with(now: tuple[int, int, int]) -> list[int]:
+        counts[0], collected[:] = now, []
+        app._collect_garbage()
+        counts[0] = (0, 0, 0)
+        return list(collected)
+
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()  # Python does not collect in the middle of a key's work
+        before = app._last_input
+        await pilot.press("f2")
+        assert app._last_input > before  # the app notes each key
+        app._last_input = time.monotonic()
+        assert collect_with((25_000, 3, 1)) == []  # a key was just pressed: not now
+        app._last_input -= app_module.GC_QUIET
+        assert collect_with((25_000, 3, 1)) == [0]  # quiet, the young generation is due
+        assert collect_with((100, 12, 3)) == [1]  # the middle one is due (not the young)
+        assert collect_with((100, 12, 11)) == [2]
+        assert collect_with((19_000, 2, 3)) == []  # nothing is due
+    assert gc.isenabled()  # the process goes on without the app
