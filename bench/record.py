@@ -65,9 +65,10 @@ def measure_screen(db: Path) -> dict[str, list[float]]:
     return timings
 
 
-def measure_search(db: Path) -> list[float]:
+def measure_search(db: Path, replica: str | None = None) -> list[float]:
     """Each keystroke's work in the decision list: the search and the table update (in the
-    running app; painting follows in the next frame)."""
+    running app; painting follows in the next frame). With `replica`, the app runs Litestream
+    beside it, as `--replica` does, and waits until the replica is up to date first."""
     import asyncio
 
     from textual.widgets import Input
@@ -76,9 +77,16 @@ def measure_search(db: Path) -> list[float]:
 
     async def run() -> list[float]:
         session = open_session(db, as_name="Els Verhoeven")
-        app = BoardroomApp(session, db)
+        app = BoardroomApp(session, db, replica=replica)
         times: list[float] = []
         async with app.run_test(size=(130, 42)) as pilot:
+            if replica is not None:
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline and not (
+                    app.replication is not None and app.replication.state().synced_at
+                ):
+                    await pilot.pause(0.2)
+                assert app.replication is not None and app.replication.state().synced_at
             await pilot.press("f7")
             await pilot.pause()
             screen = app.screen
@@ -90,6 +98,8 @@ def measure_search(db: Path) -> list[float]:
                     started = time.perf_counter()
                     screen.reload()  # type: ignore[attr-defined]
                     times.append((time.perf_counter() - started) * 1000)
+                    await pilot.pause(0.05)  # a person types a few letters a second
+            app.stop_replication()
         session.close()
         return times
 
