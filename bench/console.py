@@ -202,7 +202,7 @@ def measure(
             app.press("escape", titles[position - 1])
         for target in (themes[2], themes[2] + 1):  # consent rounds on two more items
             go_to(target)
-            app.press("c", "Proposal")
+            app.press("c", "Save (ctrl+s)")  # the form's own button
             app.press("ctrl+s", f"Now: {voters[0]}")
             time.sleep(SETTLE)
             for k in range(1, len(voters)):

@@ -121,7 +121,7 @@ def rounds_of_a_meeting(db: Path, rounds: int, note) -> float:  # type: ignore[n
             ):
                 go_to(item)
                 if n == 0:  # the proposal's form first; its ctrl+s opens the round
-                    app.press(key, "Proposal")
+                    app.press(key, "Save (ctrl+s)")
                     time.sleep(SETTLE)
                     note(name, True, app.press("ctrl+s", marker))
                 else:  # the open round, resumed from the console

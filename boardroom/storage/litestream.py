@@ -195,15 +195,26 @@ class ReplicaState:
     lines: list[str] = field(default_factory=list)  # the last lines of the log, for messages
 
 
+def _txid(text: object) -> int:
+    """Litestream's transaction id (16 hex digits); -1 when missing."""
+    try:
+        return int(str(text), 16)
+    except ValueError:
+        return -1
+
+
 class Replicator:
     """`litestream replicate` for one board, in the background, with its state read from its
-    log: a "replica sync" whose replica position equals the database's means up to date."""
+    log: a "replica sync" whose replica position equals the database's means up to date, and
+    so does the upload that follows one that found the replica behind."""
 
     def __init__(self, config: Path) -> None:
         self.config = config
         self.state = ReplicaState()
         self.process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
+        #: a sync under way: the database's position it replicates, and when it began
+        self._uploading: tuple[int, float] | None = None
 
     def start(self) -> None:
         self.process = subprocess.Popen(
@@ -236,13 +247,27 @@ class Replicator:
         with self._lock:
             self.state.lines = [*self.state.lines[-19:], line.strip()]
             if record.get("msg") == "replica sync":
+                # the database's position as this sync began, and the replica's before it
                 positions = record.get("txid") or {}
                 if positions.get("replica") == positions.get("db"):
-                    self.state.synced_at = time.time()
-                    self.state.error = None
+                    self._caught_up(time.time())
+                else:
+                    self._uploading = (_txid(positions.get("db")), time.time())
+            elif record.get("msg") == "ltx file uploaded" and self._uploading is not None:
+                # the upload that brings the replica to that position: it then holds every
+                # commit made before the sync began (on a board that commits every second
+                # the two positions are never equal in one line, and it is still current)
+                position, began = self._uploading
+                if _txid(record.get("maxTXID")) >= position:
+                    self._caught_up(began)
+                    self._uploading = None
             elif record.get("level") == "ERROR":
                 self.state.error = str(record.get("error") or record.get("msg"))
                 self.state.error_at = time.time()
+
+    def _caught_up(self, moment: float) -> None:
+        self.state.synced_at = max(self.state.synced_at or 0.0, moment)
+        self.state.error = None
 
     def snapshot(self) -> ReplicaState:
         with self._lock:

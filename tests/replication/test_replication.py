@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
 import os
 import shutil
 import signal
@@ -284,3 +285,52 @@ def test_killed_mid_meeting_with_replication_on_the_board_comes_back(demo_path, 
         session.close()
     shown = [s.item_position for s in script[:confirmed] if s.item_position]
     assert resumed == meeting.id and item.position >= shown[-1]  # the meeting resumes on its item
+
+
+def test_a_board_that_commits_every_moment_is_still_shown_up_to_date(demo_path, replicating):
+    """Litestream's sync line names the database's position as the sync began and the
+    replica's before it; on a board committing more often than Litestream syncs (once a
+    second) the two are never equal in one line. The upload that follows brings the replica
+    to that position: up to date as of the sync's start. Without that reading the app said
+    "replica: starting" for as long as the board was busy."""
+    started = time.time()
+    deadline = started + 6
+    n = 0
+    while time.time() < deadline:
+        request(demo_path, f"Druk {n}")
+        n += 1
+        time.sleep(0.2)
+    state = replicating.state()
+    assert state.error is None, state.error
+    assert n >= 20
+    assert state.synced_at is not None and time.time() - state.synced_at < 3
+
+
+def test_the_replicas_position_is_read_from_litestreams_own_lines():
+    from boardroom.storage.litestream import Replicator
+
+    def line(msg: str, **fields: object) -> str:
+        return json.dumps({"time": "2026-11-26T06:55:32Z", "level": "DEBUG", "msg": msg, **fields})
+
+    replicator = Replicator(Path("unused.yml"))
+    replicator.take(
+        line("replica sync", txid={"replica": "0000000000000002", "db": "0000000000000003"})
+    )
+    began = time.time()
+    assert replicator.snapshot().synced_at is None  # behind: its upload is under way
+    replicator.take(
+        line("ltx file uploaded", minTXID="0000000000000003", maxTXID="0000000000000002")
+    )
+    assert replicator.snapshot().synced_at is None  # not yet at the sync's position
+    time.sleep(0.05)
+    replicator.take(
+        line("ltx file uploaded", minTXID="0000000000000003", maxTXID="0000000000000003")
+    )
+    synced = replicator.snapshot().synced_at
+    assert synced is not None and synced <= began  # current as of the sync's start
+    replicator.take(
+        line("replica sync", txid={"replica": "0000000000000003", "db": "0000000000000003"})
+    )
+    assert replicator.snapshot().synced_at > synced  # level: current now
+    replicator.take(json.dumps({"level": "ERROR", "msg": "sync failed", "error": "disk full"}))
+    assert replicator.snapshot().error == "disk full"
