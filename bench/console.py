@@ -17,6 +17,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import shutil
 import statistics
 import struct
@@ -86,7 +87,11 @@ class Terminal:
                 if wanted in self.buffer:
                     return time.perf_counter()
             time.sleep(0.0002)
-        raise TimeoutError(f"{marker!r} did not appear")
+        with self.lock:  # what the terminal got instead, for the reader of the error
+            seen = re.sub(r"\x1b\[[0-9;?<>=]*[a-zA-Z]", " ", self.buffer.decode(errors="replace"))
+        OUT.mkdir(exist_ok=True)
+        (OUT / "last-timeout.txt").write_text(seen)
+        raise TimeoutError(f"{marker!r} did not appear (what did: bench/out/last-timeout.txt)")
 
     def press(self, key: str, marker: str) -> float:
         """Milliseconds from the key to the marker on the terminal."""
