@@ -1,6 +1,7 @@
 """How the cost grows with the record (issue 12): boards of 1, 10 and 30 years at the same
-pace, and for each every screen's opening (as `bench/screens.py`), a search keystroke's work
-in the decision list, the minutes export, `verify` and start-up. Prints a table and a bar plot
+pace, and for each every screen's opening (as `bench/screens.py`), the console's keys in a
+meeting (as `bench/console.py`), a search keystroke's work in the decision list, the minutes
+export, `verify` and start-up. Prints a table and a bar plot
 per measure (for bench/README.md) and keeps the figures in bench/out/growth.json.
 
     python -m bench.growth [--years 1 10 30] [--rounds 3] [--runs 5]
@@ -16,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.console import measure as measure_console
 from bench.console import p95
 from bench.generate import OUT, ensure_board
 from bench.record import measure_export, measure_search
@@ -57,6 +59,8 @@ def measure_board(years: int, rounds: int, runs: int) -> dict:
         search = measure_search(copy)
         export = measure_export(copy, runs=runs)
         checked = measure_verify(copy)
+        shutil.copy(board, copy)  # a fresh copy: the console's keys open a meeting of their own
+        keys = measure_console(copy, rounds=10)
     start = measure_startup(runs, board)
     return {
         "years": years,
@@ -67,6 +71,11 @@ def measure_board(years: int, rounds: int, runs: int) -> dict:
                 "p95": p95(kinds["first"] + kinds["later"]),
             }
             for name, kinds in screens.items()
+        },
+        "keys": {
+            kind: {"p50": figures["p50_ms"], "p95": figures["p95_ms"]}
+            for kind, figures in keys.items()
+            if "floor" not in kind
         },
         "peak_rss_mb": memory,
         "search_p95_ms": p95(search),
@@ -104,6 +113,14 @@ def report(results: list[dict]) -> str:
             + " | ".join(
                 f"{r['screens'][name]['first']:,.0f} / {r['screens'][name]['p95']:,.0f} ms"
                 for r in results
+            )
+            + " |"
+        )
+    for kind in results[0]["keys"]:
+        lines.append(
+            f"| console key, {kind}: p50 / p95 | "
+            + " | ".join(
+                f"{r['keys'][kind]['p50']:,.0f} / {r['keys'][kind]['p95']:,.0f} ms" for r in results
             )
             + " |"
         )
