@@ -6,7 +6,7 @@ process files requests as a portfolio holder, each with a new title, and stops t
 the title arrives on the terminal. Then the app is left alone for a while and its CPU time
 is read from /proc.
 
-    python -m bench.live [--commits 20] [--idle 30]
+    python -m bench.live [--commits 20] [--idle 30] [--replica]
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
-def main(commits: int, idle: float) -> None:
+def main(commits: int, idle: float, replica: bool = False) -> None:
     folder = Path(tempfile.mkdtemp())
     db = folder / "live.db"
     shutil.copy(ensure_board(), db)
-    app = Terminal(app_command(db, "Els Verhoeven"))
+    extra = ["--replica", str(folder / "replica")] if replica else []
+    app = Terminal(app_command(db, "Els Verhoeven", *extra))
     holder = open_session(db, as_name="Henk Jansen")
     timings: dict[str, list[float]] = {"commit → other terminal": []}
     try:
@@ -59,12 +60,18 @@ def main(commits: int, idle: float) -> None:
         app.close()
         shutil.rmtree(folder)
     report(timings, "live")
-    print(f"idle app: {used:.2f} s of CPU in {idle:.0f} s = {100 * used / idle:.2f}% of a core")
+    print(
+        f"idle app{' replicating' if replica else ''}: {used:.2f} s of CPU in {idle:.0f} s"
+        f" = {100 * used / idle:.2f}% of a core"
+    )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--commits", type=int, default=20)
     parser.add_argument("--idle", type=float, default=30)
+    parser.add_argument(
+        "--replica", action="store_true", help="with Litestream replicating beside the app"
+    )
     options = parser.parse_args()
-    main(options.commits, options.idle)
+    main(options.commits, options.idle, options.replica)
