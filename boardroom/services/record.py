@@ -148,18 +148,35 @@ class ActionFilter:
     text: str = ""
 
 
+def _action_query(session: Session, filters: ActionFilter) -> dict | None:
+    match = fts_query(filters.text) if filters.text.strip() else None
+    if filters.text.strip() and match is None:
+        return None  # only punctuation typed: nothing to search for
+    return {
+        "owner_id": filters.owner_id,
+        "status": filters.status,
+        "overdue_on": session.today if filters.overdue else None,
+        "match": match,
+    }
+
+
 def actions(session: Session, filters: ActionFilter = ActionFilter()) -> list[dict]:
     """The action list: open ones first by due date; `overdue` = open and past due."""
     session.require(Capability.READ, _("read the actions"))
-    match = fts_query(filters.text) if filters.text.strip() else None
-    if filters.text.strip() and match is None:
-        return []
-    return session.repo.action_rows(
-        owner_id=filters.owner_id,
-        status=filters.status,
-        overdue_on=session.today if filters.overdue else None,
-        match=match,
-    )
+    query = _action_query(session, filters)
+    return [] if query is None else session.repo.action_rows(**query)
+
+
+def action_page(
+    session: Session, filters: ActionFilter = ActionFilter(), limit: int = 100
+) -> tuple[list[dict], int]:
+    """The first `limit` actions of the list and how many there are in all: what a screen
+    shows costs the same on one year of actions as on thirty."""
+    session.require(Capability.READ, _("read the actions"))
+    query = _action_query(session, filters)
+    if query is None:
+        return [], 0
+    return session.repo.action_rows(**query, limit=limit), session.repo.action_count(**query)
 
 
 def _own_or_record(session: Session, action: m.Action) -> None:

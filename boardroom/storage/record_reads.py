@@ -89,17 +89,14 @@ class RecordReads(Reads):
             (decision_id,),
         )
 
-    def action_rows(
-        self,
-        *,
-        owner_id: int | None = None,
-        status: str | None = None,
-        overdue_on: dt.date | None = None,
-        meeting_id: int | None = None,
-        match: str | None = None,
-        limit: int = 20_000,
-    ) -> list[dict[str, Any]]:
-        """Actions with owner and origin; open overdue ones first, then by due date."""
+    @staticmethod
+    def _action_where(
+        owner_id: int | None,
+        status: str | None,
+        overdue_on: dt.date | None,
+        meeting_id: int | None,
+        match: str | None,
+    ) -> tuple[str, list[object]]:
         where: list[str] = ["1"]
         params: list[object] = []
         if owner_id is not None:
@@ -117,6 +114,20 @@ class RecordReads(Reads):
         if match is not None:
             where.append("a.id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH ?)")
             params.append(match)
+        return " AND ".join(where), params
+
+    def action_rows(
+        self,
+        *,
+        owner_id: int | None = None,
+        status: str | None = None,
+        overdue_on: dt.date | None = None,
+        meeting_id: int | None = None,
+        match: str | None = None,
+        limit: int = 20_000,
+    ) -> list[dict[str, Any]]:
+        """Actions with owner and origin; open overdue ones first, then by due date."""
+        where, params = self._action_where(owner_id, status, overdue_on, meeting_id, match)
         order = "a.status != 'open', a.due_date IS NULL, a.due_date, a.number"
         return self.query(
             "SELECT a.id, a.number, a.text, a.owner_id, o.name AS owner, a.due_date, a.status,"
@@ -125,10 +136,23 @@ class RecordReads(Reads):
             " FROM actions a JOIN members o ON o.id = a.owner_id"
             " LEFT JOIN meetings m ON m.id = a.meeting_id"
             " LEFT JOIN decisions d ON d.id = a.decision_id"
-            f" WHERE a.id IN (SELECT a.id FROM actions a WHERE {' AND '.join(where)}"
+            f" WHERE a.id IN (SELECT a.id FROM actions a WHERE {where}"
             f" ORDER BY {order} LIMIT ?) ORDER BY {order}",  # the page's ids first, as above
             (*params, limit),
         )
+
+    def action_count(
+        self,
+        *,
+        owner_id: int | None = None,
+        status: str | None = None,
+        overdue_on: dt.date | None = None,
+        meeting_id: int | None = None,
+        match: str | None = None,
+    ) -> int:
+        where, params = self._action_where(owner_id, status, overdue_on, meeting_id, match)
+        rows = self.query(f"SELECT count(*) AS n FROM actions a WHERE {where}", params)
+        return int(rows[0]["n"])
 
     def actions_open_at(self, starts_at: str, day: str) -> list[dict[str, Any]]:
         """The action list as it stood at a meeting: actions from that meeting or earlier ones

@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _, label
@@ -78,6 +79,22 @@ LIVE_INTERVAL = 0.25
 GC_THRESHOLDS = (20_000, 10, 10)
 GC_INTERVAL = 0.5
 GC_QUIET = 0.3
+#: the warm-up after the first frame waits as long for quiet (BoardroomApp._warm_next)
+WARM_QUIET = 0.3
+#: the lists built ahead after the first frame, the likeliest first: a meeting's, the record
+PREBUILD_ORDER = (
+    "meetings",
+    "decisions",
+    "actions",
+    "calendar",
+    "requests",
+    "year",
+    "werkagenda",
+    "members",
+    "perspectives",
+    "themes",
+    "rules",
+)
 
 
 class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
@@ -117,6 +134,8 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
         #: the warm-up after the first frame is done (tests wait for it, to be deterministic)
         self.warmed_up = False
+        #: when the last key or click came in (the warm-up and the collector wait for quiet)
+        self._last_input = 0.0
         #: list screens built during the warm-up, before their first opening
         self._prebuilt: dict[str, Screen[None]] = {}
         #: the stylesheet holds the theme of this CSS update count (made in App.__init__)
@@ -150,7 +169,6 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
         gc.freeze()
         gc.disable()  # (also paused by cli.main for start-up): collected between keys
-        self._last_input = time.monotonic()
         self.set_interval(GC_INTERVAL, self._collect_garbage)
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
@@ -201,15 +219,17 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
                     self.notify(str(error), severity="warning")
 
     def _warm_up_steps(self) -> Iterator[Callable[[], object]]:
-        """After the first frame: what the first visit of each screen would otherwise do."""
+        """After the first frame: what the first visit of each screen would otherwise do. The
+        lists first, in the order a chair most likely opens them (a list opened before it was
+        built ahead costs some 200 ms against 80), then what the first write needs, then the
+        screens of a meeting."""
         from boardroom.services.warmup import warm_up_steps
 
-        yield from warm_up_steps()
-        modules = [target.rsplit(".", 1)[0] for target, _title, _help in SCREENS.values()]
-        for module in [*modules, "console", "vote", "consent", "attendance", "closing", "agenda"]:
-            yield lambda module=module: import_module(f"boardroom.tui.screens.{module}")
-        for mode in SCREENS:
+        for mode in PREBUILD_ORDER:
             yield partial(self._prebuild, mode)
+        yield from warm_up_steps()
+        for module in ("console", "agenda", "vote", "consent", "attendance", "closing"):
+            yield partial(import_module, f"boardroom.tui.screens.{module}")
 
     def _mode_screen(self, mode: str) -> Screen[None]:
         """A mode's screen on its first opening: the one the warm-up built, else a new one."""
@@ -233,35 +253,50 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
             screen._css_update_count = self._css_update_count
             screen.styled_ahead = True  # type: ignore[attr-defined]
 
-    def _prebuild(self, mode: str) -> None:
+    def _prebuild(self, mode: str) -> AwaitMount | None:
         """Build and mount a list's screen off-screen, so its first opening (a chair's first
         F7) costs what a revisit costs: composing, styling and loading a screen is about
         two thirds of a first opening, measured on the ten-year board. It shows the board as
         it is when it is opened: a screen reloads its rows whenever it is shown."""
         if mode in self._prebuilt or mode in self._screen_stacks or self.session is None:
-            return
+            return None
         screen = screen_factory(SCREENS[mode][0])()
         self._load_screen_css(screen)
-        self._get_screen(screen)  # registered and mounted; shown by switch_mode
+        _screen, mounted = self._get_screen(screen)  # registered, mounting; shown by switch_mode
         # Without this, Textual would re-parse the whole stylesheet and re-style the app on
         # the first opening and again on the first revisit (about a tenth of each,
         # measured). A theme change still moves the app's count, and then the screen is
         # re-styled as before.
         self._styled_now(screen)
         self._prebuilt[mode] = screen
+        return mounted
 
     def _warm_next(self) -> None:
-        """One small step per tick, so a key pressed meanwhile waits a few ms at most."""
-        step = next(self._warm_steps, None)
-        if step is not None:
-            step()
-            self.set_timer(0.01, self._warm_next)
-        else:
-            self.warmed_up = True
-            gc.freeze()  # the lists built ahead live as long as the app, too
+        """One small step at a time, a list's screen wholly built before the next is begun,
+        and no step while someone is at the keys. A chair's F7 half a second after start
+        waited for a dozen lists being built at once (335 ms, bench/record.py); now it waits
+        for one step at most."""
         if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
             Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
             self.exit()
+            return
+        if time.monotonic() - self._last_input < WARM_QUIET:
+            self.set_timer(WARM_QUIET, self._warm_next)
+            return
+        step = next(self._warm_steps, None)
+        if step is None:
+            self.warmed_up = True
+            gc.freeze()  # the lists built ahead live as long as the app, too
+            return
+        result = step()
+        if isinstance(result, AwaitMount):  # a list being built: go on once it is mounted
+            self.run_worker(self._warm_after(result), group="warm-up")
+        else:
+            self.call_later(self._warm_next)  # behind any key that came in meanwhile
+
+    async def _warm_after(self, mounted: AwaitMount) -> None:
+        await mounted
+        self.call_later(self._warm_next)
 
     def _describe_board(self) -> None:
         """The header: the board's name, and who is using the app in which roles."""

@@ -252,3 +252,14 @@ def test_the_action_list_as_it_stood_at_each_meeting(open_demo):
             )
             checked += 1
     assert checked == 11 * 33
+
+
+def test_a_page_of_actions_and_how_many_there_are(open_demo):
+    session = open_demo()
+    every = record.actions(session)
+    page, count = record.action_page(session, limit=10)
+    assert (page, count) == (every[:10], 33)
+    overdue, late = record.action_page(session, ActionFilter(overdue=True), limit=3)
+    assert late == 5 and overdue == record.actions(session, ActionFilter(overdue=True))[:3]
+    found, matched = record.action_page(session, ActionFilter(text="!!"), limit=3)
+    assert (found, matched) == ([], 0)  # only punctuation: nothing to search for

@@ -186,3 +186,18 @@ async def test_at_130_columns_the_decision_list_cuts_only_the_title(make_app):
                 assert shown >= longest, column.label
         total = sum(c.get_render_width(table) for c in columns)
         assert total <= 130
+
+
+async def test_the_action_list_shows_a_page_and_says_how_many_there_are(make_app, monkeypatch):
+    from boardroom.tui.screens import actions
+
+    monkeypatch.setattr(actions, "SHOWN", 4)
+    app = make_app("Els Verhoeven")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("s")  # every status: 33 actions, the first four shown
+        await pilot.pause()
+        title = str(app.screen.query_one("#screen-title").content)
+        assert title.endswith("Actions · all   [dim]4 of 33[/]")
+        assert first_column(app) == [r["number"] for r in app.session.repo.action_rows(limit=4)]

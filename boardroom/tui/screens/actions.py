@@ -6,8 +6,10 @@ from textual.binding import Binding
 
 from boardroom.i18n import N_, _, label
 from boardroom.services import record
-from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.screens.base import Row, TableScreen, counted
 from boardroom.tui.widgets.form import FormField
+
+SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
 
 
 class ActionsScreen(TableScreen):
@@ -39,20 +41,22 @@ class ActionsScreen(TableScreen):
         if self.overdue:
             parts.append(_("overdue"))
         parts.append(label(self.status) if self.status else _("all"))
-        return f"{' · '.join(parts)}   [dim]{self.count}[/]"
+        return f"{' · '.join(parts)}   [dim]{counted(min(self.count, SHOWN), self.count)}[/]"
 
     def rows(self) -> list[Row]:
+        """One page of the list (the count line tells how many match in all)."""
         owner = self.session.user.id if self.mine and self.session.user else None
-        found = record.actions(
+        found, self.count = record.action_page(
             self.session,
             record.ActionFilter(
                 owner_id=owner, status=self.status, overdue=self.overdue, text=self.search_text()
             ),
+            limit=SHOWN,
         )
         today = self.session.today.isoformat()
         self.rows_by_id = {r["id"]: r for r in found}
         shown = []
-        for r in found[:500]:
+        for r in found:
             late = r["status"] == "open" and r["due_date"] and r["due_date"] < today
             due = f"[b red]{r['due_date']}[/]" if late else (r["due_date"] or "")
             shown.append(
@@ -68,7 +72,6 @@ class ActionsScreen(TableScreen):
                     ),
                 )
             )
-        self.count = len(found)
         return shown
 
     def detail(self, row_id: int | None) -> str:

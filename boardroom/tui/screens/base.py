@@ -37,6 +37,13 @@ def cell_text(cell: Any, cut: bool = False) -> Any:
     return cell
 
 
+def counted(shown: int, count: int) -> str:
+    """A list's count line: "721", or "100 of 3144" when it shows a page of them."""
+    return (
+        str(count) if shown >= count else _("{shown} of {count}").format(shown=shown, count=count)
+    )
+
+
 class TableScreen(BoardScreen):
     """Title, a one-line explanation, the table, the footer. Subclasses say what rows mean."""
 

@@ -238,16 +238,18 @@ class MeetingConsole(BoardScreen):
         from boardroom.services import record
 
         today = self.session.today.isoformat()
-        rows = record.actions(self.session, record.ActionFilter(status="open"))
-        lines = [f"[b]{_('Open actions')}[/b] ({len(rows)})"]
-        for r in rows[:12]:
+        rows, count = record.action_page(self.session, record.ActionFilter(status="open"), 12)
+        lines = [f"[b]{_('Open actions')}[/b] ({count})"]
+        for r in rows:
             late = r["due_date"] and r["due_date"] < today
             due = f"[red]{r['due_date']}[/]" if late else (r["due_date"] or "")
             lines.append(f"{r['number']} {due} {r['owner']}: {r['text'][:50]}")
-        due_review = record.decisions(self.session, record.DecisionFilter(due_for_review=True))
+        due_review, _count = record.decision_page(
+            self.session, record.DecisionFilter(due_for_review=True), limit=5
+        )
         if due_review:
             lines.append(f"[b]{_('Decisions due for review')}[/b]")
-            lines += [f"{d['number']} {d['review_date']} {d['title'][:50]}" for d in due_review[:5]]
+            lines += [f"{d['number']} {d['review_date']} {d['title'][:50]}" for d in due_review]
         return "\n".join(lines)
 
     def tick(self) -> None:

@@ -12,7 +12,7 @@ from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import record
 from boardroom.services.session import Session
 from boardroom.tui.bindings import TranslatedBindings
-from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.screens.base import Row, TableScreen, counted
 from boardroom.tui.widgets.footer import KeyFooter
 
 SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
@@ -53,9 +53,7 @@ class DecisionsScreen(TableScreen):
             parts.append(_("due for review"))
         if self.theme:
             parts.append(self.theme[1])
-        shown = min(self.count, SHOWN)
-        counted = _("{shown} of {count}").format(shown=shown, count=self.count)
-        return f"{' · '.join(parts)}   [dim]{counted}[/]"
+        return f"{' · '.join(parts)}   [dim]{counted(min(self.count, SHOWN), self.count)}[/]"
 
     def rows(self) -> list[Row]:
         """One page of the list (the count line tells how many match in all)."""
