@@ -81,6 +81,7 @@ GC_INTERVAL = 0.5
 GC_QUIET = 0.3
 #: the warm-up after the first frame waits as long for quiet (BoardroomApp._warm_next)
 WARM_QUIET = 0.3
+WARM_PAUSE = 0.002
 #: the lists built ahead after the first frame, the likeliest first: a meeting's, the record
 PREBUILD_ORDER = (
     "meetings",
@@ -190,8 +191,8 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         GC_QUIET seconds. (The young generation is 20,000 objects, not 700: a screen switch
         makes tens of thousands of short-lived cycles that, collected young and often, were
         promoted and swept in the old generation instead, 60–120 ms at a time.)"""
-        if time.monotonic() - self._last_input < GC_QUIET:
-            return
+        if not self.warmed_up or time.monotonic() - self._last_input < GC_QUIET:
+            return  # (what the warm-up makes lives as long as the app: it is frozen after it)
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] >= GC_THRESHOLDS[generation]:
@@ -292,11 +293,13 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         if isinstance(result, AwaitMount):  # a list being built: go on once it is mounted
             self.run_worker(self._warm_after(result), group="warm-up")
         else:
-            self.call_later(self._warm_next)  # behind any key that came in meanwhile
+            # a timer, not call_later: the app's queue would never run empty, and a key the
+            # terminal sent meanwhile would wait for the whole warm-up to reach the app
+            self.set_timer(WARM_PAUSE, self._warm_next)
 
     async def _warm_after(self, mounted: AwaitMount) -> None:
         await mounted
-        self.call_later(self._warm_next)
+        self.set_timer(WARM_PAUSE, self._warm_next)
 
     def _describe_board(self) -> None:
         """The header: the board's name, and who is using the app in which roles."""
