@@ -191,8 +191,8 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         GC_QUIET seconds. (The young generation is 20,000 objects, not 700: a screen switch
         makes tens of thousands of short-lived cycles that, collected young and often, were
         promoted and swept in the old generation instead, 60–120 ms at a time.)"""
-        if not self.warmed_up or time.monotonic() - self._last_input < GC_QUIET:
-            return  # (what the warm-up makes lives as long as the app: it is frozen after it)
+        if time.monotonic() - self._last_input < GC_QUIET:
+            return
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] >= GC_THRESHOLDS[generation]:

@@ -256,10 +256,6 @@ async def test_garbage_is_collected_between_keys_not_during_them(make_app, monke
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not gc.isenabled()  # Python does not collect in the middle of a key's work
-        app._last_input -= app_module.GC_QUIET
-        assert collect_with((25_000, 3, 1)) == []  # nor during the warm-up (frozen after it)
-        while not app.warmed_up:
-            await pilot.pause(0.05)
         before = app._last_input
         await pilot.press("f2")
         assert app._last_input > before  # the app notes each key
