@@ -46,7 +46,7 @@ def _decision_query(session: Session, filters: DecisionFilter) -> dict | None:
 
 
 def decisions(
-    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int = 100_000
+    session: Session, filters: DecisionFilter = DecisionFilter(), limit: int | None = None
 ) -> list[dict]:
     """The decision list, newest first; `text` searches number, title and text as you type."""
     session.require(Capability.READ, _("read the decisions"))

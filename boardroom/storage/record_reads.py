@@ -7,6 +7,9 @@ from typing import Any
 
 from boardroom.storage.reads import Reads
 
+#: SQLite's LIMIT for every row (a list read whole: an export, the command line)
+NO_LIMIT = -1
+
 
 class RecordReads(Reads):
     """Filtered, searchable lists of decisions and actions, as plain rows."""
@@ -48,7 +51,7 @@ class RecordReads(Reads):
         status: str | None = None,
         review_by: dt.date | None = None,
         match: str | None = None,
-        limit: int = 100_000,
+        limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Decisions, newest first, with their meeting date and theme; `match` is an FTS5
         query (see domain.search)."""
@@ -65,7 +68,7 @@ class RecordReads(Reads):
             " WHERE d.id IN (SELECT d.id FROM decisions d JOIN meetings m ON m.id = d.meeting_id"
             f" WHERE {where} ORDER BY m.starts_at DESC, d.id DESC LIMIT ?)"
             " ORDER BY m.starts_at DESC, d.id DESC",
-            (*params, limit),
+            (*params, NO_LIMIT if limit is None else limit),
         )
 
     def decision_count(
@@ -124,7 +127,7 @@ class RecordReads(Reads):
         overdue_on: dt.date | None = None,
         meeting_id: int | None = None,
         match: str | None = None,
-        limit: int = 20_000,
+        limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Actions with owner and origin; open overdue ones first, then by due date."""
         where, params = self._action_where(owner_id, status, overdue_on, meeting_id, match)
@@ -138,7 +141,7 @@ class RecordReads(Reads):
             " LEFT JOIN decisions d ON d.id = a.decision_id"
             f" WHERE a.id IN (SELECT a.id FROM actions a WHERE {where}"
             f" ORDER BY {order} LIMIT ?) ORDER BY {order}",  # the page's ids first, as above
-            (*params, limit),
+            (*params, NO_LIMIT if limit is None else limit),
         )
 
     def action_count(

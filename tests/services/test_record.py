@@ -263,3 +263,19 @@ def test_a_page_of_actions_and_how_many_there_are(open_demo):
     assert late == 5 and overdue == record.actions(session, ActionFilter(overdue=True))[:3]
     found, matched = record.action_page(session, ActionFilter(text="!!"), limit=3)
     assert (found, matched) == ([], 0)  # only punctuation: nothing to search for
+
+
+def test_the_whole_action_list_has_every_action_however_many(open_demo):
+    """An export reads the list whole: no cap may drop the oldest (one was at 20,000)."""
+    session = open_demo()
+    conn = session.database.conn
+    with conn:
+        conn.execute(
+            "INSERT INTO actions (number, text, owner_id, due_date, status, created_at,"
+            " updated_at) WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n"
+            " WHERE k < 20000) SELECT 'X' || k, 'Bulk ' || k, (SELECT min(id) FROM members),"
+            " '2030-01-01', 'done', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n"
+        )
+    every = record.actions(session)
+    assert len(every) == 20_033 == record.action_page(session, limit=1)[1]
+    assert every[-1]["number"] == "X9999"  # done ones last, by due date then number
