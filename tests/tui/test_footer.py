@@ -101,6 +101,14 @@ async def test_the_key_under_the_mouse_is_lit_and_tells_its_tooltip():
         changed = [i for i, (a, b) in enumerate(zip(plain, lit, strict=True)) if a != b]
         assert changed == list(range(14, 26))  # " f2 Members "
         assert lit[17][1] == plain[17][1]  # the colours of the text are kept
+        assert footer.tooltip is None  # the key has no tooltip of its own
+        await pilot.hover(footer, offset=(95, 0))  # on "^p palette"
+        await pilot.pause()
+        palette = app.screen.active_bindings["ctrl+p"].binding
+        assert footer.tooltip == (palette.tooltip or palette.description) != ""
+        await pilot.hover(footer, offset=(60, 0))  # on no key
+        await pilot.pause()
+        assert footer.tooltip is None and last_line(app) == plain
 
 
 async def test_the_keys_follow_the_focus():

@@ -91,23 +91,15 @@ class KeyFooter(Widget, can_focus=False):
         items: dict[str, FooterItem] = {}
         palette = None
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.key == app.COMMAND_PALETTE_BINDING:
-                if app.ENABLE_COMMAND_PALETTE:
-                    palette = FooterItem(
-                        binding.key,
-                        app.get_key_display(binding),
-                        binding.description,
-                        enabled,
-                        binding.tooltip or binding.description,
-                    )
+            on_palette = binding.key == app.COMMAND_PALETTE_BINDING
+            display, description = app.get_key_display(binding), binding.description
+            # (the palette's key says what it does when hovered, as in Textual's footer)
+            hint = tooltip or (description if on_palette else "")
+            item = FooterItem(binding.key, display, description, enabled, hint)
+            if on_palette:
+                palette = item if app.ENABLE_COMMAND_PALETTE else None
             elif binding.show and binding.action not in items:
-                items[binding.action] = FooterItem(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    enabled,
-                    tooltip,
-                )
+                items[binding.action] = item
         shown = tuple(items.values())
         if (shown, palette) == (self.items, self.palette):
             return False
