@@ -17,10 +17,12 @@ from pathlib import Path
 
 from bench.console import ROOT, SETTLE, Terminal, app_command, report
 from bench.generate import ensure_board
+from boardroom.clock import wall
+from boardroom.host_files import LOCAL, plan_text
 from boardroom.services.planning import apply_plan, preview_plan
 from boardroom.services.session import open_session
 
-PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+PLAN = ROOT / "boardroom" / "data" / "demo-jaarkalender.toml"
 YEAR = 2027
 
 
@@ -29,9 +31,9 @@ def measure_planning(board: Path, folder: Path, runs: int = 7) -> dict[str, list
     for n in range(runs):
         copy = folder / f"plan-{n}.db"
         shutil.copy(board, copy)
-        session = open_session(copy, as_name="Els Verhoeven")
+        session = open_session(copy, wall, as_name="Els Verhoeven")
         started = time.perf_counter()
-        preview = preview_plan(session, YEAR, PLAN)
+        preview = preview_plan(session, plan_text(LOCAL, str(PLAN)), YEAR)
         timings["plan a year: preview"].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         apply_plan(session, preview)

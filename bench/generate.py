@@ -14,6 +14,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from boardroom.clock import wall
 from boardroom.services import demo
 from boardroom.services.demo import TEN_YEARS, build_demo
 from boardroom.storage import schema
@@ -49,7 +50,9 @@ def ensure_board(force: bool = False, years: int = 10) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    session = build_demo(path, anchor=ANCHOR, shape=replace(TEN_YEARS, months_back=12 * years))
+    session = build_demo(
+        path, wall, anchor=ANCHOR, shape=replace(TEN_YEARS, months_back=12 * years)
+    )
     counts = {
         table: session.repo.scalar(f"SELECT count(*) FROM {table}")
         for table in ("meetings", "decisions", "actions", "agenda_requests", "event_log")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.console import SETTLE, Terminal, app_command, report
 from bench.generate import ensure_board
+from boardroom.clock import wall
 from boardroom.services import agenda
 from boardroom.services.session import open_session
 
@@ -37,7 +38,7 @@ def main(commits: int, idle: float, replica: bool = False) -> None:
     shutil.copy(ensure_board(), db)
     extra = ["--replica", str(folder / "replica")] if replica else []
     app = Terminal(app_command(db, "Els Verhoeven", *extra))
-    holder = open_session(db, as_name="Henk Jansen")
+    holder = open_session(db, wall, as_name="Henk Jansen")
     timings: dict[str, list[float]] = {"commit → other terminal": []}
     try:
         app.wait_for("Upcoming meetings")

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench.generate import ensure_board
+from boardroom.clock import wall
 from boardroom.exports.bundle import bundle_pdf
 from boardroom.services import agenda, papers
 from boardroom.services.record import find_meeting
@@ -40,7 +41,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "board.db"
         shutil.copy(ensure_board(), db)
-        session = open_session(db, as_name="Els Verhoeven")
+        session = open_session(db, wall, as_name="Els Verhoeven")
         meeting = find_meeting(session, "2026-12-10")
 
         big = b"%PDF-1.4\n" + os.urandom(20 * 2**20)

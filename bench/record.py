@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bench.console import SETTLE, Terminal, app_command, report
 from bench.generate import ANCHOR, ensure_board
+from boardroom.clock import wall
 from boardroom.domain.search import fts_query
 from boardroom.exports.minutes import write_minutes
 from boardroom.services import record
@@ -35,7 +36,7 @@ WORDS = [
 
 def expected_counts(db: Path) -> dict[str, int]:
     """How many decisions match each prefix of each word (what the screen will show)."""
-    session = open_session(db, as_name="Els Verhoeven")
+    session = open_session(db, wall, as_name="Els Verhoeven")
     counts = {}
     for word in WORDS:
         for end in range(1, len(word) + 1):
@@ -76,7 +77,7 @@ def measure_search(db: Path, replica: str | None = None) -> list[float]:
     from boardroom.tui.app import BoardroomApp
 
     async def run() -> list[float]:
-        session = open_session(db, as_name="Els Verhoeven")
+        session = open_session(db, wall, as_name="Els Verhoeven")
         app = BoardroomApp(session, db, replica=replica)
         times: list[float] = []
         async with app.run_test(size=(130, 42)) as pilot:
@@ -107,7 +108,7 @@ def measure_search(db: Path, replica: str | None = None) -> list[float]:
 
 
 def measure_export(db: Path, runs: int = 10) -> list[float]:
-    session = open_session(db, as_name="Els Verhoeven")
+    session = open_session(db, wall, as_name="Els Verhoeven")
     held = record.find_meeting(session, f"{ANCHOR.year}/1")
     times = []
     with tempfile.TemporaryDirectory() as folder:

@@ -25,6 +25,7 @@ from pathlib import Path
 from bench.console import measure, p95
 from bench.generate import ANCHOR, ensure_board
 from bench.record import measure_search
+from boardroom.clock import wall
 from boardroom.services import meeting as live
 from boardroom.services.replication import Replication, restore_board
 from boardroom.services.session import open_session
@@ -42,7 +43,7 @@ def another_laptop_writing(db: Path, on: bool, every: float = 0.5) -> Iterator[l
     stop, done = threading.Event(), [0]
 
     def write() -> None:
-        session = open_session(db, as_name="Els Verhoeven")
+        session = open_session(db, wall, as_name="Els Verhoeven")
         meeting = next(
             m
             for m in live.meetings_around(session, ANCHOR, 0, 40)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from bench.console import prepare
 from bench.generate import ANCHOR, OUT, ensure_board
+from boardroom.clock import wall
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import BoardroomError
 from boardroom.services import agenda, decide, record
@@ -210,7 +211,7 @@ def check(db: Path, meeting_id: int, results: list[dict]) -> dict[str, int]:
         numbering += len(numbers) - len(set(numbers))  # duplicates
         numbering += max(numbers, default=0) - len(set(numbers))  # gaps
     conn.close()
-    database = open_board_db(db)
+    database = open_board_db(db, wall)
     report = verify(database)
     database.close()
     return {
@@ -227,7 +228,7 @@ def main(seconds: float, sessions: int, pace: float) -> None:
     db = folder / "shared.db"
     shutil.copy(source, db)
     prepared = prepare(db)
-    session = open_session(db)
+    session = open_session(db, wall)
     meeting_id = session.repo.meeting_in_progress_id()
     session.close()
     assert meeting_id is not None and prepared["voters"]

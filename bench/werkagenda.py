@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench.console import SETTLE, Terminal, app_command, p95
 from bench.generate import ensure_board
+from boardroom.clock import wall
 from boardroom.services import werkagenda
 from boardroom.services.session import open_session
 
@@ -27,7 +28,7 @@ START = dt.date(2016, 10, 1)
 
 def fill(db: Path) -> None:
     """60 KPIs over the board's themes, each with a figure every quarter for ten years."""
-    session = open_session(db, as_name=SECRETARY)
+    session = open_session(db, wall, as_name=SECRETARY)
     try:
         themes = [t.name for t in session.repo.themes()]
         lines = ["kpi,date,value"]
@@ -66,7 +67,7 @@ def load_10k(db: Path) -> float:
     for n in range(10_000):
         on = dt.date(2017, 1, 1) + dt.timedelta(days=n // KPIS * 7 + 1)
         lines.append(f"Indicator {n % KPIS + 1},{on.isoformat()},{n % 97}")
-    session = open_session(db, as_name=SECRETARY)
+    session = open_session(db, wall, as_name=SECRETARY)
     try:
         started = time.perf_counter()
         loaded = werkagenda.import_figures(session, "\n".join(lines) + "\n")
@@ -78,7 +79,7 @@ def load_10k(db: Path) -> float:
 
 
 def read_ms(db: Path, runs: int = 20) -> float:
-    session = open_session(db, as_name=SECRETARY)
+    session = open_session(db, wall, as_name=SECRETARY)
     try:
         times = []
         for _ in range(runs):

@@ -5,6 +5,7 @@ Config file (optional): `<user config dir>/boardroom/config.toml` with
     user = "Els Verhoeven"     # default --as
     lang = "nl"                # default --lang
     replica = "/mnt/share/tafel"   # where the board is replicated (folder, sftp://, s3://)
+    replica_days = 30              # how far back the replica can restore the board
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ class Settings:
     user: str | None = None
     lang: str | None = None
     replica: str | None = None
+    replica_days: float | None = None
 
 
 def _validated(data: dict[str, Any]) -> Settings:
     """Check the file with pydantic (imported only when there is a file to check)."""
     from typing import Literal
 
-    from pydantic import BaseModel, ConfigDict
+    from pydantic import BaseModel, ConfigDict, Field
 
     class SettingsFile(BaseModel):
         model_config = ConfigDict(extra="forbid")
@@ -43,9 +45,10 @@ def _validated(data: dict[str, Any]) -> Settings:
         user: str | None = None
         lang: Literal["nl", "en"] | None = None
         replica: str | None = None
+        replica_days: float | None = Field(default=None, ge=1, le=3650)
 
     checked = SettingsFile.model_validate(data)
-    return Settings(checked.db, checked.user, checked.lang, checked.replica)
+    return Settings(checked.db, checked.user, checked.lang, checked.replica, checked.replica_days)
 
 
 def data_dir() -> Path:

@@ -17,10 +17,18 @@ ANCHOR = dt.date(2026, 11, 24)
 NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_BOARD = ROOT / "agendas" / "board.example.toml"
+EXAMPLE_PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+#: the demo board's own plan of 2027 (its themes and perspectives)
+DEMO_PLAN = ROOT / "boardroom" / "data" / "demo-jaarkalender.toml"
 
 
 def fixed_now() -> dt.datetime:
     return NOW
+
+
+def stamp() -> str:
+    """The tests' clock as the repository stamps its writes."""
+    return NOW.isoformat(timespec="seconds")
 
 
 @pytest.fixture(autouse=True)
@@ -30,10 +38,25 @@ def english() -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def one_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' clock: the demo's 'today', for the sessions the tests open (fixed_now) and
+    for every command line they run, in this process or another (BOARDROOM_NOW, which the
+    board host's sshd passes on too). Nothing a test checks depends on the wall clock."""
+    monkeypatch.setenv("BOARDROOM_NOW", NOW.isoformat())
+
+
+def plan_source(path: Path):
+    """A plan file as the planning service takes it (read as the command line reads it)."""
+    from boardroom.host_files import LOCAL, plan_text
+
+    return plan_text(LOCAL, str(path))
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "demo.db"
-    build_demo(path, anchor=ANCHOR).close()
+    build_demo(path, fixed_now, anchor=ANCHOR).close()
     return path
 
 

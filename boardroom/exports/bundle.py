@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from boardroom.domain.file_size import size_text
 from boardroom.exports.agenda import agenda_document
 from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
 from boardroom.i18n import _, format_date
-from boardroom.services.papers import Bundle, size_text
+from boardroom.services.papers import Bundle
 
 
 @dataclass(frozen=True)

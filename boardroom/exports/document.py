@@ -387,6 +387,17 @@ def rendered(doc: Document, fmt: str) -> str:
     return to_markdown(doc) if fmt == "md" else to_html(doc, current_language())
 
 
+def document_bytes(doc: Document, fmt: str) -> bytes:
+    """The document in a format (md, html, docx or pdf), as the bytes of its file."""
+    if fmt in BINARY:
+        import io
+
+        buffer = io.BytesIO()
+        write_document(doc, fmt, buffer)
+        return buffer.getvalue()
+    return rendered(doc, fmt).encode("utf-8")
+
+
 def write_document(doc: Document, fmt: str, path: Path | BinaryIO) -> None:
     """Write the document to a file in a format (md, html, docx or pdf; the binary ones also
     to a stream)."""

@@ -1,15 +1,14 @@
-"""The decision list and the action list as files: md, csv, json or docx."""
+"""The decision list and the action list as files: md, csv, json, docx or pdf."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from boardroom.domain.outcome import DecisionOutcome, describe
-from boardroom.exports.document import Document, Heading, Table, to_markdown, write_document
+from boardroom.exports.document import Document, Heading, Table, document_bytes
 from boardroom.i18n import _, label
 
 DECISION_COLUMNS = [
@@ -54,22 +53,15 @@ def _with_outcome(row: dict, fmt: str) -> dict:
     return {**row, "outcome": shown}
 
 
-def write_list(rows: list[dict], kind: str, fmt: str, path: Path | BinaryIO | None) -> str | None:
-    """Write decisions or actions to a file (docx: also a binary stream); returns the text
-    when there is no path (md/csv/json)."""
+def list_bytes(rows: list[dict], kind: str, fmt: str) -> bytes:
+    """Decisions or actions as the bytes of a file: md, csv, json, docx or pdf."""
     columns = DECISION_COLUMNS if kind == "decisions" else ACTION_COLUMNS
     if kind == "decisions":
         rows = [_with_outcome(row, fmt) for row in rows]
     if fmt == "json":
-        text = (
-            json.dumps(
-                [{key: row.get(key) for key, _title in columns} for row in rows],
-                ensure_ascii=False,
-                indent=1,
-            )
-            + "\n"
-        )
-    elif fmt == "csv":
+        shown_rows = [{key: row.get(key) for key, _title in columns} for row in rows]
+        return (json.dumps(shown_rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([key for key, _title in columns])
@@ -79,25 +71,14 @@ def write_list(rows: list[dict], kind: str, fmt: str, path: Path | BinaryIO | No
                 for row in rows
             ]
         )
-        text = buffer.getvalue()
-    else:
-        title = _("Decision list") if kind == "decisions" else _("Action list")
-        shown = columns[:7] if kind == "decisions" else columns[:7]
-        doc = Document(title)
-        doc.add(
-            Heading(1, title),
-            Table(
-                [_(t) for _k, t in shown],
-                [[_cell(k, row.get(k)) for k, _t in shown] for row in rows],
-            ),
-        )
-        if fmt in ("docx", "pdf"):
-            assert path is not None
-            write_document(doc, fmt, path)
-            return None
-        text = to_markdown(doc)
-    if path is None:
-        return text
-    assert isinstance(path, Path)
-    path.write_text(text, encoding="utf-8")
-    return None
+        return buffer.getvalue().encode("utf-8")
+    title = _("Decision list") if kind == "decisions" else _("Action list")
+    shown = columns[:7]
+    doc = Document(title)
+    doc.add(
+        Heading(1, title),
+        Table(
+            [_(t) for _k, t in shown], [[_cell(k, row.get(k)) for k, _t in shown] for row in rows]
+        ),
+    )
+    return document_bytes(doc, fmt)

@@ -1,22 +1,29 @@
-"""Access over SSH: which public key is which member (DESIGN §7, the key is the identity).
+"""Access over SSH: which public key is which member (the key is the identity).
 
 The secretary or chair binds a member's public key; the board host's OpenSSH reads the
-`authorized_keys` lines made here and forces every login into `boardroom ssh-session` with
-the key's fingerprint. That command asks `member_for_key` at every login, so a removed key or
-a deactivated member is refused at once, even where the lines were written to a file.
+`authorized_keys` lines made here (or by `boardroom-keys`, the same lines without starting
+the app) and forces every login into `boardroom ssh-session` with the key's fingerprint.
+That command asks `member_for_key` at every login, so a removed key or a deactivated member
+is refused at once, even where the lines were written to a file. A session that is open
+when access ends ends too: every write over SSH asks again, under the write lock, and the
+app asks each time the board changes (`access_ended`).
 """
 
 from __future__ import annotations
 
-import shlex
+import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
+from boardroom.domain.authorized_keys import authorized_keys as authorized_keys_lines
+from boardroom.domain.clock import Clock
+from boardroom.domain.errors import Conflict, NotFound, PermissionDenied
 from boardroom.domain.permissions import Capability
 from boardroom.domain.sshkeys import normalise_fingerprint, parse_public_key
 from boardroom.i18n import _
-from boardroom.services.session import Identity, Session, find_member
+from boardroom.services.session import Identity, Session, find_member, open_session
+from boardroom.storage import key_reads
 
 _MANAGE = Capability.EDIT_COMPOSITION
 
@@ -39,9 +46,14 @@ class KeyRow:
     active: bool  # the member is active today: the key opens the board
 
 
+def require_manager(session: Session) -> None:
+    """May this user give or take access? (Asked before a key file is read.)"""
+    session.require(_MANAGE, _doing())
+
+
 def add_key(session: Session, member_name: str, key_text: str, where: str = "--key") -> KeyRow:
     """Bind a public key to a member; a key belongs to one member only."""
-    session.require(_MANAGE, _doing())
+    require_manager(session)
     member = find_member(session.repo, member_name, "--member")
     key = parse_public_key(key_text, where)
     owner = session.repo.key_owner(key.fingerprint)
@@ -69,8 +81,9 @@ def add_key(session: Session, member_name: str, key_text: str, where: str = "--k
 def remove_keys(
     session: Session, *, fingerprint: str | None = None, member_name: str | None = None
 ) -> list[KeyRow]:
-    """Take access away: one key by its fingerprint, or every key of a member."""
-    session.require(_MANAGE, _doing())
+    """Take access away: one key by its fingerprint, or every key of a member. Their open
+    sessions end within a second (see `access_ended`)."""
+    require_manager(session)
     if fingerprint:
         wanted = normalise_fingerprint(fingerprint)
         gone = [row for row in keys(session) if row.fingerprint == wanted]
@@ -91,7 +104,7 @@ def remove_keys(
 
 def keys(session: Session) -> list[KeyRow]:
     """Every bound key with its member, who added it and when, in member order."""
-    active = {x.id for x in session.repo.members(include_inactive=False, on=session.today)}
+    active = {x.id for x in session.repo.active_members(session.today)}
     return [
         KeyRow(
             row["id"],
@@ -112,47 +125,61 @@ def keys(session: Session) -> list[KeyRow]:
 def member_for_key(session: Session, fingerprint: str) -> Identity:
     """Who logs in with this key, asked at every login: PermissionDenied when the key is not
     bound (any more) or its member is no longer active."""
-    wanted = normalise_fingerprint(fingerprint)
-    row = next((r for r in keys(session) if r.fingerprint == wanted), None)
-    if row is None:
+    member_id = _key_member(
+        session.database.conn, normalise_fingerprint(fingerprint), session.today
+    )
+    return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == member_id)
+
+
+def _key_member(conn: sqlite3.Connection, fingerprint: str, day: dt.date) -> int:
+    """The id of the active member a key opens the board for, or PermissionDenied saying why
+    not."""
+    found = key_reads.key_access(conn, fingerprint, day)
+    if found is None:
         raise PermissionDenied(_("this key has no access to the board; ask the secretary"))
-    if not row.active:
+    member_id, name, active = found
+    if not active:
         raise PermissionDenied(
-            _("{name} is no longer an active member; access ended").format(name=row.member)
+            _("{name} is no longer an active member; access ended").format(name=name)
         )
-    return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == row.member_id)
+    return member_id
 
 
-def forced_command(program: list[str], db_path: Path, fingerprint: str) -> str:
-    """The command OpenSSH runs for this key, quoted for the shell sshd starts it with."""
-    words = [*program, "ssh-session", "--db", str(db_path), "--key", fingerprint]
-    return " ".join(shlex.quote(word) for word in words)
+def open_key_session(path: Path, now: Clock, fingerprint: str) -> Session:
+    """A session as the member a key is bound to, for as long as the key opens the board:
+    every write asks again, under the write lock and with every other commit in view, and a
+    key removed (or a member deactivated) meanwhile has its write refused whole."""
+    session = open_session(path, now)
+    try:
+        wanted = normalise_fingerprint(fingerprint)
+        session.user = member_for_key(session, wanted)
+    except BaseException:
+        session.close()
+        raise
+    session.repo.actor = session.user.name
+    session.key = wanted
+
+    def still_open(conn: sqlite3.Connection) -> None:
+        _key_member(conn, wanted, session.today)
+
+    session.database.before_write = still_open
+    return session
+
+
+def access_ended(session: Session) -> str | None:
+    """Why this session's key no longer opens the board (None: it does, or the session did
+    not come in with a key). Cheap: one indexed read."""
+    if session.key is None:
+        return None
+    try:
+        _key_member(session.database.conn, session.key, session.today)
+    except PermissionDenied as denied:
+        return denied.message
+    return None
 
 
 def authorized_keys(session: Session, program: list[str], db_path: Path) -> str:
     """The host account's authorized_keys: one line per key of an active member, each forced
-    into `boardroom ssh-session` as that key (`restrict` takes away forwarding, agent and X11;
-    `pty` gives the TUI its terminal back). Also right as an AuthorizedKeysCommand's output."""
-    lines = []
-    for row in keys(session):
-        if not row.active:
-            continue
-        command = forced_command(program, db_path.resolve(), row.fingerprint)
-        # authorized_keys: inside command="…" only a double quote needs a backslash.
-        escaped = command.replace("\\", "\\\\").replace('"', '\\"')
-        label = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in row.member)
-        lines.append(f'restrict,pty,command="{escaped}" {row.public_key} boardroom:{label}')
-    return "".join(line + "\n" for line in lines)
-
-
-def read_key_file(path: str) -> tuple[str, str]:
-    """The text of a public key file, and where it came from (for messages)."""
-    file = Path(path).expanduser()
-    try:
-        if file.stat().st_size > 64_000:
-            raise ValidationProblem(_("too large for a public key"), str(file))
-        return file.read_text(encoding="utf-8", errors="replace"), str(file)
-    except OSError as error:
-        raise ValidationProblem(
-            _("cannot read ({reason})").format(reason=error.strerror), str(file)
-        ) from None
+    into `boardroom ssh-session` as that key (the same lines `boardroom-keys` gives sshd)."""
+    rows = key_reads.active_keys(session.database.conn, session.today)
+    return authorized_keys_lines(program, str(db_path.resolve()), rows)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -552,27 +551,21 @@ def move_item(session: Session, item_id: int, delta: int) -> None:
                 session.repo.update("agenda_items", current.id or 0, {"position": position})
 
 
-def attach_paper(session: Session, item_id: int, path: str, title: str = "") -> int:
-    """Attach a file to an item: its bytes are kept in the board (see services.papers)."""
+def attach_paper(
+    session: Session, item_id: int, content: bytes, file_name: str, title: str = ""
+) -> int:
+    """Attach a file's bytes (read by the face) to an item: kept in the board (see
+    services.papers)."""
     from boardroom.services import papers
 
-    session.require(Capability.BUILD_AGENDA, _("attach papers"))
+    papers.require_attacher(session)
     item, meeting = _meeting_of_item(session, item_id)
-    file = Path(path.strip()).expanduser()
-    if not file.is_file():
-        raise ValidationProblem(_("no such file: {path}").format(path=path.strip()), "path")
     number = next(
         (n for n, x in papers.numbered_items(session, meeting.id or 0) if x.id == item.id), None
     )
     if number is None:
         raise Conflict(_("a deferred item takes no papers"))
-    try:
-        if file.stat().st_size > papers.SIZE_LIMIT:  # refused before it is read
-            raise papers.too_big(file.stat().st_size, papers.SIZE_LIMIT)
-        content = file.read_bytes()
-    except OSError as error:
-        raise ValidationProblem(f"cannot read {file}: {error.strerror}", "path") from None
-    return papers.add_paper(session, meeting, number, title, content, file.name).paper_id
+    return papers.add_paper(session, meeting, number, title, content, file_name).paper_id
 
 
 def remove_paper(session: Session, paper_id: int) -> None:

@@ -17,10 +17,11 @@ from typing import Any
 
 from boardroom.domain import models as m
 from boardroom.domain.boardfile import parse_board_file
+from boardroom.domain.clock import Clock
 from boardroom.domain.numbering import action_number, decision_number, meeting_number
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.domain.voting import Seat, Tally, entitled_weight, outcome, quorum, voting_seats
-from boardroom.services.session import AMSTERDAM, Session, utc_now
+from boardroom.services.session import AMSTERDAM, Session
 from boardroom.services.setup import _discard, _fresh_session, create_board
 from boardroom.storage.record_reads import SEAL_SCHEME
 
@@ -1176,14 +1177,15 @@ def demo_board_text() -> str:
 
 
 def build_demo(
-    db_path: Path, anchor: dt.date | None = None, shape: HistoryShape | None = None
+    db_path: Path, now: Clock, anchor: dt.date | None = None, shape: HistoryShape | None = None
 ) -> Session:
-    """Create the demo board in a new database; returns a session as the demo's chair."""
-    anchor = anchor or dt.date.today()
+    """Create the demo board in a new database, its history around `anchor` (default: the
+    clock's today, in the board's time); returns a session on `now`."""
+    anchor = anchor or now().astimezone(AMSTERDAM).date()
     shape = shape or HistoryShape()
     plan = parse_board_file(demo_board_text(), "demo-board.toml")
     clock = _Clock(dt.datetime.combine(anchor, dt.time(0, 0), tzinfo=dt.UTC))
-    session = _fresh_session(db_path)
+    session = _fresh_session(db_path, now)
     try:
         session.now = clock
         first = meeting_dates(anchor, shape)[0]
@@ -1199,5 +1201,5 @@ def build_demo(
     except BaseException:
         _discard(session, db_path)
         raise
-    session.now = utc_now
+    session.now = now
     return session

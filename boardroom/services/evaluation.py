@@ -202,6 +202,11 @@ def due(session: Session) -> PlannedEvaluation | None:
     return next((p for p in planned(session) if not p.recorded and p.on > after), None)
 
 
+def require_recorder(session: Session) -> None:
+    """May this user record an evaluation? (Asked before a counts file is read.)"""
+    session.require(Capability.RECORD, _doing())
+
+
 @one_transaction
 def record_evaluation(
     session: Session,
@@ -213,7 +218,7 @@ def record_evaluation(
 ) -> int:
     """Record an evaluation's counts (statement → how many gave 1, 2, 3, 4, 5) and comments;
     held at a meeting, its date is the meeting's unless another is given."""
-    session.require(Capability.RECORD, _doing())
+    require_recorder(session)
     if meeting_id is not None:
         meeting = session.repo.scalar(
             "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?", (meeting_id,)

@@ -16,6 +16,7 @@ from typing import Any
 from boardroom.domain import models as m
 from boardroom.domain.enums import ItemStatus
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem, ValidationProblem
+from boardroom.domain.file_size import size_text
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services.agenda import _editable, papers_deadline
@@ -25,11 +26,6 @@ from boardroom.storage.paper_store import media_type
 #: The largest paper taken in, unless the caller says otherwise (DESIGN §4: papers are
 #: documents, not archives).
 SIZE_LIMIT = 50 * 1024 * 1024
-
-
-def size_text(size: int) -> str:
-    """`13 kB`, `20.5 MB`."""
-    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} kB"
 
 
 def too_big(size: int, limit: int) -> ValidationProblem:
@@ -92,6 +88,11 @@ class Added:
     stored_new: bool  # False: the same content was in the board already (stored once)
 
 
+def require_attacher(session: Session) -> None:
+    """May this user attach papers? (Asked before a paper's file is read.)"""
+    session.require(Capability.BUILD_AGENDA, _("attach papers"))
+
+
 @one_transaction
 def add_paper(
     session: Session,
@@ -106,7 +107,7 @@ def add_paper(
 ) -> Added:
     """Attach a paper's bytes to an item of the meeting's agenda. With `replaces_id`, the new
     paper replaces that one (which stays in the record, marked replaced)."""
-    session.require(Capability.BUILD_AGENDA, _("attach papers"))
+    require_attacher(session)
     _editable(meeting)
     item = item_by_number(session, meeting, item_number)
     if not content:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,36 +45,59 @@ PLAN_SOURCES = (ItemSource.TEMPLATE, ItemSource.PLAN)
 STANDARD_TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "standard-meeting.toml"
 
 
-def read_plan_file(path: Path, text: str | None = None) -> tuple[PlanFile, TemplateFile, str]:
-    """The plan and its template, checked; (plan, template, the plan's text).
+@dataclass(frozen=True)
+class PlanText:
+    """A plan file as a face read it: its text, its name in messages, and how to read the
+    agenda template it names, beside it (None: only the standard agenda shipped with
+    boardroom, as for a plan sent on standard input, where the host's files are out of
+    reach). The service reads no file itself."""
 
-    `text`: the plan as given on standard input (`--from -`, as over SSH, where the host's
-    files are out of reach); its template is then the standard one shipped with boardroom."""
-    plan_text = _read(path, "--from") if text is None else text
-    plan = parse_toml_model(plan_text, str(path), PlanFile)
-    if text is None:
-        template_path = path.parent / plan.template
+    text: str
+    name: str
+    beside: Callable[[str], str] | None = None
+
+
+def require_planner(session: Session) -> None:
+    """May this user plan the year? (Asked before a plan file is read.)"""
+    session.require(Capability.PLAN, _("plan the year"))
+
+
+def read_plan(source: PlanText) -> tuple[PlanFile, TemplateFile]:
+    """The plan and its template, checked."""
+    plan = parse_toml_model(source.text, source.name, PlanFile)
+    where = f"{source.name}: template"
+    if source.beside is not None:
+        template_text = source.beside(plan.template)
     elif plan.template == STANDARD_TEMPLATE.name:
-        template_path = STANDARD_TEMPLATE
+        template_text = STANDARD_TEMPLATE.read_text(encoding="utf-8")
     else:
         raise ValidationProblem(
             _("a plan on standard input uses the standard agenda: template = {name!r}").format(
                 name=STANDARD_TEMPLATE.name
             ),
-            f"{path}: template",
+            where,
         )
-    template_text = _read(template_path, f"{path}: template")
-    template = parse_toml_model(template_text, str(template_path), TemplateFile)
-    return plan, template, plan_text
+    return plan, parse_toml_model(template_text, plan.template, TemplateFile)
 
 
-def _read(path: Path, where: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationProblem(_("no such file: {path}").format(path=path), where) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValidationProblem(f"cannot read {path}: {error}", where) from None
+def plan_year_of(plan: PlanFile, year: int | None, source: str) -> int:
+    """The year to plan: --year, else the file's `year`; the two must agree when both are
+    given."""
+    if year is not None and plan.year is not None and year != plan.year:
+        raise ValidationProblem(
+            _("{year} contradicts the plan file's year = {file_year}").format(
+                year=year, file_year=plan.year
+            ),
+            "--year",
+        )
+    chosen = year if year is not None else plan.year
+    if chosen is None:
+        raise ValidationProblem(
+            _("which year? give --year, or year = … in the plan file"), f"{source}: year"
+        )
+    if not 2000 <= chosen <= 2100:
+        raise ValidationProblem(_("not a year: {year}").format(year=chosen), "--year")
+    return chosen
 
 
 def _loc(where: str) -> tuple[Any, ...]:
@@ -165,13 +189,13 @@ def _as_planned(item: m.AgendaItem, themes: dict[int, str], turns: list[str]) ->
     )
 
 
-def preview_plan(session: Session, year: int, path: Path, text: str | None = None) -> PlanPreview:
-    """Plan the year from a file (or its `text`, from standard input) against what the board
+def preview_plan(session: Session, source: PlanText, year: int | None = None) -> PlanPreview:
+    """Plan the year (`year`, else the plan file's) from a plan file against what the board
     has: nothing is written."""
-    session.require(Capability.PLAN, _("plan the year"))
-    if not 2000 <= year <= 2100:
-        raise ValidationProblem(_("not a year: {year}").format(year=year), "--year")
-    plan, template, plan_text = read_plan_file(path, text)
+    require_planner(session)
+    plan, template = read_plan(source)
+    year = plan_year_of(plan, year, source.name)
+    plan_text = source.text
     repo = session.repo
     existing = repo.meetings_between(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
     themes = {t.id or 0: t.name for t in repo.themes()}
@@ -204,14 +228,14 @@ def preview_plan(session: Session, year: int, path: Path, text: str | None = Non
         result = plan_year(plan, year, _facts(session), template, locked, kept)
     except ValidationProblem as problem:
         if problem.where == "template":
-            raise ValidationProblem(problem.message, str(path.parent / plan.template)) from None
+            raise ValidationProblem(problem.message, plan.template) from None
         if problem.where:
             raise ValidationProblem(
-                problem.message, where_in(str(path), plan_text, _loc(problem.where))
+                problem.message, where_in(source.name, plan_text, _loc(problem.where))
             ) from None
         raise
     return PlanPreview(
-        year, str(path), plan, result, _changes(session, result, existing), bool(existing)
+        year, source.name, plan, result, _changes(session, result, existing), bool(existing)
     )
 
 

@@ -10,14 +10,14 @@ import datetime as dt
 import fcntl
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from boardroom.domain.clock import Clock, read_moment, shown_moment
 from boardroom.domain.errors import Conflict, StorageProblem, ValidationProblem
 from boardroom.services.integrity import VerifyReport, verify
-from boardroom.services.session import AMSTERDAM
 from boardroom.storage import litestream
-from boardroom.storage.db import Database
+from boardroom.storage.db import Database, give_to_owner
 from boardroom.storage.migrations import open_board_db
 from boardroom.storage.repo import Repo
 
@@ -37,10 +37,12 @@ def _identity(path: Path) -> tuple[tuple[str, str] | None, str]:
         database.close()
 
 
-def check_replica(db_path: Path, replica: litestream.Replica) -> Path:
+def check_replica(
+    db_path: Path, replica: litestream.Replica, history: litestream.History = litestream.HISTORY
+) -> Path:
     """Refuse a replica that cannot be reached or that holds another board (Litestream would
     mix the two records); returns the configuration to replicate with."""
-    config = litestream.write_config(db_path, replica, config_folder(db_path))
+    config = litestream.write_config(db_path, replica, config_folder(db_path), history)
     try:
         if not litestream.replica_files(config, db_path):
             return config  # empty: this board's first replication
@@ -66,12 +68,28 @@ def check_replica(db_path: Path, replica: litestream.Replica) -> Path:
     return config
 
 
+def history(days: float | None) -> litestream.History:
+    """How far back the replica reaches: `days` (the faces' --days or replica_days), else the
+    default thirty."""
+    if days is None:
+        return litestream.HISTORY
+    if not 1 <= days <= 3650:
+        raise ValidationProblem(f"keep the history 1 to 3650 days, not {days:g}", "--days")
+    return replace(litestream.HISTORY, keep_days=days)
+
+
 class Replication:
     """One board's replication while the app (or `boardroom replicate`) runs."""
 
-    def __init__(self, db_path: Path, replica: litestream.Replica) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        replica: litestream.Replica,
+        history: litestream.History = litestream.HISTORY,
+    ) -> None:
         self.db_path = db_path
         self.replica = replica
+        self.history = history
         self.replicator: litestream.Replicator | None = None
         self.problem: str | None = None  # why it could not start
         self.elsewhere = False  # another process on this machine replicates this board
@@ -83,6 +101,7 @@ class Replication:
         first (a lock file beside Litestream's configuration)."""
         folder = config_folder(self.db_path)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        give_to_owner(folder, self.db_path)
         self._lock = os.open(folder / "running.lock", os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -91,7 +110,7 @@ class Replication:
             self.elsewhere = True
             return
         try:
-            config = check_replica(self.db_path, self.replica)
+            config = check_replica(self.db_path, self.replica, self.history)
         except (StorageProblem, Conflict) as error:
             self.problem = error.message
             raise
@@ -116,28 +135,50 @@ class Restored:
     path: Path
     board: str
     report: VerifyReport
+    #: the moment the restored board stood as, when a moment was asked for (Litestream keeps
+    #: every commit for minutes, then the state at the end of each 30-second window)
+    moment: dt.datetime | None = None
 
 
 def parse_moment(text: str) -> dt.datetime:
-    """`2026-12-10 16:05` (the board's time, Europe/Amsterdam) as UTC."""
-    try:
-        local = dt.datetime.fromisoformat(text.strip().replace("T", " "))
-    except ValueError:
-        raise ValidationProblem(f"not a moment (YYYY-MM-DD HH:MM): {text!r}", "--at") from None
-    if local.tzinfo is None:
-        local = local.replace(tzinfo=AMSTERDAM)
-    return local.astimezone(dt.UTC)
+    """`2026-12-10 16:05` (the board's time), or a moment copied from a log line with its zone
+    (`2026-12-10 16:05:12 CET`), as UTC."""
+    moment = read_moment(text)
+    if moment is None:
+        raise ValidationProblem(
+            f"not a moment (YYYY-MM-DD HH:MM in the board's time, or with a zone): {text!r}",
+            "--at",
+        )
+    return moment.astimezone(dt.UTC)
+
+
+def restorable_span(replica: litestream.Replica) -> tuple[dt.datetime, dt.datetime]:
+    """The first and the last moment the replica can restore the board as (UTC)."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "board.db"
+        config = litestream.write_config(probe, replica, Path(folder))
+        try:
+            moments = litestream.replica_moments(config, probe)
+        except StorageProblem as problem:
+            raise StorageProblem(problem.message, replica.label) from None
+    if not moments:
+        raise StorageProblem(
+            "the replica holds no board (an empty or wrong folder?)", replica.label
+        )
+    return moments
 
 
 def restore_board(
-    replica: litestream.Replica, target: Path, at: dt.datetime | None = None
+    replica: litestream.Replica, target: Path, now: Clock, at: dt.datetime | None = None
 ) -> Restored:
     """The board from its replica into a new file (never over an existing one), as it stood
-    at `at` or at its latest; then verified."""
+    at `at` or at its latest; then verified (an older board is migrated first, at `now`).
+    Nothing of boardroom's or Litestream's is left beside it: the file alone."""
     if target.exists():
         raise StorageProblem("exists already; restore never overwrites a file", str(target))
     if not target.parent.is_dir():
         raise StorageProblem("no such folder", str(target.parent))
+    moment = None
     with tempfile.TemporaryDirectory() as folder:
         config = litestream.write_config(target, replica, Path(folder))
         try:
@@ -146,34 +187,42 @@ def restore_board(
                 raise StorageProblem("the replica holds no board (an empty or wrong folder?)")
             if at is not None:
                 _check_moment(at, moments)
+                moment = litestream.restore_moment(config, target, at)
             litestream.restore(config, target, at)
         except StorageProblem as problem:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{target}{suffix}").unlink(missing_ok=True)  # nothing half-written
+            _remove_beside(target, with_file=True)  # nothing half-written
             raise StorageProblem(problem.message, replica.label) from None
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    _remove_beside(target)
     target.chmod(0o600)
-    database = open_board_db(target)
+    database = open_board_db(target, now)
     try:
         report = verify(database)
         identity = Repo(database).board_identity()
     finally:
         database.close()
-    return Restored(target, identity[0] if identity else "?", report)
+    _remove_beside(target)
+    return Restored(target, identity[0] if identity else "?", report, moment)
+
+
+def _remove_beside(target: Path, *, with_file: bool = False) -> None:
+    """SQLite's -wal and -shm, boardroom's writer lock and Litestream's state folder beside a
+    restored file (none of them holds anything once the file is closed)."""
+    import shutil
+
+    for suffix in ("-wal", "-shm", "-writer", *([""] if with_file else [])):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(target.with_name(f".{target.name}-litestream"), ignore_errors=True)
 
 
 def _check_moment(at: dt.datetime, moments: tuple[dt.datetime, dt.datetime]) -> None:
     first, last = moments
-    shown = "%Y-%m-%d %H:%M:%S"
     if at < first:
         raise ValidationProblem(
-            f"before the first moment the replica holds ({first.astimezone(AMSTERDAM):{shown}})",
-            "--at",
+            f"before the first moment the replica holds ({shown_moment(first)})", "--at"
         )
     if at > last + dt.timedelta(seconds=1):
         raise ValidationProblem(
-            f"after the last moment the replica holds ({last.astimezone(AMSTERDAM):{shown}});"
+            f"after the last moment the replica holds ({shown_moment(last)});"
             " leave --at out for the latest",
             "--at",
         )

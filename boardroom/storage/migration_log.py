@@ -4,20 +4,19 @@ says who changed the row: "migration 8", not a person)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from typing import Any
 
 
 class MigrationLog:
-    def __init__(self, conn: sqlite3.Connection, actor: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, actor: str, now: str) -> None:
         from boardroom.storage.schema import event_hash
 
         self.conn, self.actor, self._hash = conn, actor, event_hash
         head = conn.execute("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1").fetchone()
         self.previous = head[0] if head else ""
-        self.now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.now = now
 
     def update(self, table: str, before: dict[str, Any], changes: dict[str, Any]) -> None:
         """Change some columns of a row (read whole as `before`) and log it."""

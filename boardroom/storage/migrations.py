@@ -6,13 +6,10 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from boardroom.domain.clock import Clock
 from boardroom.domain.errors import StorageProblem
-from boardroom.storage.db import Database
+from boardroom.storage.db import Database, give_to_owner
 from boardroom.storage.schema import LATEST, MIGRATIONS
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def schema_version(database: Database) -> int:
@@ -57,8 +54,11 @@ def backup_to(database: Database, target: Path) -> Path:
     return target
 
 
-def migrate(database: Database, target: int = LATEST, *, backup: bool = True) -> list[int]:
-    """Bring the schema to `target`; returns the versions applied. Backs up first if not empty."""
+def migrate(
+    database: Database, now: Clock, target: int = LATEST, *, backup: bool = True
+) -> list[int]:
+    """Bring the schema to `target`; returns the versions applied. Backs up first if not empty
+    (the backup's name and the migrations' log entries carry `now`)."""
     current = schema_version(database)
     if current > LATEST:
         raise StorageProblem(
@@ -70,8 +70,9 @@ def migrate(database: Database, target: int = LATEST, *, backup: bool = True) ->
     if not pending:
         return []
     if backup and current > 0 and str(database.path) != ":memory:":
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        backup_to(database, database.path.with_name(f"{database.path.name}.v{current}-{stamp}.bak"))
+        stamp = now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        kept = database.path.with_name(f"{database.path.name}.v{current}-{stamp}.bak")
+        give_to_owner(backup_to(database, kept), database.path)
     applied = []
     for migration in pending:
         with database.transaction() as conn:
@@ -79,20 +80,21 @@ def migrate(database: Database, target: int = LATEST, *, backup: bool = True) ->
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            migration.apply(database.db)
+            moment = now().astimezone(dt.UTC).isoformat(timespec="seconds")
+            migration.apply(database.db, moment)
             conn.execute(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.description, utc_now()),
+                (migration.version, migration.description, moment),
             )
         applied.append(migration.version)
     return applied
 
 
-def open_board_db(path: str | Path, *, create: bool = False) -> Database:
+def open_board_db(path: str | Path, now: Clock, *, create: bool = False) -> Database:
     """Open (or create) a board database and bring it to the latest schema."""
     database = Database(path, create=create)
     try:
-        migrate(database)
+        migrate(database, now)
     except BaseException:
         database.close()
         raise

@@ -103,13 +103,13 @@ def outcome_of(
     )
 
 
-def record_outcomes(conn: sqlite3.Connection) -> int:
+def record_outcomes(conn: sqlite3.Connection, now: str) -> int:
     """Give every vote and consent decision its outcome facts, each change logged and chained;
     returns how many decisions changed."""
     boards = _rows(conn, "SELECT * FROM boards ORDER BY id LIMIT 1")
     if not boards:
         return 0
-    log = MigrationLog(conn, ACTOR)
+    log = MigrationLog(conn, ACTOR, now)
     changed = 0
     quorums: dict[int, QuorumResult] = {}
     for before in _rows(

@@ -43,14 +43,14 @@ def store(conn: sqlite3.Connection, content: bytes, now: str) -> tuple[str, bool
     return digest, cursor.rowcount == 1
 
 
-def take_in_files(conn: sqlite3.Connection) -> None:
+def take_in_files(conn: sqlite3.Connection, now: str) -> None:
     """Migration 9: every paper's file that is still where it was attached, with the sha256 it
     was attached with, goes into the board; each paper gets its file name and media type
     (logged). A file that is gone or has changed since stays out: its paper shows
     "not stored" with the path it had, and nothing is dropped."""
     from hashlib import sha256
 
-    log = MigrationLog(conn, "migration 9")
+    log = MigrationLog(conn, "migration 9", now)
     for paper in rows(conn, "SELECT * FROM papers ORDER BY id"):
         path = Path(paper["path"])
         head = b""

@@ -74,8 +74,8 @@ def table_models() -> dict[str, type[m.Record]]:
     }
 
 
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _no_clock() -> str:
+    raise RuntimeError("this Repo was opened to read: give it a clock to write")
 
 
 def to_row(table: str, model: BaseModel) -> dict[str, Any]:
@@ -116,8 +116,10 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
     """Rows in, rows out, with the event log written in the same transaction."""
 
     def __init__(
-        self, database: Database, actor: str = "system", clock: Callable[[], str] = utc_now
+        self, database: Database, actor: str = "system", clock: Callable[[], str] = _no_clock
     ) -> None:
+        """`clock` gives the moment of each write (UTC, ISO 8601), from the session's clock; a
+        Repo made without one only reads."""
         self.database = database
         self.conn = database.conn
         self.actor = actor
@@ -307,14 +309,13 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
     def perspectives(self) -> list[m.Perspective]:
         return self.models("perspectives", order="position, name")
 
-    def members(
-        self, *, include_inactive: bool = True, on: dt.date | None = None
-    ) -> list[m.Member]:
-        members = self.models("members", order="seat_order, name")
-        if include_inactive:
-            return members
-        day = on or dt.date.today()
-        return [member for member in members if member.is_active(day)]
+    def members(self) -> list[m.Member]:
+        """Every member, active or not, in seat order."""
+        return self.models("members", order="seat_order, name")
+
+    def active_members(self, on: dt.date) -> list[m.Member]:
+        """The members active on a day, in seat order."""
+        return [member for member in self.members() if member.is_active(on)]
 
     def member_by_name(self, name: str) -> m.Member | None:
         rows = self.models("members", "name = ? COLLATE NOCASE", (name.strip(),))

@@ -383,13 +383,13 @@ TABLES: tuple[str, ...] = (
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
 
 
-def _v1(db: sqlite_utils.Database) -> None:
+def _v1(db: sqlite_utils.Database, _now: str) -> None:
     for statement in V1_CORE.split(";\n"):
         if statement.strip():
             db.conn.execute(statement)
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(db: sqlite_utils.Database, _now: str) -> None:
     """Full-text search on decisions and actions, kept current by triggers."""
     for table, columns in FTS_COLUMNS.items():
         db.table(table).enable_fts(
@@ -398,7 +398,7 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.table(table).populate_fts(columns)
 
 
-def _v3(db: sqlite_utils.Database) -> None:
+def _v3(db: sqlite_utils.Database, _now: str) -> None:
     """The live meeting: when the current item's timer last started (NULL: paused), and the
     order in which a round asks its voters (JSON list of member ids; the chair may reorder)."""
     db.conn.execute("ALTER TABLE meetings ADD COLUMN item_clock_started_at TEXT")
@@ -426,7 +426,7 @@ def event_hash(previous: str, event: dict) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def _v4(db: sqlite_utils.Database) -> None:
+def _v4(db: sqlite_utils.Database, _now: str) -> None:
     """Tamper evidence: a hash chain over the event log (existing entries chained in order),
     and a seal over each approved meeting's record."""
     conn = db.conn
@@ -450,7 +450,7 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v5(db: sqlite_utils.Database) -> None:
+def _v5(db: sqlite_utils.Database, _now: str) -> None:
     """Corrections to approved minutes, recorded as amendments (the record itself stays)."""
     db.conn.execute(
         f"""CREATE TABLE amendments (
@@ -464,7 +464,7 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX idx_amendments_by ON amendments(by_member_id)")
 
 
-def _v6(db: sqlite_utils.Database) -> None:
+def _v6(db: sqlite_utils.Database, _now: str) -> None:
     """The annual plan: where each agenda item came from (re-planning replaces only what the
     plan made), and each planned year's plan file with the numbers it sets."""
     db.conn.execute(
@@ -484,7 +484,7 @@ def _v6(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v7(db: sqlite_utils.Database) -> None:
+def _v7(db: sqlite_utils.Database, _now: str) -> None:
     """Access over SSH: a member's public keys, each bound to one member by its fingerprint
     (DESIGN §7: the key is the identity)."""
     db.conn.execute(
@@ -502,7 +502,7 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.conn.execute("CREATE INDEX idx_member_keys_added_by ON member_keys(added_by_id)")
 
 
-def _v8(db: sqlite_utils.Database) -> None:
+def _v8(db: sqlite_utils.Database, now: str) -> None:
     """A decision's outcome as facts (JSON of domain.outcome.DecisionOutcome), rendered in the
     reader's language, instead of a sentence in the recorder's; existing decisions get theirs
     from their rounds (logged). Seals say which content they cover: scheme 1 (before this
@@ -511,10 +511,10 @@ def _v8(db: sqlite_utils.Database) -> None:
 
     db.conn.execute("ALTER TABLE decisions ADD COLUMN outcome TEXT NOT NULL DEFAULT '{}'")
     db.conn.execute("ALTER TABLE seals ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1")
-    record_outcomes(db.conn)
+    record_outcomes(db.conn, now)
 
 
-def _v9(db: sqlite_utils.Database) -> None:
+def _v9(db: sqlite_utils.Database, now: str) -> None:
     """Papers kept in the board (content-addressed by sha256), with their file name, media
     type, who attached them and, when replaced, by which paper; the files still found at their
     recorded paths, unchanged, are taken in."""
@@ -537,10 +537,10 @@ def _v9(db: sqlite_utils.Database) -> None:
     conn.execute("CREATE INDEX idx_papers_added_by ON papers(added_by_id)")
     conn.execute("CREATE INDEX idx_papers_replaced_by ON papers(replaced_by_id)")
     conn.execute("CREATE INDEX idx_papers_sha256 ON papers(sha256)")
-    take_in_files(conn)
+    take_in_files(conn, now)
 
 
-def _v10(db: sqlite_utils.Database) -> None:
+def _v10(db: sqlite_utils.Database, _now: str) -> None:
     """The werkagenda (DESIGN §8): result agreements per theme, their KPIs, and the figures
     measured for them (one per KPI and date; a new figure for a date corrects the old one);
     the table's process evaluations: statements, and per evaluation the count of each score
@@ -626,7 +626,9 @@ CREATE INDEX idx_proposals_agreement ON proposals(agreement_id);
 class Migration:
     version: int
     description: str
-    apply: Callable[[sqlite_utils.Database], None]
+    #: applies the change to the database; given the moment it runs (UTC, ISO 8601), for the
+    #: event log entries of the rows it changes
+    apply: Callable[[sqlite_utils.Database, str], None]
 
 
 MIGRATIONS: tuple[Migration, ...] = (

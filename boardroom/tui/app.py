@@ -16,7 +16,10 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
 
+from boardroom.clock import process_clock
+from boardroom.domain.clock import Clock
 from boardroom.domain.errors import BoardroomError
+from boardroom.host_files import LOCAL, HostFiles
 from boardroom.i18n import N_, _, label
 from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
@@ -123,15 +126,26 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         db_path: Path,
         user: str | None = None,
         replica: str | None = None,
+        replica_days: float | None = None,
+        clock: Clock | None = None,
+        files: HostFiles = LOCAL,
     ) -> None:
         if session is not None:
             # Start straight on the dashboard (not a blank screen and then a mode switch).
             self.DEFAULT_MODE = "dashboard"  # type: ignore[misc]
         super().__init__()
         self.session = session
+        #: the process's one clock: the session's, or (before a board exists) the face's
+        self.clock: Clock = session.now if session is not None else (clock or process_clock())
         self.db_path = db_path
         self.user = user
         self.replica = replica
+        self.replica_days = replica_days
+        #: the host's files as this session may reach them (closed over SSH)
+        self.files = files
+        #: why this session's access ended while it was open (the app then closes)
+        self.access_ended: str | None = None
+        self._seen_day = session.today if session is not None else None
         self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
         #: the warm-up after the first frame is done (tests wait for it, to be deterministic)
         self.warmed_up = False
@@ -208,9 +222,12 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         if self.session is None:
             return
         version = self.session.database.data_version()
-        if version == self._seen_version:
+        today = self.session.today
+        if version == self._seen_version and today == self._seen_day:
             return
-        self._seen_version = version
+        self._seen_version, self._seen_day = version, today
+        if self._access_gone():
+            return
         for screen in list(self.screen_stack):
             changed = getattr(screen, "board_changed", None)
             if changed is not None:
@@ -218,6 +235,19 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
                     changed()
                 except BoardroomError as error:  # e.g. the row shown was removed meanwhile
                     self.notify(str(error), severity="warning")
+
+    def _access_gone(self) -> bool:
+        """Over SSH: the key was removed or its member deactivated (by someone else, or by the
+        date): the session ends now, and the member's terminal says why."""
+        from boardroom.services.access import access_ended
+
+        assert self.session is not None
+        reason = access_ended(self.session)
+        if reason is None:
+            return False
+        self.access_ended = _("your access to the board ended: {reason}").format(reason=reason)
+        self.exit(return_code=1)
+        return True
 
     def _warm_up_steps(self) -> Iterator[Callable[[], object]]:
         """After the first frame: what the first visit of each screen would otherwise do. The
@@ -316,12 +346,13 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
     def open_board(self, path: Path, user: str | None) -> None:
         """Called by the welcome screen once a board exists."""
         try:
-            self.session = open_session(path, as_name=user)
+            self.session = open_session(path, self.clock, as_name=user)
         except BoardroomError as error:
             self.notify(str(error), severity="error")
             return
         self.db_path = path
         self._seen_version = self.session.database.data_version()
+        self._seen_day = self.session.today
         self.pop_screen()
         self._describe_board()
         self.switch_mode("dashboard")

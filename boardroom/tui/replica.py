@@ -25,6 +25,7 @@ class ReplicaStatus:
     the end; the header's title carries the state."""
 
     replica: str | None
+    replica_days: float | None
     db_path: Path
     session: Session | None
     _board_name: str
@@ -38,11 +39,15 @@ class ReplicaStatus:
             self.set_interval(1, self._show_replica)  # type: ignore[attr-defined]
 
     def _start_replication(self) -> None:
-        from boardroom.services.replication import Replication
+        from boardroom.services.replication import Replication, history
         from boardroom.storage.litestream import parse_replica
 
         try:
-            self.replication = Replication(self.db_path, parse_replica(self.replica or ""))
+            self.replication = Replication(
+                self.db_path,
+                parse_replica(self.replica or ""),
+                history(self.replica_days),
+            )
             self.replication.start()
         except BoardroomError as error:
             self.call_from_thread(
@@ -73,7 +78,7 @@ class ReplicaStatus:
             text = _("replica: starting")
         else:
             self._replica_warned = False
-            seconds = max(0, int(time.time() - state.synced_at))
+            seconds = max(0, int(time.monotonic() - state.synced_at))
             # Litestream syncs every second: "up to date" holds still in the header (a header
             # that changes every second is drawn every second); a lag shows in seconds.
             text = (

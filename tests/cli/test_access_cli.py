@@ -83,7 +83,7 @@ def test_add_list_remove_with_the_event_log(capsys, demo_path, key):
     ("argv", "message"),
     [
         (["--member", "henk", "--key", "{private}"], "this is a private key"),
-        (["--member", "henk", "--key", "{missing}"], "cannot read (No such file or directory)"),
+        (["--member", "henk", "--key", "{missing}"], "x.pub: no such file"),
         (["--member", "henk", "--key", "{notakey}"], "not an OpenSSH public key"),
         (["--member", "nobody", "--key", "{public}"], "--member: no member named 'nobody'"),
     ],

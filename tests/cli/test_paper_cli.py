@@ -145,11 +145,11 @@ def test_a_tampered_content_is_caught_by_verify_and_by_paper_get(capsys, demo_pa
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--item", "4", "--file", "weg.pdf"], "--file: no such file: weg.pdf"),
+        (["--item", "4", "--file", "weg.pdf"], "--file: cannot read weg.pdf: no such file"),
         (["--item", "4", "--file", "EMPTY"], "file: the file is empty"),
         (
             ["--item", "4", "--file", "BIG", "--max-mb", "0.001"],
-            "file: the file is 2 kB; papers up to 1 kB are taken in",
+            "--file: BIG is 2 kB; at most 1 kB is taken in",
         ),
         (
             ["--item", "12", "--file", "OK"],

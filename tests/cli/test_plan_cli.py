@@ -8,9 +8,9 @@ import pytest
 from icalendar import Calendar
 
 from tests.cli.test_cli import one_error_line, run
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN
 
-PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+PLAN = DEMO_PLAN
 
 
 def count(db, sql: str) -> int:
@@ -138,7 +138,7 @@ def test_plan_errors_for_a_missing_file_and_a_portfolio_holder(capsys, demo_path
         str(tmp_path / "nope.toml"),
     )
     assert code == 2 and one_error_line(err) == (
-        f"boardroom: error: --from: no such file: {tmp_path / 'nope.toml'}"
+        f"boardroom: error: --from: cannot read {tmp_path / 'nope.toml'}: no such file"
     )
     code, _, err = run(
         capsys,

@@ -20,7 +20,7 @@ from boardroom.domain.planning import (
     plan_dates,
     plan_year,
 )
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN, ROOT
 
 AGENDAS = ROOT / "agendas"
 PERSPECTIVES = [
@@ -48,9 +48,9 @@ BOARD = BoardFacts(
 
 
 def example() -> tuple[PlanFile, TemplateFile]:
-    plan_path = AGENDAS / "jaarkalender.example.toml"
+    plan_path = DEMO_PLAN
     plan = parse_toml_model(plan_path.read_text(), str(plan_path), PlanFile)
-    template_path = AGENDAS / plan.template
+    template_path = DEMO_PLAN.parent / plan.template
     return plan, parse_toml_model(template_path.read_text(), str(template_path), TemplateFile)
 
 

@@ -14,10 +14,10 @@ from boardroom.exports.ics import calendar_ics
 from boardroom.services import agenda, planning
 from boardroom.services.calendar import board_key, calendar_view, ics_meta
 from boardroom.services.record import find_meeting
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN, plan_source
 
 GOLDEN = Path(__file__).parent / "golden"
-PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+PLAN = DEMO_PLAN
 
 
 def december_with_a_late_paper(open_demo, tmp_path):
@@ -26,7 +26,7 @@ def december_with_a_late_paper(open_demo, tmp_path):
     paper = tmp_path / "monitor.pdf"
     paper.write_bytes(b"Regionale monitor wonen en zorg\n" * 400)
     item = agenda.agenda_view(els, december).lines[3].item.id or 0
-    agenda.attach_paper(els, item, str(paper), "Monitor wonen en zorg 2026")
+    agenda.attach_paper(els, item, paper.read_bytes(), paper.name, "Monitor wonen en zorg 2026")
     els.now = lambda: dt.datetime(2026, 12, 5, 16, 30, tzinfo=dt.UTC)  # after 3 December
     agenda.mark_papers_sent(els, december)
     return els, december
@@ -62,7 +62,7 @@ def export(session, year: int) -> Calendar:
 
 def test_the_year_as_icalendar_parsed_back_event_by_event(open_demo):
     els = open_demo("Els")
-    planning.apply_plan(els, planning.preview_plan(els, 2027, PLAN))
+    planning.apply_plan(els, planning.preview_plan(els, plan_source(PLAN), 2027))
     calendar = export(els, 2027)
     assert str(calendar["version"]) == "2.0" and "boardroom" in str(calendar["prodid"])
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
@@ -93,7 +93,7 @@ def test_the_year_as_icalendar_parsed_back_event_by_event(open_demo):
 
 def test_uids_are_stable_and_a_change_raises_the_sequence(open_demo):
     els = open_demo("Els")
-    planning.apply_plan(els, planning.preview_plan(els, 2027, PLAN))
+    planning.apply_plan(els, planning.preview_plan(els, plan_source(PLAN), 2027))
     first = {str(ev["uid"]): int(ev["sequence"]) for ev in export(els, 2027).walk("VEVENT")}
     second = {str(ev["uid"]): int(ev["sequence"]) for ev in export(els, 2027).walk("VEVENT")}
     assert first == second and len(set(first)) == 11

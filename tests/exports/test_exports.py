@@ -182,7 +182,7 @@ def test_action_list_filters(capsys, demo_path):
         (["export", "minutes", "--meeting", "2026/99"], "2026 has no meeting number 99"),
         (
             ["export", "minutes", "--meeting", "2026-03-12", "-o", "/nonexistent/dir/m.md"],
-            "/nonexistent/dir/m.md: not a writable file path",
+            "-o: cannot write /nonexistent/dir/m.md: no such folder",
         ),
         (["export", "decisions", "--theme", "Onbekend"], "--theme: no theme named 'Onbekend'"),
         (["export", "actions", "--owner", "zz"], "--owner: no member named 'zz'"),

@@ -149,7 +149,7 @@ def test_the_bundle_on_the_command_line(december, demo_path, capsys, tmp_path):
     assert main([*base, str(target)]) == 0
     assert len(PdfReader(target).pages) >= 7
     assert main([*base, str(tmp_path)]) == 2  # a folder is not a file
-    assert "not a writable file path" in capsys.readouterr().err
+    assert ": is a folder, not a file" in capsys.readouterr().err
     code = main(["export", "bundle", "--db", str(demo_path), "--meeting", "2027-01-14"])
     assert code == 2
     assert "the meeting of 2027-01-14 has no agenda yet" in capsys.readouterr().err

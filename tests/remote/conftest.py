@@ -24,9 +24,12 @@ import pytest
 
 from boardroom.services import access
 from boardroom.services.session import open_session
+from tests.conftest import fixed_now
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
 PROGRAM = [sys.executable, "-m", "boardroom"]
+#: sshd's AuthorizedKeysCommand: the small entry point the README installs
+KEYS = str(Path(sys.executable).with_name("boardroom-keys"))
 
 
 def make_key(folder: Path, name: str, kind: str = "ed25519") -> Path:
@@ -61,7 +64,7 @@ class BoardHost:
 
     def bind(self, member: str, key: Path, by: str = "Els Verhoeven") -> str:
         """Give a member access with this key (as the secretary); returns the fingerprint."""
-        session = open_session(self.db, as_name=by)
+        session = open_session(self.db, fixed_now, as_name=by)
         try:
             row = access.add_key(session, member, key.with_suffix(".pub").read_text())
         finally:
@@ -109,8 +112,10 @@ class BoardHost:
             "AuthenticationMethods publickey",
             "PermitRootLogin forced-commands-only",
             "LogLevel VERBOSE",
-            # The sessions' environment: English messages, no config file of the host's user.
-            "SetEnv BOARDROOM_LANG=en BOARDROOM_CONFIG=/nonexistent",
+            # The sessions' environment: English messages, no config file of the host's user,
+            # and the tests' clock (the demo's "today").
+            "SetEnv BOARDROOM_LANG=en BOARDROOM_CONFIG=/nonexistent"
+            f" BOARDROOM_NOW={os.environ['BOARDROOM_NOW']}",
         ]
         if self.mode == "sftp":  # a plain file host for replicas: key login, SFTP only
             lines = [line for line in lines if not line.startswith(("PermitRootLogin", "SetEnv"))]
@@ -150,8 +155,8 @@ class BoardHost:
         folder.mkdir(mode=0o755)
         self.keys_folder = folder
         wrapper = folder / "boardroom-keys"
-        wrapper.write_text(
-            f"#!/bin/sh\nexec {' '.join(PROGRAM)} access authorized-keys --db {self.db}\n"
+        wrapper.write_text(  # as the README has it: boardroom-keys, with the tests' clock
+            f"#!/bin/sh\nBOARDROOM_NOW={os.environ['BOARDROOM_NOW']} exec {KEYS} --db {self.db}\n"
         )
         wrapper.chmod(0o755)
         return [

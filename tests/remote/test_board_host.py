@@ -14,6 +14,7 @@ import pytest
 from bench.console import Terminal
 from boardroom.services import access, agenda
 from boardroom.services.session import open_session
+from tests.conftest import DEMO_PLAN, fixed_now
 from tests.remote.conftest import PROGRAM, BoardHost, err, out
 
 
@@ -27,7 +28,7 @@ def host(board_host: BoardHost, keys: dict[str, Path]) -> BoardHost:
 
 
 def requests_of(db: Path, who: str) -> list[str]:
-    session = open_session(db, as_name=who)
+    session = open_session(db, fixed_now, as_name=who)
     try:
         return [row.title for row in agenda.my_requests(session)]
     finally:
@@ -45,7 +46,7 @@ def test_a_portfolio_holder_files_a_request_over_ssh_as_the_key_s_member(host, k
     assert "Wachttijden GGZ-intake: stand van zaken" in requests_of(host.db, "Henk Jansen")
     listed = host.ssh(keys["henk"], "request --list")
     assert "submitted: Wachttijden GGZ-intake: stand van zaken [20 min]" in out(listed)
-    session = open_session(host.db)
+    session = open_session(host.db, fixed_now)
     try:
         last = session.repo.query("SELECT actor FROM event_log ORDER BY id DESC LIMIT 1")
     finally:
@@ -64,10 +65,16 @@ def test_a_portfolio_holder_files_a_request_over_ssh_as_the_key_s_member(host, k
         ("--db /tmp/other.db request --list", "--db: over SSH the board is the host's"),
         (
             "export minutes --meeting 2026-03-12 -o /tmp/verslag.md",
-            "-o: files on the host are out of reach",
+            "-o: files on the board host are out of reach over SSH; the output comes on"
+            " standard output: ssh … > FILE",
         ),
-        ("plan --year 2027 --from /etc/passwd", "--from: files on the host are out of reach"),
-        ("export agenda --meeting 2026-12-10 -o -", "-o: files on the host are out of reach"),
+        (
+            "plan --year 2027 --from /etc/passwd",
+            "--from: files on the board host are out of reach over SSH; send the file on"
+            " standard input: --from - < FILE",
+        ),
+        ("--replica /tmp/elsewhere", "--replica: files on the board host are out of reach"),
+        ("init --demo --db x.db", "--db: over SSH the board is the host's"),
         ("init --demo", "`init` is for the board host's owner, not over SSH"),
         ("backup /tmp/copy.db", "`backup` is for the board host's owner, not over SSH"),
         ("replicate --replica /tmp/elsewhere", "`replicate` is for the board host's owner"),
@@ -78,7 +85,6 @@ def test_a_portfolio_holder_files_a_request_over_ssh_as_the_key_s_member(host, k
             "request --list $(touch /tmp/pwned)",
             "unrecognized arguments: $(touch /tmp/pwned)",
         ),
-        ("request --title 'unclosed --minutes 5", "cannot read the command (No closing quotation)"),
         ("request --list && id", "unrecognized arguments: && id"),
         ("sh -c id", "invalid choice: 'sh'"),
         (
@@ -120,9 +126,7 @@ def test_files_come_in_on_standard_input(host, keys, tmp_path):
     assert added.returncode == 0, err(added)
     assert out(added).startswith("Ingrid Smit: ssh-ed25519 SHA256:")
     # A plan on standard input, with the standard agenda shipped with boardroom.
-    plan = (
-        Path(__file__).resolve().parents[2] / "agendas" / "jaarkalender.example.toml"
-    ).read_text()
+    plan = DEMO_PLAN.read_text()
     planned = host.ssh(keys["els"], "plan --year 2027 --from - --dry-run", stdin=plan)
     assert planned.returncode == 0, err(planned)
     assert out(planned).endswith(
@@ -145,14 +149,16 @@ def test_a_paper_goes_in_on_standard_input_and_comes_back_byte_for_byte(host, ke
     assert got.returncode == 0 and got.stdout == pdf
     # a path on the host is out of reach, in and out
     on_host = host.ssh(keys["els"], "paper add --meeting 2026-12-10 --item 4 --file /etc/passwd")
-    assert on_host.returncode == 2 and "send it on standard input: --file - < FILE" in err(on_host)
+    assert on_host.returncode == 2 and "send the file on standard input: --file - < FILE" in err(
+        on_host
+    )
     to_host = host.ssh(keys["henk"], f"paper get --paper {paper_id} -o /tmp/x.pdf")
     assert to_host.returncode == 2 and "ssh … > FILE" in err(to_host)
 
 
 def test_a_removed_key_and_a_deactivated_member_are_refused_at_the_next_login(host, keys):
     assert host.ssh(keys["henk"], "request --list").returncode == 0
-    session = open_session(host.db, as_name="Els Verhoeven")
+    session = open_session(host.db, fixed_now, as_name="Els Verhoeven")
     try:
         access.remove_keys(session, member_name="Henk Jansen")
     finally:
@@ -165,7 +171,7 @@ def test_a_removed_key_and_a_deactivated_member_are_refused_at_the_next_login(ho
     denied = host.ssh(keys["henk"], "request --list")
     assert denied.returncode == 255 and "Permission denied (publickey)" in err(denied)
     # A member who leaves the table loses access at once, though the key is still bound.
-    session = open_session(host.db, as_name="Els Verhoeven")
+    session = open_session(host.db, fixed_now, as_name="Els Verhoeven")
     try:
         marianne = session.repo.member_by_name("Marianne van der Velde")
         from boardroom.services.composition import deactivate_member
@@ -208,7 +214,7 @@ def test_without_a_terminal_the_app_says_to_use_ssh_t(host, keys):
 def test_as_authorized_keys_command_a_removed_key_is_refused_by_sshd(host, keys):
     """sshd asks `boardroom access authorized-keys` at each login: no file to keep current."""
     assert host.ssh(keys["henk"], "request --list").returncode == 0
-    session = open_session(host.db, as_name="Els Verhoeven")
+    session = open_session(host.db, fixed_now, as_name="Els Verhoeven")
     try:
         gone = access.remove_keys(session, member_name="henk")
     finally:
@@ -243,7 +249,7 @@ async def test_a_request_filed_over_ssh_shows_in_the_secretarys_open_app(host, k
 
     from boardroom.tui.app import BoardroomApp
 
-    session = open_session(host.db, as_name="Els Verhoeven")
+    session = open_session(host.db, fixed_now, as_name="Els Verhoeven")
     app = BoardroomApp(session, host.db, "Els Verhoeven")
     async with app.run_test(size=(130, 42)) as pilot:
         await pilot.press("f11")

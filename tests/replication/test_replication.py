@@ -25,6 +25,7 @@ from boardroom.services import agenda, setup
 from boardroom.services.replication import Replication, restore_board
 from boardroom.services.session import open_session
 from boardroom.storage.litestream import parse_replica
+from tests.conftest import fixed_now
 from tests.remote.conftest import BoardHost, make_key
 from tests.services.meeting_script import MEETING_AT, build_steps
 
@@ -61,7 +62,7 @@ def wait_until_held(running: Replication, moment: dt.datetime, timeout: float = 
 
 
 def request(db: Path, title: str) -> None:
-    session = open_session(db, as_name="Henk Jansen")
+    session = open_session(db, fixed_now, as_name="Henk Jansen")
     try:
         agenda.submit_request(session, {"title": title, "minutes": 10})
     finally:
@@ -69,7 +70,7 @@ def request(db: Path, title: str) -> None:
 
 
 def dump(db: Path) -> dict:
-    session = open_session(db)
+    session = open_session(db, fixed_now)
     try:
         return setup.dump_board(session)
     finally:
@@ -77,7 +78,7 @@ def dump(db: Path) -> dict:
 
 
 def titles(db: Path) -> list[str]:
-    session = open_session(db)
+    session = open_session(db, fixed_now)
     try:
         return [row["title"] for row in session.repo.query("SELECT title FROM agenda_requests")]
     finally:
@@ -94,14 +95,14 @@ def replicating(demo_path: Path, tmp_path: Path):
 
 
 def test_a_lost_board_comes_back_from_its_folder_replica_exactly(demo_path, tmp_path, replicating):
-    started = time.time()
+    started = time.monotonic()
     request(demo_path, "Na de replicatie")
     wait_until_synced(replicating, started + 0.01)
     replicating.stop()
     before = dump(demo_path)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{demo_path}{suffix}").unlink(missing_ok=True)  # the laptop is gone
-    restored = restore_board(parse_replica(f"file://{tmp_path / 'replica'}"), demo_path)
+    restored = restore_board(parse_replica(f"file://{tmp_path / 'replica'}"), demo_path, fixed_now)
     assert restored.report.ok and restored.board == "Regiotafel Zorg en Welzijn Lindewaard"
     assert dump(demo_path) == before  # every table, the event log included
     assert "Na de replicatie" in titles(demo_path)
@@ -109,19 +110,21 @@ def test_a_lost_board_comes_back_from_its_folder_replica_exactly(demo_path, tmp_
 
 def test_restore_to_a_moment_between_two_writes_gives_that_state(demo_path, tmp_path, replicating):
     request(demo_path, "Eerste")
-    wait_until_synced(replicating, time.time())
+    wait_until_synced(replicating, time.monotonic())
     time.sleep(1.5)
     moment = dt.datetime.now(dt.UTC)
     time.sleep(1.5)
     request(demo_path, "Tweede")
-    wait_until_synced(replicating, time.time())
+    wait_until_synced(replicating, time.monotonic())
     wait_until_held(replicating, moment)
     target = tmp_path / "then.db"
-    restored = restore_board(replicating.replica, target, moment)
+    restored = restore_board(replicating.replica, target, fixed_now, moment)
     assert restored.report.ok
     shown = titles(target)
     assert "Eerste" in shown and "Tweede" not in shown
-    assert "Tweede" in titles(restore_board(replicating.replica, tmp_path / "now.db").path)
+    assert "Tweede" in titles(
+        restore_board(replicating.replica, tmp_path / "now.db", fixed_now).path
+    )
 
 
 def test_a_replica_of_another_board_is_refused_and_nothing_is_sent(
@@ -130,9 +133,8 @@ def test_a_replica_of_another_board_is_refused_and_nothing_is_sent(
     wait_until_synced(replicating, 0)
     replicating.stop()
     other = tmp_path / "other.db"
-    setup.init_from_file(
-        other, Path(__file__).resolve().parents[2] / "agendas" / "board.example.toml"
-    ).close()
+    board_file = Path(__file__).resolve().parents[2] / "agendas" / "board.example.toml"
+    setup.init_from_text(other, board_file.read_text(), "board.toml", fixed_now).close()
     files_before = sorted((tmp_path / "replica").rglob("*"))
     code = main(["replicate", "--db", str(other), "--replica", str(tmp_path / "replica")])
     err = capsys.readouterr().err
@@ -176,7 +178,7 @@ def test_bad_restores_are_one_line_and_write_nothing(
 def test_a_restore_never_overwrites_a_file(demo_path, tmp_path, replicating):
     wait_until_synced(replicating, 0)
     with pytest.raises(StorageProblem) as refused:
-        restore_board(replicating.replica, demo_path)
+        restore_board(replicating.replica, demo_path, fixed_now)
     assert "exists already; restore never overwrites a file" in str(refused.value)
 
 
@@ -205,13 +207,13 @@ def test_over_sftp_to_a_real_sshd(demo_path, tmp_path):
         running = Replication(demo_path, parse_replica(url))
         running.start()
         try:
-            started = time.time()
+            started = time.monotonic()
             request(demo_path, "Via SFTP")
             wait_until_synced(running, started + 0.01)
         finally:
             running.stop()
         assert any((tmp_path / "over-sftp").rglob("*.ltx"))  # on the SFTP host's disk
-        restored = restore_board(parse_replica(url), tmp_path / "from-sftp.db")
+        restored = restore_board(parse_replica(url), tmp_path / "from-sftp.db", fixed_now)
         assert restored.report.ok and "Via SFTP" in titles(restored.path)
     finally:
         host.stop()
@@ -263,11 +265,11 @@ def test_killed_mid_meeting_with_replication_on_the_board_comes_back(demo_path, 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{demo_path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(demo_path.parent / f".{demo_path.name}-litestream", ignore_errors=True)
-    restored = restore_board(parse_replica(replica), demo_path)
+    restored = restore_board(parse_replica(replica), demo_path, fixed_now)
     assert restored.report.ok
     confirmed = max(n for n, at in steps if at < killed_at - 2)
     assert confirmed >= 20
-    reference = open_session(demo_path, as_name="Marianne van der Velde")
+    reference = open_session(demo_path, fixed_now, as_name="Marianne van der Velde")
     script = build_steps(reference)
     reference.close()
     conn = sqlite3.connect(demo_path)
@@ -276,7 +278,7 @@ def test_killed_mid_meeting_with_replication_on_the_board_comes_back(demo_path, 
             assert step.check(conn), f"lost {step.name!r}"
     finally:
         conn.close()
-    session = open_session(demo_path, as_name="Marianne van der Velde")
+    session = open_session(demo_path, fixed_now, as_name="Marianne van der Velde")
     try:
         resumed = meeting_to_resume(session)
         meeting = session.repo.meeting_at(MEETING_AT)
@@ -293,17 +295,17 @@ def test_a_board_that_commits_every_moment_is_still_shown_up_to_date(demo_path, 
     second) the two are never equal in one line. The upload that follows brings the replica
     to that position: up to date as of the sync's start. Without that reading the app said
     "replica: starting" for as long as the board was busy."""
-    started = time.time()
+    started = time.monotonic()
     deadline = started + 6
     n = 0
-    while time.time() < deadline:
+    while time.monotonic() < deadline:
         request(demo_path, f"Druk {n}")
         n += 1
         time.sleep(0.2)
     state = replicating.state()
     assert state.error is None, state.error
     assert n >= 20
-    assert state.synced_at is not None and time.time() - state.synced_at < 3
+    assert state.synced_at is not None and time.monotonic() - state.synced_at < 3
 
 
 def test_the_replicas_position_is_read_from_litestreams_own_lines():
@@ -316,7 +318,7 @@ def test_the_replicas_position_is_read_from_litestreams_own_lines():
     replicator.take(
         line("replica sync", txid={"replica": "0000000000000002", "db": "0000000000000003"})
     )
-    began = time.time()
+    began = time.monotonic()
     assert replicator.snapshot().synced_at is None  # behind: its upload is under way
     replicator.take(
         line("ltx file uploaded", minTXID="0000000000000003", maxTXID="0000000000000002")

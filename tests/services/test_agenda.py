@@ -14,12 +14,13 @@ from boardroom.domain.errors import (
     PermissionDenied,
     ValidationProblem,
 )
+from boardroom.host_files import LOCAL
 from boardroom.services import agenda, calendar, planning
 from boardroom.services.record import find_meeting
 from boardroom.services.year import year_view
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN, plan_source
 
-PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+PLAN = DEMO_PLAN
 DECEMBER = "2026-12-10"  # the demo's next meeting: agenda draft, 125 of 150 minutes
 
 
@@ -82,7 +83,7 @@ def test_scheduling_checks_the_time_left(open_demo):
 
 def test_a_request_fills_its_themes_planned_slot(open_demo):
     els = open_demo("Els")
-    preview = planning.preview_plan(els, 2027, PLAN)
+    preview = planning.preview_plan(els, plan_source(PLAN), 2027)
     planning.apply_plan(els, preview)
     january = meeting_id(els, "2027-01-14")
     before = agenda.agenda_view(els, january)
@@ -100,7 +101,7 @@ def test_a_request_fills_its_themes_planned_slot(open_demo):
     assert after.line_of(item_id).item.title == "Zorginkoop: regionale afspraken"
     assert after.planned_minutes == before.planned_minutes + 15
     # re-planning keeps the request's item and plans around it
-    again = planning.preview_plan(els, 2027, PLAN)
+    again = planning.preview_plan(els, plan_source(PLAN), 2027)
     planning.apply_plan(els, again)
     titles = [x.item.title for x in agenda.agenda_view(els, january).lines]
     assert "Zorginkoop: regionale afspraken" in titles
@@ -201,7 +202,7 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
     paper = tmp_path / "notitie.pdf"
     paper.write_bytes(b"%PDF-1.4 regionale notitie\n" * 100)
     first = agenda.agenda_view(els, december).lines[3].item.id or 0
-    paper_id = agenda.attach_paper(els, first, str(paper), "Notitie wonen")
+    paper_id = agenda.attach_paper(els, first, paper.read_bytes(), paper.name, "Notitie wonen")
     row = els.repo.get("papers", paper_id)
     assert (row["title"], row["size"], row["sha256"], row["sent_at"]) == (
         "Notitie wonen",
@@ -209,15 +210,15 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
         hashlib.sha256(paper.read_bytes()).hexdigest(),
         None,
     )
-    extra = agenda.attach_paper(els, first, str(paper), "Dubbel toegevoegd")
+    extra = agenda.attach_paper(els, first, paper.read_bytes(), paper.name, "Dubbel toegevoegd")
     agenda.remove_paper(els, extra)
     assert [p.title for p in agenda.agenda_view(els, december).lines[3].papers] == [
         "Notitie Wonen, welzijn en zorg",
         "Notitie wonen",
     ]
-    with pytest.raises(ValidationProblem) as problem:
-        agenda.attach_paper(els, first, str(tmp_path / "weg.pdf"))
-    assert str(problem.value) == f"path: no such file: {tmp_path / 'weg.pdf'}"
+    with pytest.raises(ValidationProblem) as problem:  # read by the face, through the gate
+        LOCAL.read_bytes(str(tmp_path / "weg.pdf"), "path", 1000)
+    assert str(problem.value) == f"path: cannot read {tmp_path / 'weg.pdf'}: no such file"
     # today (24 Nov) is before the deadline (3 Dec): not late yet; sent now: on time
     assert agenda.mark_papers_sent(els, december) == 1
     line = agenda.agenda_view(els, december).lines[3]
@@ -232,7 +233,7 @@ def test_a_paper_sent_after_the_deadline_is_late(open_demo, tmp_path):
     paper = tmp_path / "laat.pdf"
     paper.write_bytes(b"late")
     item = agenda.agenda_view(els, december).lines[4].item.id or 0
-    agenda.attach_paper(els, item, str(paper))
+    agenda.attach_paper(els, item, paper.read_bytes(), paper.name)
     els.now = lambda: dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
     agenda.mark_papers_sent(els, december)
     late = [p for p in agenda.agenda_view(els, december).lines[4].papers if p.late]
@@ -262,7 +263,7 @@ def test_a_held_meeting_agenda_cannot_change(open_demo):
 
 def test_replanning_never_touches_a_set_meeting_and_removes_dropped_dates(open_demo, tmp_path):
     els = open_demo("Els")
-    planning.apply_plan(els, planning.preview_plan(els, 2027, PLAN))
+    planning.apply_plan(els, planning.preview_plan(els, plan_source(PLAN), 2027))
     march = meeting_id(els, "2027-03-11")
     agenda.set_agenda(els, march)
     march_items = [x.item for x in agenda.agenda_view(els, march).lines]
@@ -275,7 +276,7 @@ def test_replanning_never_touches_a_set_meeting_and_removes_dropped_dates(open_d
     (tmp_path / "standard-meeting.toml").write_text(
         (PLAN.parent / "standard-meeting.toml").read_text()
     )
-    preview = planning.preview_plan(els, 2027, changed)
+    preview = planning.preview_plan(els, plan_source(changed), 2027)
     kinds = {c.starts_at.strftime("%m-%d"): c.kind for c in preview.changes}
     assert kinds["03-11"] == "keep" and kinds["12-09"] == "remove" and kinds["01-14"] == "change"
     assert "= Thu 11 Mar 2027 15:00  kept as it is (agenda set)" in preview.lines()
@@ -290,7 +291,7 @@ def test_replanning_never_touches_a_set_meeting_and_removes_dropped_dates(open_d
 
 def test_moving_a_theme_updates_the_calendar_and_checks_room(open_demo):
     els = open_demo("Els")
-    planning.apply_plan(els, planning.preview_plan(els, 2027, PLAN))
+    planning.apply_plan(els, planning.preview_plan(els, plan_source(PLAN), 2027))
     view = calendar.calendar_view(els, 2027)
     january, february = view.meetings[0], view.meetings[1]
     item_id, theme = january.themes[0]
@@ -309,7 +310,7 @@ def test_the_year_plan_sets_the_interest_round_numbers(open_demo):
     els = open_demo("Els")
     before = {c.perspective: c.target for c in year_view(els, 2027).interest}
     assert before["Gemeenten"] == 1
-    planning.apply_plan(els, planning.preview_plan(els, 2027, PLAN))
+    planning.apply_plan(els, planning.preview_plan(els, plan_source(PLAN), 2027))
     after = {c.perspective: c.target for c in year_view(els, 2027).interest}
     assert (after["Gemeenten"], after["Ziekenhuizen"], after["GGD"]) == (2, 2, 1)
 

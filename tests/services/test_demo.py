@@ -7,12 +7,12 @@ from collections import Counter
 from boardroom.domain.numbering import meeting_number
 from boardroom.services.demo import build_demo
 from boardroom.services.setup import dump_board
-from tests.conftest import ANCHOR
+from tests.conftest import ANCHOR, fixed_now
 
 
 def test_two_builds_with_the_same_anchor_are_identical(tmp_path):
-    first = build_demo(tmp_path / "a.db", anchor=ANCHOR)
-    second = build_demo(tmp_path / "b.db", anchor=ANCHOR)
+    first = build_demo(tmp_path / "a.db", fixed_now, anchor=ANCHOR)
+    second = build_demo(tmp_path / "b.db", fixed_now, anchor=ANCHOR)
     assert json.dumps(dump_board(first)) == json.dumps(dump_board(second))
     first.close()
     second.close()

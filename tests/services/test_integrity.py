@@ -10,10 +10,11 @@ from boardroom.cli import main
 from boardroom.services import record
 from boardroom.services.integrity import verify
 from boardroom.storage.migrations import open_board_db
+from tests.conftest import fixed_now
 
 
 def report_for(path):
-    database = open_board_db(path)
+    database = open_board_db(path, fixed_now)
     try:
         return verify(database)
     finally:

@@ -17,6 +17,7 @@ from boardroom.services import meeting as live
 from boardroom.services.integrity import verify
 from boardroom.services.session import Session, open_session
 from boardroom.storage.migrations import open_board_db
+from tests.conftest import fixed_now
 from tests.services.meeting_script import MEETING_AT
 
 CLOCK = dt.datetime(2026, 12, 10, 14, 30, tzinfo=dt.UTC)
@@ -84,7 +85,7 @@ def test_four_laptops_recording_the_same_ballots_keep_exactly_one_per_voter(demo
     conn.close()
     assert sorted(voters) == sorted(order)  # one ballot each: none doubled, none lost
     assert sum(refused) == (WRITERS - 1) * len(order)  # every other attempt refused, saying why
-    database = open_board_db(demo_path)
+    database = open_board_db(demo_path, fixed_now)
     assert verify(database).ok
     database.close()
 

@@ -8,11 +8,13 @@ from boardroom.domain.errors import StorageProblem, ValidationProblem
 from boardroom.services import setup
 from boardroom.services.session import open_session
 from boardroom.storage.schema import LATEST
-from tests.conftest import EXAMPLE_BOARD
+from tests.conftest import EXAMPLE_BOARD, fixed_now
 
 
 def test_init_from_the_example_file(tmp_path):
-    session = setup.init_from_file(tmp_path / "b.db", EXAMPLE_BOARD)
+    session = setup.init_from_text(
+        tmp_path / "b.db", EXAMPLE_BOARD.read_text(), "board.toml", fixed_now
+    )
     repo = session.repo
     anna = repo.member_by_name("Anna de Wit")
     assert [r.value for r in anna.roles] == ["chair", "portfolio_holder"]
@@ -34,7 +36,7 @@ def test_a_bad_board_file_writes_nothing(tmp_path):
     with pytest.raises(
         ValidationProblem, match="themes\\[0\\].programme_manager: unknown member 'Hans'"
     ):
-        setup.init_from_file(tmp_path / "b.db", bad)
+        setup.init_from_text(tmp_path / "b.db", bad.read_text(), str(bad), fixed_now)
     assert list(tmp_path.iterdir()) == [bad]
 
 
@@ -42,7 +44,9 @@ def test_json_dump_restores_exactly(open_demo, tmp_path):
     dump = setup.dump_board(open_demo())
     source = tmp_path / "board.json"
     source.write_text(json.dumps(dump))
-    restored = setup.init_from_json(tmp_path / "restored.db", source)
+    restored = setup.init_from_json(
+        tmp_path / "restored.db", source.read_text(), str(source), fixed_now
+    )
     assert setup.dump_board(restored) == dump
     assert dump["tables"]["event_log"] and len(dump["tables"]) == 33
     from boardroom.services.integrity import verify
@@ -71,7 +75,7 @@ def test_a_bad_dump_is_refused_and_writes_nothing(tmp_path, content, message):
     source = tmp_path / "d.json"
     source.write_text(content)
     with pytest.raises(ValidationProblem, match=message):
-        setup.init_from_json(tmp_path / "r.db", source)
+        setup.init_from_json(tmp_path / "r.db", source.read_text(), str(source), fixed_now)
     assert not (tmp_path / "r.db").exists()
 
 
@@ -81,7 +85,7 @@ def test_a_dump_with_a_dangling_reference_is_refused(open_demo, tmp_path):
     source = tmp_path / "d.json"
     source.write_text(json.dumps(dump))
     with pytest.raises(ValidationProblem, match="refers to a missing perspectives row"):
-        setup.init_from_json(tmp_path / "r.db", source)
+        setup.init_from_json(tmp_path / "r.db", source.read_text(), str(source), fixed_now)
     assert not (tmp_path / "r.db").exists()
 
 
@@ -96,7 +100,7 @@ def test_check_reports_integrity_and_version(demo_path):
 
 
 def test_backup_is_consistent_while_another_connection_writes(demo_path, tmp_path):
-    writer = open_session(demo_path, as_name="Els Verhoeven")
+    writer = open_session(demo_path, fixed_now, as_name="Els Verhoeven")
     stop = threading.Event()
 
     def keep_writing():

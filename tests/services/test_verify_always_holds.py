@@ -21,11 +21,12 @@ from boardroom.services import agenda, decide, planning, record
 from boardroom.services import composition as comp
 from boardroom.services import meeting as live
 from boardroom.services.integrity import verify
+from boardroom.services.planning import PlanText
 from boardroom.services.session import open_session
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN, fixed_now
 
 CLOCK = dt.datetime(2026, 12, 10, 14, 30, tzinfo=dt.UTC)
-PLAN = (ROOT / "agendas" / "jaarkalender.example.toml").read_text()
+PLAN = DEMO_PLAN.read_text()
 LATER = ("2027-03-11", "2027-04-08", "2027-06-10", "2027-09-09")
 
 #: The demo board, built once for the whole machine run (copied for each example).
@@ -37,7 +38,7 @@ def template() -> Path:
         from boardroom.services.demo import build_demo
 
         path = Path(tempfile.mkdtemp()) / "template.db"
-        build_demo(path, anchor=dt.date(2026, 11, 24)).close()
+        build_demo(path, fixed_now, anchor=dt.date(2026, 11, 24)).close()
         _TEMPLATE.append(path)
     return _TEMPLATE[0]
 
@@ -60,7 +61,7 @@ class RecordMachine(RuleBasedStateMachine):
         self.meeting = self.els.repo.meeting_at("2026-12-10T15:00").id
         self.paper = self.folder / "stuk.pdf"
         self.paper.write_bytes(b"%PDF-1.4 test paper\n")
-        preview = planning.preview_plan(self.els, 2027, Path("plan.toml"), PLAN)
+        preview = planning.preview_plan(self.els, PlanText(PLAN, "plan.toml"), 2027)
         planning.apply_plan(self.els, preview)  # draft agendas to work on
 
     def teardown(self) -> None:
@@ -97,7 +98,7 @@ class RecordMachine(RuleBasedStateMachine):
         )
 
         def replan() -> None:
-            preview = planning.preview_plan(self.els, 2027, Path("plan.toml"), text)
+            preview = planning.preview_plan(self.els, PlanText(text, "plan.toml"), 2027)
             planning.apply_plan(self.els, preview)
 
         tolerated(replan)
@@ -147,7 +148,11 @@ class RecordMachine(RuleBasedStateMachine):
         elif how == "edit":
             tolerated(lambda: agenda.edit_item(self.els, item_id, {**form, "minutes": 15}))
         elif how == "paper":
-            tolerated(lambda: agenda.attach_paper(self.els, item_id, str(self.paper), "Notitie"))
+            tolerated(
+                lambda: agenda.attach_paper(
+                    self.els, item_id, self.paper.read_bytes(), self.paper.name, "Notitie"
+                )
+            )
         else:
             paper = self.pick(data, "SELECT id FROM papers WHERE agenda_item_id = ?", item_id)
             if paper is not None:

@@ -8,6 +8,7 @@ from boardroom.storage.db import Database
 from boardroom.storage.migrations import migrate, schema_version
 from boardroom.storage.repo import Repo
 from boardroom.storage.schema import LATEST, MIGRATIONS, TABLES, event_hash
+from tests.conftest import fixed_now
 
 NOW = "2026-03-12T14:00:00+00:00"
 
@@ -76,10 +77,10 @@ def fill(database: Database) -> dict:
 def test_migrating_from_every_earlier_version_keeps_every_row(tmp_path, start):
     path = tmp_path / "old.db"
     database = Database(path, create=True)
-    migrate(database, target=start)
+    migrate(database, fixed_now, target=start)
     assert schema_version(database) == start
     before = fill(database)
-    applied = migrate(database)
+    applied = migrate(database, fixed_now)
     assert applied == [m.version for m in MIGRATIONS if m.version > start]
     assert schema_version(database) == LATEST
     after = Repo(database).dump()
@@ -111,16 +112,16 @@ def test_a_failing_migration_is_rolled_back(tmp_path, monkeypatch):
     from boardroom.storage import migrations, schema
 
     database = Database(tmp_path / "b.db", create=True)
-    migrate(database, target=1)
+    migrate(database, fixed_now, target=1)
 
-    def explode(db):
+    def explode(db, _now):
         db.conn.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("disk on fire")
 
     broken = (schema.MIGRATIONS[0], schema.Migration(2, "broken", explode))
     monkeypatch.setattr(migrations, "MIGRATIONS", broken)
     with pytest.raises(RuntimeError):
-        migrations.migrate(database)
+        migrations.migrate(database, fixed_now)
     assert schema_version(database) == 1
     assert (
         database.conn.execute(

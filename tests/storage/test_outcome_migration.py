@@ -12,6 +12,7 @@ from boardroom.services.integrity import verify
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import migrate, schema_version
 from boardroom.storage.repo import Repo
+from tests.conftest import fixed_now, stamp
 
 OLD_VOTE = (
     "stemming, gewone meerderheid, één stem per perspectief; quorum 9/9 perspectieven;"
@@ -23,7 +24,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
     """Turn a current demo board into what boardroom wrote before schema 8 — every change
     logged as that version logged it — and return each decision's facts as recorded live."""
     database = Database(path)
-    repo = Repo(database, actor="boardroom 0.1")
+    repo = Repo(database, actor="boardroom 0.1", clock=stamp)
     facts = {}
     with database.transaction():
         for row in repo.query("SELECT id, number, method, outcome FROM decisions ORDER BY id"):
@@ -69,7 +70,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database) == [8, 9, 10]
+    assert migrate(database, fixed_now) == [8, 9, 10]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

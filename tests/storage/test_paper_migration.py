@@ -9,6 +9,7 @@ from boardroom.services.integrity import verify
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import migrate
 from boardroom.storage.repo import Repo
+from tests.conftest import fixed_now, stamp
 
 
 def test_found_files_are_taken_in_missing_and_changed_ones_are_listed(tmp_path):
@@ -17,8 +18,10 @@ def test_found_files_are_taken_in_missing_and_changed_ones_are_listed(tmp_path):
     changed.write_bytes(b"versie 1")
     gone.write_bytes(b"weg")
     database = Database(tmp_path / "old.db", create=True)
-    migrate(database, target=8)
-    repo = Repo(database, actor="Els Verhoeven")  # boardroom 0.1 attached papers by path
+    migrate(database, fixed_now, target=8)
+    repo = Repo(
+        database, actor="Els Verhoeven", clock=stamp
+    )  # boardroom 0.1 attached papers by path
     meeting = repo.insert("meetings", {"starts_at": "2026-12-10T15:00"})
     item = repo.insert("agenda_items", {"meeting_id": meeting, "position": 1, "title": "Wonen"})
     ids = {}
@@ -37,7 +40,7 @@ def test_found_files_are_taken_in_missing_and_changed_ones_are_listed(tmp_path):
     changed.write_bytes(b"versie 2, na het toevoegen gewijzigd")
     gone.unlink()
 
-    assert migrate(database) == [9, 10]
+    assert migrate(database, fixed_now) == [9, 10]
     assert list(tmp_path.glob("old.db.v8-*.bak"))  # backed up first
     stored = {
         r["sha256"]: bytes(r["content"])

@@ -9,11 +9,11 @@ from boardroom.tui.screens.agenda import AgendaScreen
 from boardroom.tui.screens.calendar import CalendarScreen
 from boardroom.tui.widgets.confirm import ConfirmScreen
 from boardroom.tui.widgets.form import FormScreen
-from tests.conftest import ROOT
+from tests.conftest import DEMO_PLAN
 from tests.tui.conftest import text_of
 
 SIZE = (140, 42)
-PLAN = ROOT / "agendas" / "jaarkalender.example.toml"
+PLAN = DEMO_PLAN
 TITLE = "Suïcidepreventie: regionale aanpak"
 
 

@@ -186,7 +186,7 @@ async def test_first_start_without_a_board_creates_one_from_a_file(tmp_path: Pat
         app.screen.query_one("#board-file", Input).value = str(tmp_path / "missing.toml")
         await pilot.press("enter")
         await pilot.pause()
-        assert "file not found" in str(app.screen.query_one("#welcome-error").content)
+        assert "missing.toml: no such file" in str(app.screen.query_one("#welcome-error").content)
         app.screen.query_one("#board-file", Input).value = str(EXAMPLE_BOARD)
         await pilot.press("enter")
         await pilot.pause()

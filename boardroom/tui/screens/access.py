@@ -55,6 +55,8 @@ class AccessScreen(TableScreen):
         return f"{row.member}: {row.fingerprint}" + (f" ({row.comment})" if row.comment else "")
 
     def action_add(self) -> None:
+        if not self.permitted(lambda: access.require_manager(self.session)):
+            return
         members = [(x.name, x.name) for x in comp.composition(self.session).members]
 
         def submit(values: dict[str, Any]) -> None:
@@ -63,8 +65,8 @@ class AccessScreen(TableScreen):
 
                 raise ValidationProblem(_("choose the member"), "member")
             text = values["key"]
-            if text.strip().startswith(("/", "~")):
-                text, _where = access.read_key_file(text.strip())
+            if text.strip().startswith(("/", "~")):  # a path: read it (not over SSH)
+                text = self.app.files.read_text(text.strip(), "key", 64_000)  # type: ignore[attr-defined]
             row = access.add_key(self.session, values["member"], text, "key")
             self.notify(f"{row.member}: {row.fingerprint}", timeout=6)
 

@@ -3,6 +3,8 @@ the pending requests beside them (schedule here, or decline with a reason), pape
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -276,16 +278,31 @@ class AgendaScreen(TableScreen):
         self.app.push_screen(WerkagendaScreen(theme_ids=item_themes(line.item if line else None)))
 
     def action_attach(self) -> None:
+        from boardroom.services import papers
+
         item_id = self.selected_id()
-        if item_id is None:
+        if item_id is None or not self.permitted(lambda: papers.require_attacher(self.session)):
             return
+        line = self.view.line_of(item_id) if self.view else None
+        day = f"{self.view.meeting.starts_at:%Y-%m-%d}" if self.view else "…"
+        number = line.number if line is not None else "N"
+        files = self.host_files(
+            f"ssh … paper add --meeting {day} --item {number} --file - < stuk.pdf"
+        )
+        if files is None:
+            return
+
+        def submit(values: dict[str, Any]) -> None:
+            content, name = files.read_bytes(values["path"].strip(), "path", papers.SIZE_LIMIT)
+            agenda.attach_paper(self.session, item_id, content, name, values["title"])
+
         self.open_form(
             _("Attach a paper"),
             [
                 FormField("path", _("File"), hint=_("its content is kept in the board")),
                 FormField("title", _("Title (default: the file's name)")),
             ],
-            lambda v: agenda.attach_paper(self.session, item_id, v["path"], v["title"]),
+            submit,
         )
 
     def action_remove_paper(self) -> None:
@@ -319,21 +336,22 @@ class AgendaScreen(TableScreen):
 
         assert self.view is not None
         meeting = self.view.meeting
+        day = f"{meeting.starts_at:%Y-%m-%d}"
+        files = self.host_files(f"ssh … export bundle --meeting {day} > bundel-{day}.pdf")
+        if files is None:
+            return
 
-        def submit(values: dict) -> None:  # type: ignore[type-arg]
+        def submit(values: dict[str, Any]) -> None:
             from boardroom.exports.bundle import bundle_pdf
             from boardroom.services import papers
 
-            path = Path(values["path"]).expanduser()
-            if path.suffix.lower() != ".pdf":
+            name = values["path"].strip()
+            if not name.lower().endswith(".pdf"):
                 raise ValidationProblem(_("the file must end in .pdf"), "path")
-            if not path.parent.is_dir():
-                raise ValidationProblem(
-                    _("no such folder: {folder}").format(folder=path.parent), "path"
-                )
+            files.writable(name, "path")
             who = self.session.user.name if self.session.user else ""
-            path.write_bytes(bundle_pdf(papers.bundle(self.session, meeting), author=who))
-            self.notify(f"{_('Written')}: {path}", timeout=8)
+            data = bundle_pdf(papers.bundle(self.session, meeting), author=who)
+            self.notify(f"{_('Written')}: {files.write_bytes(name, data, 'path')}", timeout=8)
 
         self.open_form(
             _("Export the meeting bundle"),
@@ -351,8 +369,10 @@ class AgendaScreen(TableScreen):
         from boardroom.exports.agenda import agenda_document
 
         assert self.view is not None
+        day = f"{self.view.meeting.starts_at:%Y-%m-%d}"
         self.open_export(
             _("Export the agenda"),
-            f"agenda-{self.view.meeting.starts_at:%Y-%m-%d}.html",
+            f"agenda-{day}.html",
             lambda: agenda_document(agenda.agenda_view(self.session, self.meeting_id)),
+            f"ssh … export agenda --meeting {day} --format docx > agenda-{day}.docx",
         )

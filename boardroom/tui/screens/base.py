@@ -208,8 +208,13 @@ class TableScreen(BoardScreen):
 
     def allowed(self, capability: Capability, doing: str) -> bool:
         """Asked before a form opens: nobody types only to have it refused."""
+        return self.permitted(lambda: self.session.require(capability, doing))
+
+    def permitted(self, check: Callable[[], object]) -> bool:
+        """A service's permission check (`require_…`), asked before a form or a file prompt
+        opens; its refusal is shown as a notification."""
         try:
-            self.session.require(capability, doing)
+            check()
         except BoardroomError as error:
             self.notify(str(error), severity="error", timeout=8)
             return False
@@ -231,24 +236,28 @@ class TableScreen(BoardScreen):
 
         self.app.push_screen(FormScreen(title, fields, lambda values: submit(values)), saved)
 
-    def open_export(self, title: str, default_name: str, document: Callable[[], Document]) -> None:
-        """Ask for a file (.md, .html, .docx or .pdf, from its suffix) and write the document there."""
+    def open_export(
+        self, title: str, default_name: str, document: Callable[[], Document], instead: str
+    ) -> None:
+        """Ask for a file (.md, .html, .docx or .pdf, from its suffix) and write the document
+        there; over SSH, say which command does it instead (`instead`)."""
         from pathlib import Path
 
         from boardroom.domain.errors import ValidationProblem
-        from boardroom.exports.document import FORMATS, write_document
+        from boardroom.exports.document import FORMATS, document_bytes
+
+        files = self.host_files(instead)
+        if files is None:
+            return
 
         def submit(values: dict[str, Any]) -> None:
-            path = Path(values["path"]).expanduser()
-            fmt = path.suffix.lstrip(".").lower()
+            name = values["path"].strip()
+            fmt = Path(name).suffix.lstrip(".").lower()
             if fmt not in FORMATS:
                 raise ValidationProblem(_("the file must end in .md, .html, .docx or .pdf"), "path")
-            if not path.parent.is_dir():
-                raise ValidationProblem(
-                    _("no such folder: {folder}").format(folder=path.parent), "path"
-                )
-            write_document(document(), fmt, path)
-            self.notify(f"{_('Written')}: {path}", timeout=8)
+            files.writable(name, "path")
+            written = files.write_bytes(name, document_bytes(document(), fmt), "path")
+            self.notify(f"{_('Written')}: {written}", timeout=8)
 
         self.open_form(
             title,

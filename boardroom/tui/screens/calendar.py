@@ -185,16 +185,23 @@ class CalendarScreen(TableScreen):
 
     def action_plan(self) -> None:
         """The plan file's path; then the changes it would make, to apply or not."""
-        from boardroom.services.planning import apply_plan, preview_plan
+        from boardroom.host_files import plan_text
+        from boardroom.services.planning import apply_plan, preview_plan, require_planner
         from boardroom.tui.widgets.confirm import ConfirmScreen
         from boardroom.tui.widgets.form import FormScreen
 
         assert self.year is not None
         year = self.year
         previews = []
+        if not self.permitted(lambda: require_planner(self.session)):
+            return
+        files = self.host_files(f"ssh … plan --year {year} --from - < jaarkalender.toml")
+        if files is None:
+            return
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
-            previews.append(preview_plan(self.session, year, Path(values["path"]).expanduser()))
+            source = plan_text(files, values["path"].strip())
+            previews.append(preview_plan(self.session, source, year))
 
         def confirmed(apply: bool | None) -> None:
             if apply and self.attempt(lambda: apply_plan(self.session, previews[-1])):

@@ -9,6 +9,8 @@ from textual import events
 from textual.message import Message
 from textual.screen import Screen
 
+from boardroom.host_files import HostFiles
+from boardroom.i18n import _
 from boardroom.services.session import Session
 from boardroom.tui.bindings import TranslatedBindings
 
@@ -54,6 +56,21 @@ class BoardScreen(TranslatedBindings, Screen[None]):
     @property
     def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined,no-any-return]
+
+    def host_files(self, instead: str) -> HostFiles | None:
+        """The host's files, when this session may name them; over SSH None, and a notice
+        with the command that does it instead (`instead`), before any prompt for a path."""
+        files: HostFiles = self.app.files  # type: ignore[attr-defined]
+        if files.reachable:
+            return files
+        self.notify(
+            _(
+                "Over SSH the board host's files are out of reach. Instead, on your laptop: {command}"
+            ).format(command=instead),
+            severity="warning",
+            timeout=15,
+        )
+        return None
 
     def board_changed(self) -> None:
         """Another session committed (the app noticed): show it, keeping the user's place

@@ -70,10 +70,12 @@ class MeetingsScreen(TableScreen):
         if meeting_id is None:
             return
         current = live.meeting(self.session, meeting_id)
+        day = f"{current.starts_at:%Y-%m-%d}"
         self.open_export(
             _("Export the minutes"),
-            f"verslag-{current.starts_at:%Y-%m-%d}.html",
+            f"verslag-{day}.html",
             lambda: minutes_document(build_minutes(self.session, meeting_id)),
+            f"ssh … export minutes --meeting {day} --format docx > verslag-{day}.docx",
         )
 
     def action_agenda(self) -> None:

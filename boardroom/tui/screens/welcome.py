@@ -67,17 +67,19 @@ class WelcomeScreen(TranslatedBindings, Screen[None]):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{demo_path}{suffix}").unlink(missing_ok=True)
         try:
-            build_demo(demo_path).close()
+            build_demo(demo_path, self.app.clock).close()  # type: ignore[attr-defined]
             self.app.open_board(demo_path, DEMO_CHAIR)  # type: ignore[attr-defined]
         except BoardroomError as error:
             self.query_one("#welcome-error", Static).update(f"⚠ {error}")
 
     @on(Input.Submitted, "#board-file")
     def create_from_file(self, event: Input.Submitted) -> None:
-        from boardroom.services.setup import init_from_file
+        from boardroom.services.setup import init_from_text
 
+        name = event.value.strip()
         try:
-            init_from_file(self.db_path, Path(event.value.strip())).close()
+            text = self.app.files.read_text(name, _("board file"))  # type: ignore[attr-defined]
+            init_from_text(self.db_path, text, name, self.app.clock).close()  # type: ignore[attr-defined]
             self.app.open_board(self.db_path, self.app.user)  # type: ignore[attr-defined]
         except BoardroomError as error:
             self.query_one("#welcome-error", Static).update(f"⚠ {error}")

@@ -229,14 +229,14 @@ class WerkagendaScreen(TableScreen):
     def action_load(self) -> None:
         if not self.may_keep():
             return
+        files = self.host_files("ssh … werkagenda import --file - < metingen.csv")
+        if files is None:
+            return
 
         def submit(values: dict[str, Any]) -> None:
-            path = Path(values["path"]).expanduser()
-            if not path.is_file():
-                raise ValidationProblem(_("no such file: {path}").format(path=path), "path")
-            loaded = werkagenda.import_figures(
-                self.session, path.read_text(encoding="utf-8-sig"), path.name
-            )
+            name = values["path"].strip()
+            text = files.read_text(name, "path")
+            loaded = werkagenda.import_figures(self.session, text, Path(name).name)
             self.notify(
                 _("{added} added, {corrected} corrected, {unchanged} unchanged").format(
                     added=loaded.added, corrected=loaded.corrected, unchanged=loaded.unchanged
@@ -261,6 +261,7 @@ class WerkagendaScreen(TableScreen):
             lambda: werkagenda_document(
                 board_summary(self.session).name, werkagenda.werkagenda(self.session, on), on
             ),
+            f"ssh … export werkagenda --format docx > werkagenda-{on.isoformat()}.docx",
         )
 
 

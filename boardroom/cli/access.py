@@ -1,0 +1,133 @@
+"""`access add|list|remove|authorized-keys`: who may reach the board over SSH."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from boardroom.cli.invocation import Invocation
+from boardroom.cli.parsing import Parser, common, host_path, words
+
+#: A public key is one line of a few hundred bytes; a file much larger is not one.
+KEY_LIMIT = 64_000
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    access = commands.add_parser(
+        "access",
+        help="who may reach the board over SSH: members' public keys",
+        description="Bind members' public SSH keys to them (the key is the identity on the"
+        " board host), list and remove them, and print the host's authorized_keys. See the"
+        " README, 'Sharing a board'.",
+    )
+    kinds = access.add_subparsers(dest="access_command", metavar="WHAT", parser_class=Parser)
+    kinds.required = True
+    add = kinds.add_parser(
+        "add",
+        help="bind a member's public key (secretary or chair)",
+        description="Bind a public key (ed25519, ECDSA or RSA of 2048 bits or more) to a"
+        " member. A key belongs to one member only.",
+    )
+    common(add)
+    words(add, "--member", required=True, metavar="MEMBER", help="a few letters of the name")
+    host_path(
+        add,
+        "--key",
+        dest="key_file",
+        stdio="in",
+        required=True,
+        metavar="FILE.pub",
+        help="the member's public key file; - reads it from standard input",
+    )
+    add.set_defaults(handler=run_add)
+
+    listing = kinds.add_parser(
+        "list",
+        help="every bound key: member, fingerprint, added when and by whom",
+        description="Every bound key. A key of a member who is no longer active opens nothing.",
+    )
+    common(listing)
+    listing.set_defaults(handler=run_list)
+
+    remove = kinds.add_parser(
+        "remove",
+        help="take a key (or every key of a member) away (secretary or chair)",
+        description="Remove a key by its fingerprint, or every key of a member. The next login"
+        " with it is refused, and the member's open sessions end within a second.",
+    )
+    common(remove)
+    which = remove.add_mutually_exclusive_group(required=True)
+    which.add_argument("--key", dest="fingerprint", metavar="FINGERPRINT", help="SHA256:…")
+    words(which, "--member", metavar="MEMBER", help="every key of this member")
+    remove.set_defaults(handler=run_remove)
+
+    keys = kinds.add_parser(
+        "authorized-keys",
+        help="print the board host's authorized_keys",
+        description="One line per key of an active member, forced into `boardroom ssh-session`"
+        " as that key's member (restrict,pty,command=…). Write it to the host account's"
+        " ~/.ssh/authorized_keys; sshd's AuthorizedKeysCommand is `boardroom-keys`, which"
+        " gives the same lines without starting the app.",
+    )
+    common(keys)
+    host_path(
+        keys,
+        "--program",
+        stdio=None,
+        metavar="COMMAND",
+        help="how the host starts boardroom (default: this Python with -m boardroom)",
+    )
+    keys.set_defaults(handler=run_authorized_keys, owner_only=True)
+
+
+def run_add(inv: Invocation) -> int:
+    from boardroom.services import access
+
+    name = inv.args.key_file
+    with inv.session() as session:
+        access.require_manager(session)  # before the key file is read
+        text = inv.files.read_text(name, "--key", KEY_LIMIT)
+        row = access.add_key(session, inv.args.member, text, "--key -" if name == "-" else name)
+    print(f"{row.member}: {row.algorithm} {row.fingerprint} added")
+    return 0
+
+
+def run_list(inv: Invocation) -> int:
+    from boardroom.services import access
+
+    with inv.session() as session:
+        rows = access.keys(session)
+    width = max((len(r.member) for r in rows), default=6)
+    for r in rows:
+        state = "" if r.active else "  (member not active: no access)"
+        added = f"added {r.added_at[:16].replace('T', ' ')} UTC" + (
+            f" by {r.added_by}" if r.added_by else ""
+        )
+        print(f"{r.member:<{width}}  {r.fingerprint}  {r.algorithm:<11}  {added}{state}")
+    if not rows:
+        print("no keys yet: boardroom access add --member NAME --key FILE.pub")
+    return 0
+
+
+def run_remove(inv: Invocation) -> int:
+    from boardroom.services import access
+
+    with inv.session() as session:
+        gone = access.remove_keys(
+            session, fingerprint=inv.args.fingerprint, member_name=inv.args.member
+        )
+    for row in gone:
+        print(f"{row.member}: {row.fingerprint} removed")
+    return 0
+
+
+def run_authorized_keys(inv: Invocation) -> int:
+    import shlex
+
+    from boardroom.host_keys import default_program
+    from boardroom.services import access
+
+    program = shlex.split(inv.args.program) if inv.args.program else default_program()
+    with inv.session() as session:
+        sys.stdout.write(access.authorized_keys(session, program, inv.db_path))
+    return 0

@@ -1,0 +1,243 @@
+"""`export`: the board and its documents and lists, to standard output or a file.
+
+Every export is made whole in memory and then written in one go through the host-files gate
+(`-o FILE`, or standard output): a file is written completely or not at all, and over SSH
+it always goes to standard output (`ssh board@host export … > verslag.docx`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from boardroom.cli.invocation import Invocation
+from boardroom.cli.parsing import Parser, common, date, meeting, output, words
+from boardroom.domain.errors import ValidationProblem
+from boardroom.host_files import STDIO
+
+if TYPE_CHECKING:
+    from boardroom.exports.document import Document
+    from boardroom.services.session import Session
+
+BINARY = ("docx", "pdf")
+TO_STDOUT = "write here (default: standard output; docx and pdf there only when redirected: > FILE)"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser("export", help="write the board or its lists to a file")
+    kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=Parser)
+    kinds.required = True
+
+    board = kinds.add_parser(
+        "board",
+        help="the whole board (every table) as JSON",
+        description="Dump every table as JSON; `init --from-json` restores it exactly.",
+    )
+    _export(board, ("json",), export_board)
+
+    minutes = kinds.add_parser(
+        "minutes",
+        help="a meeting's minutes (md, html, docx, pdf)",
+        description="The minutes of one meeting: attendance, per item the notes and outcome,"
+        " every decision with its tally or consent record, new actions, deferred items, the"
+        " interest round and the behaviour check, with the decision and action lists.",
+    )
+    meeting(minutes)
+    _export(minutes, ("md", "html", "docx", "pdf"), export_minutes)
+
+    agenda = kinds.add_parser(
+        "agenda",
+        help="a meeting's agenda as members receive it (md, html, docx, pdf)",
+        description="The agenda of one meeting: board, date, time, place; the numbered items"
+        " with purpose, presenter and clock times; papers with their sha256 and late flags;"
+        " the open actions and decisions due for review under the actions review.",
+    )
+    meeting(agenda)
+    _export(agenda, ("md", "html", "docx", "pdf"), export_agenda)
+
+    bundle = kinds.add_parser(
+        "bundle",
+        help="a meeting's papers as one PDF (vergaderbundel)",
+        description="One PDF to send round: a cover, the agenda with every paper's sha256,"
+        " then every PDF paper behind its item, with bookmarks per item and paper and page"
+        " numbers across the whole bundle. Papers that are not PDF are listed (fetch them with"
+        " `boardroom paper get`).",
+    )
+    meeting(bundle)
+    _export(bundle, ("pdf",), export_bundle)
+
+    calendar = kinds.add_parser(
+        "calendar",
+        help="the year's meetings as iCalendar (.ics)",
+        description="One event per meeting (Europe/Amsterdam), with stable UIDs: importing the"
+        " file again updates the events instead of adding them twice.",
+    )
+    calendar.add_argument("--year", type=int, required=True, metavar="YEAR")
+    _export(calendar, ("ics",), export_calendar)
+
+    report = kinds.add_parser(
+        "report",
+        help="the year report (md, html, pdf)",
+        description="The year: meetings held, decisions by method and theme, actions done on"
+        " time, attendance, interest rounds per perspective, the behaviour trend.",
+    )
+    report.add_argument("--year", type=int, required=True, metavar="YEAR")
+    _export(report, ("md", "html", "pdf"), export_report)
+
+    werkagenda = kinds.add_parser(
+        "werkagenda",
+        help="the werkagenda (md, html, docx, pdf, csv, json)",
+        description="Per theme the result agreements and every KPI as it stood on a date:"
+        " baseline, figures, the path value, target and status; csv and json as facts.",
+    )
+    words(werkagenda, "--theme", metavar="THEME", help="one theme only")
+    werkagenda.add_argument(
+        "--at", type=date, metavar="DATE", help="as it stood then (default: today)"
+    )
+    _export(werkagenda, ("md", "html", "docx", "pdf", "csv", "json"), export_werkagenda)
+
+    for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
+        listing = kinds.add_parser(
+            kind, help=f"{what} (md, csv, json, docx, pdf)", description=f"Write {what}, filtered."
+        )
+        listing.add_argument(
+            "--status",
+            metavar="STATUS",
+            choices=("in_force", "superseded", "revoked")
+            if kind == "decisions"
+            else ("open", "done", "cancelled"),
+        )
+        if kind == "decisions":
+            listing.add_argument("--year", type=int, metavar="YEAR")
+            words(listing, "--theme", metavar="THEME", help="a theme's name")
+        else:
+            words(listing, "--owner", metavar="NAME", help="a few letters of the name")
+            listing.add_argument("--overdue", action="store_true", help="open and past due")
+        _export(listing, ("md", "csv", "json", "docx", "pdf"), export_list)
+
+
+def _export(
+    parser: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    make: Callable[[Session, argparse.Namespace], bytes],
+) -> None:
+    """What every export has: the common options, its formats, -o, and the one handler that
+    checks where it goes, makes it and writes it."""
+    common(parser)
+    parser.add_argument("--format", choices=formats, default=formats[0])
+    output(
+        parser, TO_STDOUT if any(f in BINARY for f in formats) else "write here (default: stdout)"
+    )
+    parser.set_defaults(handler=run_export, make=make)
+
+
+def run_export(inv: Invocation) -> int:
+    args = inv.args
+    destination = None if args.output in (None, STDIO) else args.output
+    if destination is None and args.format in BINARY and sys.stdout.isatty():
+        hint = "add > FILE" if inv.over_ssh else "add -o FILE (or > FILE)"
+        raise ValidationProblem(f"{args.format} needs a file: {hint}", "--output")
+    inv.files.writable(destination, "-o")  # before the work of making it
+    with inv.session() as session:
+        data = args.make(session, args)
+    inv.files.write_bytes(destination, data, "-o")
+    return 0
+
+
+def _document(doc: Document, fmt: str) -> bytes:
+    from boardroom.exports.document import document_bytes
+
+    return document_bytes(doc, fmt)
+
+
+def export_board(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.services.setup import dump_board
+
+    return (json.dumps(dump_board(session), ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def export_minutes(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.minutes import minutes_document
+    from boardroom.services.minutes import build_minutes
+    from boardroom.services.record import find_meeting
+
+    minutes = build_minutes(session, find_meeting(session, args.meeting).id or 0)
+    return _document(minutes_document(minutes), args.format)
+
+
+def export_agenda(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.agenda import agenda_document
+    from boardroom.services.agenda import agenda_view
+    from boardroom.services.record import find_meeting
+
+    view = agenda_view(session, find_meeting(session, args.meeting).id or 0)
+    return _document(agenda_document(view), args.format)
+
+
+def export_bundle(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.bundle import bundle_pdf
+    from boardroom.services.papers import bundle
+    from boardroom.services.record import find_meeting
+
+    parts = bundle(session, find_meeting(session, args.meeting))
+    return bundle_pdf(parts, author=session.user.name if session.user else "")
+
+
+def export_calendar(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.ics import calendar_ics
+    from boardroom.services.calendar import calendar_view, ics_meta
+
+    _check_year(args.year)
+    view = calendar_view(session, args.year)
+    if not view.meetings:
+        raise ValidationProblem(f"{args.year} has no meetings (plan it first)", "--year")
+    return calendar_ics(view, ics_meta(session, view))
+
+
+def export_report(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.report import report_document
+    from boardroom.services.overview import board_summary
+    from boardroom.services.year import year_report
+
+    _check_year(args.year)
+    doc = report_document(board_summary(session).name, year_report(session, args.year))
+    return _document(doc, args.format)
+
+
+def export_werkagenda(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.werkagenda import rows_text, werkagenda_document, werkagenda_rows
+    from boardroom.services.overview import board_summary
+    from boardroom.services.werkagenda import werkagenda
+
+    on = args.at or session.today
+    views = werkagenda(session, on, args.theme)
+    if args.format in ("csv", "json"):
+        return rows_text(werkagenda_rows(views), args.format).encode("utf-8")
+    return _document(werkagenda_document(board_summary(session).name, views, on), args.format)
+
+
+def export_list(session: Session, args: argparse.Namespace) -> bytes:
+    from boardroom.exports.lists import list_bytes
+    from boardroom.services import record
+    from boardroom.services.composition import find_theme
+    from boardroom.services.session import find_member
+
+    if args.what == "decisions":
+        theme_id = find_theme(session, args.theme, "--theme").id if args.theme else None
+        rows = record.decisions(
+            session, record.DecisionFilter(year=args.year, theme_id=theme_id, status=args.status)
+        )
+    else:
+        owner = find_member(session.repo, args.owner, "--owner").id if args.owner else None
+        rows = record.actions(
+            session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
+        )
+    return list_bytes(rows, args.what, args.format)
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise ValidationProblem(f"not a year: {year}", "--year")
