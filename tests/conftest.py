@@ -31,6 +31,51 @@ def stamp() -> str:
     return NOW.isoformat(timespec="seconds")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--wall-clock-ahead",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="run as if the machine's clock were DAYS ahead: the suite must pass on any date",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_clock: runs a server whose clock is the machine's (Litestream): not moved by"
+        " --wall-clock-ahead",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "replication" in item.path.parts:  # Litestream stamps its files by the real clock
+            item.add_marker(pytest.mark.real_clock)
+    if config.getoption("--wall-clock-ahead"):
+        # every screen's picture once (English, 160×48) is enough to see a date leak there
+        again = [i for i in items if "[" not in i.name or "test_screen[" not in i.name
+                 or i.name.endswith("-160x48-en]")]  # fmt: skip
+        config.hook.pytest_deselected(items=[i for i in items if i not in again])
+        items[:] = again
+
+
+@pytest.fixture(autouse=True, scope="session")
+def wall_clock_ahead(request: pytest.FixtureRequest) -> Iterator[None]:
+    """`./dev test` runs the suite a second time with the machine's clock a year and a day
+    ahead (time-machine moves every reading of it in this process): a test or a line of
+    boardroom that reads the wall clock instead of the one clock fails there."""
+    days = request.config.getoption("--wall-clock-ahead")
+    if not days:
+        yield
+        return
+    import time_machine
+
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days), tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     set_language("en")
