@@ -45,6 +45,9 @@ KEYS = {
     "f10": b"\x1b[21~",
 }
 SETTLE = float(os.environ.get("BENCH_SETTLE", "0.5"))  # a person looks before pressing
+#: The app runs on the benchmark board's own day, whatever the date the bench is run on (the
+#: next meeting, the overdue actions, the calendar's year are then always the same).
+BOARD_NOW = f"{ANCHOR.isoformat()} 09:00"
 
 
 def app_command(db: Path, as_name: str, *extra: str) -> list[str]:
@@ -60,6 +63,7 @@ class Terminal:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 130, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "130", "LINES": "42"}
+        env.setdefault("BOARDROOM_NOW", BOARD_NOW)
         self.process = subprocess.Popen(
             command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True
         )

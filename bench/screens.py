@@ -8,6 +8,9 @@ after start, the other rounds are revisits. The agenda (`a`) and a meeting's con
 open from the meetings list. The marker is a word only that screen draws (a column heading or
 a card title), so the clock stops when the screen shows its content.
 
+The agenda is measured twice: as the next meeting has it, and filled up as a busy month fills
+it (FULL_AGENDA: twenty items, two papers on each, forty pending requests beside it).
+
 Then a meeting is opened (as bench/console.py does: the next meeting, everyone present) and the
 app is started again on it as its chair: a vote (`v`) and a consent round (`c`) on a theme item,
 the first from its proposal form (ctrl+s), the later ones resuming the open round from the
@@ -44,6 +47,38 @@ LISTS = {
     "werkagenda": ("W", "Trend"),
 }
 DASHBOARD = ("g", "Upcoming")
+#: the next meeting filled up: items on it, papers on each, requests waiting beside it
+FULL_AGENDA = {"items": 20, "papers_per_item": 2, "pending": 40}
+
+
+def fill_next_meeting(db: Path) -> None:
+    """The board's next meeting as a busy month leaves it a week before: FULL_AGENDA."""
+    import datetime as dt
+
+    from bench.console import BOARD_NOW
+    from boardroom.services import agenda
+    from boardroom.services import meeting as live
+    from boardroom.services.session import open_session
+
+    now = dt.datetime.fromisoformat(BOARD_NOW).replace(tzinfo=dt.UTC)
+    with open_session(db, lambda: now, as_name="Els Verhoeven") as session:
+        meeting = next(
+            m
+            for m in live.meetings_around(session, now.date(), 0, 40)
+            if m.status.value not in ("closed", "minutes_approved")
+        )
+        meeting_id = meeting.id or 0
+        session.repo.update("meetings", meeting_id, {"duration_minutes": 600})
+        view = agenda.agenda_view(session, meeting_id)
+        for n in range(FULL_AGENDA["items"] - len(view.lines)):
+            fields = {"title": f"Voortgang programmalijn {n + 1}", "kind": "other"}
+            agenda.add_item(session, meeting_id, {**fields, "purpose": "informing", "minutes": 5})
+        for line in agenda.agenda_view(session, meeting_id).lines:
+            for p in range(FULL_AGENDA["papers_per_item"]):
+                content = f"%PDF-1.4 stuk {line.number}.{p}\n".encode() * 50
+                agenda.attach_paper(session, line.item.id or 0, content, f"stuk-{p}.pdf")
+        for n in range(FULL_AGENDA["pending"]):
+            agenda.submit_request(session, {"title": f"Verzoek {n + 1}", "minutes": 10})
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -79,6 +114,13 @@ def measure(
                 app.press("V", "Location")
                 time.sleep(SETTLE)
                 note("agenda", n == 0, app.press("a", "Presenter"))
+                time.sleep(SETTLE)
+                app.press("escape", "Location")
+                time.sleep(SETTLE)
+                if n == 0:  # the same meeting, filled up by another session meanwhile
+                    fill_next_meeting(db)
+                    time.sleep(1)
+                note("agenda (full)", n == 0, app.press("a", "Verzoek 1"))
                 time.sleep(SETTLE)
                 app.press("escape", "Location")
                 time.sleep(SETTLE)
