@@ -59,13 +59,16 @@ def app_command(db: Path, as_name: str, *extra: str) -> list[str]:
 class Terminal:
     """The app on a pty; `press` writes a key and waits until a marker text shows up."""
 
-    def __init__(self, command: list[str]) -> None:
+    def __init__(
+        self, command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
+    ) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 130, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "130", "LINES": "42"}
+        env = {**(os.environ if env is None else env), "TERM": "xterm-256color"}
+        env.update(COLUMNS="130", LINES="42")
         env.setdefault("BOARDROOM_NOW", BOARD_NOW)
         self.process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, close_fds=True
         )
         os.close(slave)
         self.buffer = bytearray()

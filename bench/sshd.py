@@ -58,6 +58,7 @@ class BoardHost:
     process: subprocess.Popen[bytes] | None = None
     log: Path = field(init=False)
     keys_folder: Path | None = None
+    control_folder: Path | None = None
 
     def __post_init__(self) -> None:
         self.log = self.folder / "sshd.log"
@@ -154,6 +155,13 @@ class BoardHost:
         ]
 
     def stop(self) -> None:
+        if self.control_folder is not None:  # shared connections end with the host
+            for control in self.control_folder.iterdir():
+                subprocess.run(
+                    ["ssh", "-o", f"ControlPath={control}", "-O", "exit", "x"], capture_output=True
+                )
+            shutil.rmtree(self.control_folder, ignore_errors=True)
+            self.control_folder = None
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
@@ -187,13 +195,35 @@ class BoardHost:
             f"{getpass.getuser()}@127.0.0.1",
         ]
 
+    def multiplexed(self) -> list[str]:
+        """ssh options that share one connection between calls (many commands in a row); its
+        socket in a short folder of its own (a socket's path is at most 107 bytes)."""
+        if self.control_folder is None:
+            import tempfile
+
+            self.control_folder = Path(tempfile.mkdtemp(prefix="bcm-", dir="/tmp"))
+        return [
+            "-o",
+            "ControlMaster=auto",
+            "-o",
+            f"ControlPath={self.control_folder}/%C",
+            "-o",
+            "ControlPersist=60",
+        ]
+
     def ssh(
-        self, key: Path, command: str = "", *, stdin: bytes | str | None = None, timeout: float = 60
+        self,
+        key: Path,
+        command: str = "",
+        *,
+        stdin: bytes | str | None = None,
+        timeout: float = 60,
+        options: list[str] = (),
     ) -> subprocess.CompletedProcess[bytes]:
         """`ssh board@host COMMAND` with the key; the command is one string, as typed."""
         data = stdin.encode() if isinstance(stdin, str) else stdin
         return subprocess.run(
-            [*self.ssh_command(key), *([command] if command else [])],
+            [*self.ssh_command(key, options=list(options)), *([command] if command else [])],
             input=data if data is not None else b"",
             capture_output=True,
             timeout=timeout,

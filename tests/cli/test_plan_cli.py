@@ -255,3 +255,40 @@ def test_export_agenda_and_calendar(capsys, demo_path, tmp_path):
     assert len(events) == 10
     code, _, err = run(capsys, "export", "calendar", "--db", str(demo_path), "--year", "2031")
     assert code == 2 and "--year: 2031 has no meetings (plan it first)" in err
+
+
+def test_the_example_plan_plans_the_example_board_in_the_year_it_names(capsys, tmp_path):
+    from tests.conftest import EXAMPLE_BOARD, EXAMPLE_PLAN
+
+    db = str(tmp_path / "board.db")
+    assert run(capsys, "init", "--db", db, "--from", str(EXAMPLE_BOARD))[0] == 0
+    code, out, err = run(capsys, "plan", "--db", db, "--as", "Greet", "--from", str(EXAMPLE_PLAN))
+    assert code == 0, err
+    assert out.splitlines()[-2:] == [
+        "2027: 11 new, 0 changed, 0 removed, 0 kept as they are; 0 could not be placed",
+        f"written to {db}",
+    ]
+    assert meetings_2027(db) == 11
+    code, _, err = run(
+        capsys, "plan", "--db", db, "--as", "Greet", "--year", "2028", "--from", str(EXAMPLE_PLAN)
+    )
+    assert code == 2 and one_error_line(err) == (
+        "boardroom: error: --year: 2028 contradicts the plan file's year = 2027"
+    )
+
+
+def test_a_plan_without_a_year_needs_one(capsys, demo_path, tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text(DEMO_PLAN.read_text().replace("year = 2027\n", ""))
+    (tmp_path / "standard-meeting.toml").write_text(
+        (DEMO_PLAN.parent / "standard-meeting.toml").read_text()
+    )
+    code, _, err = run(capsys, "plan", "--db", str(demo_path), "--as", "Els", "--from", str(plan))
+    assert code == 2 and one_error_line(err) == (
+        f"boardroom: error: {plan}: year: which year? give --year, or year = … in the plan file"
+    )
+    code, out, _ = run(
+        capsys, "plan", "--db", str(demo_path), "--as", "Els", "--year", "2027", "--from",
+        str(plan), "--dry-run",
+    )  # fmt: skip
+    assert code == 0 and out.splitlines()[-1].startswith("2027: ")
