@@ -215,14 +215,10 @@ def _remove_beside(target: Path, *, with_file: bool = False) -> None:
 
 
 def _check_moment(at: dt.datetime, moments: tuple[dt.datetime, dt.datetime]) -> None:
-    first, last = moments
+    """A moment before the replica's first is refused; one after its last change is the board
+    as that change left it (the restore says which moment that was)."""
+    first, _last = moments
     if at < first:
         raise ValidationProblem(
             f"before the first moment the replica holds ({shown_moment(first)})", "--at"
-        )
-    if at > last + dt.timedelta(seconds=1):
-        raise ValidationProblem(
-            f"after the last moment the replica holds ({shown_moment(last)});"
-            " leave --at out for the latest",
-            "--at",
         )
