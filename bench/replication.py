@@ -27,6 +27,7 @@ from bench.generate import ANCHOR, ensure_board
 from bench.record import measure_search
 from boardroom.clock import wall
 from boardroom.services import meeting as live
+from boardroom.services import notes
 from boardroom.services.replication import Replication, restore_board
 from boardroom.services.session import open_session
 from boardroom.storage.litestream import parse_replica
@@ -52,7 +53,7 @@ def another_laptop_writing(db: Path, on: bool, every: float = 0.5) -> Iterator[l
         last = session.repo.items(meeting.id or 0)[-1]
         try:
             while not stop.wait(every):
-                live.save_notes(session, last.id or 0, f"note {done[0] + 1}")
+                notes.write_notes(session, last.id or 0, f"note {done[0] + 1}")
                 done[0] += 1
         except Exception as error:  # shown by the caller's check of the count
             done.append(repr(error))  # type: ignore[arg-type]

@@ -34,7 +34,7 @@ from bench.generate import ANCHOR, OUT, ensure_board
 from boardroom.clock import wall
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import BoardroomError
-from boardroom.services import agenda, decide, record
+from boardroom.services import agenda, decide, notes, record
 from boardroom.services import meeting as live
 from boardroom.services.session import Session, open_session
 
@@ -132,7 +132,7 @@ class Worker:
             )[0],
         )
         current = items[self.n % len(items)]
-        self.write(None, lambda: live.save_notes(self.session, current.id, f"Notitie {step}"))
+        self.write(None, lambda: notes.write_notes(self.session, current.id, f"Notitie {step}"))
         draft = self.draft_item()
         if draft is not None:
             seen = self.session.version("agenda_items", draft)

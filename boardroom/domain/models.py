@@ -185,6 +185,14 @@ class AgendaItem(Record):
     source: ItemSource = ItemSource.MANUAL
 
 
+class ItemNote(Record):
+    """One author's notes on an agenda item (everyone who takes notes has their own)."""
+
+    agenda_item_id: int
+    author_id: int
+    text: Annotated[str, StringConstraints(max_length=20_000)] = ""  # as typed, not stripped
+
+
 class AgendaRequest(Record):
     requester_id: int
     theme_id: int | None = None

@@ -115,6 +115,10 @@ def minutes_document(minutes: Minutes) -> Document:
             doc.add(Paragraph(f"{label(item.purpose)} · {item.presenter}"))
         if item.notes:
             doc.add(Paragraph(item.notes, _("Notes") + ":"))
+        for author, text in item.notes_by:  # each author's notes, their name beside them
+            alone = len(item.notes_by) == 1 and not item.notes
+            heading = _("Notes") if alone else _("Notes ({author})").format(author=author)
+            doc.add(Paragraph(text, heading + ":"))
         if item.outcome:
             doc.add(Paragraph(item.outcome, _("Outcome") + ":"))
         for decision in item.decisions:

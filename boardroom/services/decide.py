@@ -23,7 +23,7 @@ from boardroom.domain.enums import (
     Role,
     VoteRule,
 )
-from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem, local_time
 from boardroom.domain.numbering import action_number, decision_number, next_sequence
 from boardroom.domain.outcome import DecisionOutcome, describe
 from boardroom.domain.voting import Outcome, Tally, Voter, entitled_weight, outcome, vote_weight
@@ -454,8 +454,10 @@ def close_consent(
 
 
 @one_transaction
-def amend(session: Session, proposal_id: int, text: str) -> int:
-    """A new version of the proposal after objections (the old one is kept); returns its id."""
+def amend(session: Session, proposal_id: int, text: str, *, on_version: int | None = None) -> int:
+    """A new version of the proposal after objections (the old one is kept); returns its id.
+    `on_version`: the version the user amended; when someone else amended it meanwhile,
+    refused (saying who), so that neither amendment silently replaces the other."""
     session.require(RECORD, _("amend the proposal"))
     proposal = _open_proposal(session, proposal_id)
     if any(r.status == "open" for r in session.repo.rounds(proposal_id)):
@@ -463,6 +465,13 @@ def amend(session: Session, proposal_id: int, text: str) -> int:
     if not text.strip():
         raise ValidationProblem(_("the proposal needs a text"), "text")
     versions = session.repo.versions(proposal_id)
+    if on_version is not None and versions[-1].version != on_version:
+        by, at = session.repo.last_change("proposal_versions", versions[-1].id or 0)
+        raise Conflict(
+            _("{name} amended the proposal meanwhile (version {n}, at {time})").format(
+                name=by, n=versions[-1].version, time=local_time(at)
+            )
+        )
     if text.strip() == versions[-1].text:
         raise ValidationProblem(_("the amended text is the same as the current version"), "text")
     return session.repo.insert(

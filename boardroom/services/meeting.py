@@ -1,5 +1,5 @@
-"""Running the meeting: open, attendance and quorum, the item clock, notes, deferral, the
-interest round, the behaviour check, and close (DESIGN §4).
+"""Running the meeting: open, attendance and quorum, the item clock, deferral, the interest
+round, the behaviour check, and close (the notes: services.notes).
 
 Every call is one transaction, committed before it returns: a killed process loses nothing
 that was confirmed on screen, and reopening the app resumes on the current item with its
@@ -9,11 +9,17 @@ elapsed time (the clock's start is stored, not kept in memory).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, ItemKind, ItemStatus, MeetingStatus
-from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
+from boardroom.domain.errors import (
+    Conflict,
+    NotFound,
+    StaleEdit,
+    ValidationProblem,
+    local_time,
+)
 from boardroom.domain.numbering import meeting_number
 from boardroom.domain.outcome import describe_quorum
 from boardroom.domain.permissions import Capability
@@ -108,8 +114,12 @@ def set_attendance(
     member_id: int,
     status: AttendanceStatus,
     substitute_name: str = "",
+    *,
+    seen: int | None = None,
 ) -> None:
-    """Record one member's attendance; a substitute's name is required."""
+    """Record one member's attendance; a substitute's name is required. `seen`: the version
+    of the member's attendance the user saw (Console.attendance_seen, 0 for none): when
+    someone else marked them since, refused (StaleEdit), nothing overwritten."""
     session.require(RECORD, _("record attendance"))
     current = meeting(session, meeting_id)
     if current.status in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_APPROVED):
@@ -125,12 +135,23 @@ def set_attendance(
         name = ""
     values = {"status": status.value, "substitute_name": name}
     existing = session.repo.attendance_id(meeting_id, member_id)
+    _check_seen(session, "attendance", existing, seen)
     if existing is None:
         session.repo.insert(
             "attendance", {"meeting_id": meeting_id, "member_id": member_id, **values}
         )
     else:
         session.repo.update("attendance", existing, values)
+
+
+def _check_seen(session: Session, table: str, row_id: int | None, seen: int | None) -> None:
+    """StaleEdit (who, when) when the row changed since the user saw it at version `seen`
+    (0: there was no row); nothing to check when `seen` is None (a script, not a screen)."""
+    if seen is None:
+        return
+    if (session.repo.version(table, row_id) if row_id is not None else 0) != seen:
+        assert row_id is not None
+        raise StaleEdit(*session.repo.last_change(table, row_id))
 
 
 def seats(session: Session, current: m.Meeting) -> list[Seat]:
@@ -245,9 +266,21 @@ def go_to_item(session: Session, meeting_id: int, item_id: int) -> None:
 
 
 @one_transaction
-def step(session: Session, meeting_id: int, delta: int) -> int | None:
-    """Go to the next (+1) or previous (-1) item that is not deferred; returns its id."""
+def step(
+    session: Session, meeting_id: int, delta: int, *, seen_item: int | None = None
+) -> int | None:
+    """Go to the next (+1) or previous (-1) item that is not deferred; returns its id.
+    `seen_item`: the current item the user saw; when someone else moved the meeting on
+    since (the chair and the secretary both pressing `n`), refused, saying where it is."""
     current = in_progress(session, meeting_id)
+    if seen_item is not None and current.current_item_id != seen_item:
+        now_at = session.repo.model("agenda_items", current.current_item_id or 0)
+        by, at = session.repo.last_change("meetings", meeting_id)
+        raise Conflict(
+            _("{name} moved the meeting on to item {position} at {time}").format(
+                name=by, position=f"{now_at.position}. {now_at.title}", time=local_time(at)
+            )
+        )
     items = [i for i in session.repo.items(meeting_id) if i.status != ItemStatus.DEFERRED]
     ids = [i.id for i in items]
     if not ids:
@@ -256,16 +289,6 @@ def step(session: Session, meeting_id: int, delta: int) -> int | None:
     target = max(0, min(len(ids) - 1, index + delta))
     go_to_item(session, meeting_id, ids[target] or 0)
     return ids[target]
-
-
-def save_notes(session: Session, item_id: int, notes: str) -> None:
-    """The item's notes, as typed during the meeting (saved on every change)."""
-    session.require(RECORD, _("take notes"))
-    item = session.repo.model("agenda_items", item_id)
-    current = meeting(session, item.meeting_id)
-    if current.status == MeetingStatus.MINUTES_APPROVED:
-        raise Conflict(_("the minutes of this meeting are approved; record an amendment"))
-    session.repo.update("agenda_items", item_id, {"notes": notes})
 
 
 @one_transaction
@@ -375,9 +398,13 @@ def record_interest(
     pinches: str,
     asks: str,
     held: bool = True,
+    *,
+    seen: int | None = None,
 ) -> None:
-    """What helps, what pinches and what the perspective asks of the table."""
+    """What helps, what pinches and what the perspective asks of the table. `seen`: the
+    version the form was opened on; a save over someone else's since is refused."""
     session.require(RECORD, _("record the interest round"))
+    _check_seen(session, "interest_rounds", interest_round_id, seen)
     row = session.repo.model("interest_rounds", interest_round_id)
     current = meeting(session, row.meeting_id)
     if current.status == MeetingStatus.MINUTES_APPROVED:
@@ -396,13 +423,21 @@ def record_interest(
 
 @one_transaction
 def score_rule(
-    session: Session, meeting_id: int, rule_id: int, score: m.BehaviourScore, note: str = ""
+    session: Session,
+    meeting_id: int,
+    rule_id: int,
+    score: m.BehaviourScore,
+    note: str = "",
+    *,
+    seen: int | None = None,
 ) -> None:
-    """The chair's score of one behaviour rule at this meeting (changeable until close)."""
+    """The chair's score of one behaviour rule at this meeting (changeable until close).
+    `seen`: the version of the rule's score the user saw (Console.scores_seen, 0 for none)."""
     session.require(RECORD, _("score the behaviour rules"))
     in_progress(session, meeting_id)
     values = {"score": m.BehaviourScore(score).value, "note": note.strip()}
     existing = session.repo.behaviour_check_id(meeting_id, rule_id)
+    _check_seen(session, "behaviour_checks", existing, seen)
     if existing is None:
         session.repo.insert(
             "behaviour_checks", {"meeting_id": meeting_id, "rule_id": rule_id, **values}
@@ -489,6 +524,10 @@ class Console:
     open_proposals: list[m.Proposal]
     latest_round: dict[int, int]  # open proposal → its latest round
     vote_rule: m.VoteRule  # the board's default majority rule
+    #: the version of each member's attendance and each rule's score as read (0: none yet),
+    #: to mark them against what the user saw
+    attendance_seen: dict[int, int] = field(default_factory=dict)
+    scores_seen: dict[int, int] = field(default_factory=dict)
 
     @property
     def current_item(self) -> m.AgendaItem | None:
@@ -535,17 +574,21 @@ def console(session: Session, meeting_id: int) -> Console:
     board = repo.board()
     assert board is not None
     open_proposals = [p for p in repo.proposals_of(meeting_id) if p.status == "open"]
+    attendance = repo.attendance(meeting_id)
+    scores = repo.behaviour_checks_of(meeting_id)
+    attendance_versions = repo.row_versions("attendance", [a.id or 0 for a in attendance.values()])
+    score_versions = repo.row_versions("behaviour_checks", [c.id or 0 for c in scores.values()])
     return Console(
         meeting=current,
         number=number_of(session, current),
         items=repo.items(meeting_id),
-        attendance=repo.attendance(meeting_id),
+        attendance=attendance,
         members=[x for x in repo.members() if x.is_active(day)],
         perspectives={p.id or 0: p for p in repo.perspectives()},
         quorum=quorum_now(session, meeting_id),
         interest_rounds=repo.interest_rounds_of(meeting_id),
         rules=repo.rules("behaviour_rules", active_only=True),
-        scores=repo.behaviour_checks_of(meeting_id),
+        scores=scores,
         open_proposals=open_proposals,
         latest_round={
             p.id or 0: rounds[-1].id or 0
@@ -553,6 +596,8 @@ def console(session: Session, meeting_id: int) -> Console:
             if (rounds := repo.rounds(p.id or 0))
         },
         vote_rule=board.vote_rule,
+        attendance_seen={m_id: attendance_versions[a.id or 0] for m_id, a in attendance.items()},
+        scores_seen={rule: score_versions[c.id or 0] for rule, c in scores.items()},
     )
 
 

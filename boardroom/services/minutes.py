@@ -17,6 +17,7 @@ from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services import record, werkagenda
 from boardroom.services.meeting import number_of
+from boardroom.services.notes import notes_on
 from boardroom.services.session import AMSTERDAM, Session
 from boardroom.services.werkagenda import AgreementView
 
@@ -40,11 +41,12 @@ class MinutesItem:
     title: str
     purpose: str
     presenter: str
-    notes: str
+    notes: str  # from before notes had authors
     outcome: str
     deferred: bool
     decisions: list[MinutesDecision]
     actions: list[tuple[str, str, str, str]]  # number, text, owner, due
+    notes_by: list[tuple[str, str]] = field(default_factory=list)  # author, text
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
     decisions = repo.decisions_of(meeting_id)
     actions = repo.actions_of(meeting_id)
     items = []
-    for item in repo.items(meeting_id):
+    held_items = repo.items(meeting_id)
+    notes = notes_on(session, [item.id or 0 for item in held_items])
+    for item in held_items:
         item_decisions = []
         for decision in (d for d in decisions if d.agenda_item_id == item.id):
             detail = record.decision_detail(session, decision.id or 0)
@@ -152,6 +156,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
                     for a in actions
                     if a.agenda_item_id == item.id
                 ],
+                [(a.author, a.text.strip()) for a in notes[item.id or 0].authors if a.text.strip()],
             )
         )
     loose = [a for a in actions if a.agenda_item_id is None]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from boardroom.storage.reads import Reads
 
@@ -13,6 +13,34 @@ if TYPE_CHECKING:
 
 class MeetingReads(Reads):
     """Meeting, agenda, attendance, proposals, rounds, decisions and actions of one meeting."""
+
+    def item_notes(self, item_ids: list[int]) -> list[dict[str, Any]]:
+        """Every author's notes on some items, with the author's name and the row's version,
+        in the order the authors began."""
+        if not item_ids:
+            return []
+        marks = ", ".join("?" * len(item_ids))
+        return self.query(
+            "SELECT n.id, n.agenda_item_id, n.author_id, m.name AS author, n.text,"
+            " (SELECT coalesce(max(e.id), 0) FROM event_log e"
+            "  WHERE e.table_name = 'item_notes' AND e.row_id = n.id) AS version"
+            f" FROM item_notes n JOIN members m ON m.id = n.author_id"
+            f" WHERE n.agenda_item_id IN ({marks}) ORDER BY n.agenda_item_id, n.id",
+            tuple(item_ids),
+        )
+
+    def item_note_of(self, item_id: int, author_id: int) -> dict[str, Any] | None:
+        rows = self.query(
+            "SELECT id, text FROM item_notes WHERE agenda_item_id = ? AND author_id = ?",
+            (item_id, author_id),
+        )
+        return rows[0] if rows else None
+
+    def items_by_id(self, item_ids: list[int]) -> list[m.AgendaItem]:
+        if not item_ids:
+            return []
+        marks = ", ".join("?" * len(item_ids))
+        return self.models("agenda_items", f"id IN ({marks})", tuple(item_ids))
 
     def meeting_in_progress(self) -> m.Meeting | None:
         rows = self.models("meetings", "status = 'in_progress'", order="starts_at LIMIT 1")

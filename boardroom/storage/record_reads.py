@@ -198,8 +198,9 @@ SEALED = {
 }
 
 
-#: What a seal covers. 1: as sealed before schema 8; 2: also each decision's outcome facts.
-SEAL_SCHEME = 2
+#: What a seal covers. 1: as sealed before schema 8; 2: also each decision's outcome facts;
+#: 3: also each author's notes on the meeting's items (schema 11).
+SEAL_SCHEME = 3
 
 
 class SealReads(Reads):
@@ -233,6 +234,13 @@ class SealReads(Reads):
             " WHERE p.meeting_id = ? ORDER BY b.id",
             (meeting_id,),
         )
+        if scheme >= 3:
+            content["item_notes"] = self.query(
+                "SELECT n.id, n.agenda_item_id, n.author_id, n.text FROM item_notes n"
+                " JOIN agenda_items i ON i.id = n.agenda_item_id WHERE i.meeting_id = ?"
+                " ORDER BY n.id",
+                (meeting_id,),
+            )
         content["answers"] = self.query(
             "SELECT a.id, a.round_id, a.member_id, a.seq, a.answer, a.note FROM consent_answers a"
             " JOIN rounds r ON r.id = a.round_id JOIN proposals p ON p.id = r.proposal_id"

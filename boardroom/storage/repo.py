@@ -71,6 +71,7 @@ def table_models() -> dict[str, type[m.Record]]:
         "evaluation_statements": m.EvaluationStatement,
         "evaluations": m.Evaluation,
         "evaluation_counts": m.EvaluationCount,
+        "item_notes": m.ItemNote,
     }
 
 
@@ -258,6 +259,23 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
                 (table, row_id),
             )
         )
+
+    def row_versions(self, table: str, row_ids: Iterable[int]) -> dict[int, int]:
+        """The version of each of some rows of a table, in one read (0 for a row never
+        logged)."""
+        ids = list(row_ids)
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        found = {
+            row["row_id"]: row["version"]
+            for row in self.query(
+                "SELECT row_id, max(id) AS version FROM event_log WHERE table_name = ?"
+                f" AND row_id IN ({marks}) GROUP BY row_id",
+                (table, *ids),
+            )
+        }
+        return {row_id: found.get(row_id, 0) for row_id in ids}
 
     def check_unchanged(self, table: str, row_id: int, seen: int) -> None:
         """StaleEdit (who changed it, when) unless the row is still at version `seen`."""

@@ -378,6 +378,7 @@ TABLES: tuple[str, ...] = (
     "evaluation_statements",
     "evaluations",
     "evaluation_counts",
+    "item_notes",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -622,6 +623,22 @@ CREATE INDEX idx_proposals_agreement ON proposals(agreement_id);
             db.conn.execute(statement)
 
 
+def _v11(db: sqlite_utils.Database, _now: str) -> None:
+    """Notes per author: everyone who takes notes on an item (the secretary, the chair) writes
+    in their own, so two people typing at once never type over each other; the minutes show
+    each author's notes. An item's notes from before stay in agenda_items.notes."""
+    db.conn.execute(
+        f"""CREATE TABLE item_notes (
+    id INTEGER PRIMARY KEY,
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    author_id INTEGER NOT NULL REFERENCES members(id) ON DELETE RESTRICT,
+    text TEXT NOT NULL DEFAULT '',{STAMPS},
+    UNIQUE (agenda_item_id, author_id)
+)"""
+    )
+    db.conn.execute("CREATE INDEX idx_item_notes_author ON item_notes(author_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -642,6 +659,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "decision outcomes as facts; seal schemes", _v8),
     Migration(9, "papers kept in the board, content-addressed", _v9),
     Migration(10, "the werkagenda: result agreements, KPIs, figures; process evaluations", _v10),
+    Migration(11, "notes per author on an agenda item", _v11),
 )
 
 LATEST = MIGRATIONS[-1].version

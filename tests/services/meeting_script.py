@@ -19,7 +19,7 @@ from boardroom.domain.enums import (
     ConsentAnswerKind,
     DecisionMethod,
 )
-from boardroom.services import decide
+from boardroom.services import decide, notes
 from boardroom.services import meeting as live
 from boardroom.services.session import Session
 
@@ -84,10 +84,13 @@ def build_steps(session: Session) -> list[Step]:
         steps.append(
             Step(
                 f"notes {n}",
-                lambda s, t=text: live.save_notes(s, items[0].id, t),
+                lambda s, t=text: notes.write_notes(s, items[0].id, t),
                 lambda c, k=n: (
                     f"notitie {k}"
-                    in (one(c, "SELECT notes FROM agenda_items WHERE id = ?", items[0].id) or "")
+                    in (
+                        one(c, "SELECT text FROM item_notes WHERE agenda_item_id = ?", items[0].id)
+                        or ""
+                    )
                 ),
             )
         )

@@ -59,10 +59,18 @@ class AttendanceScreen(TableScreen):
             return ""
         return f"{_('missing')}: {', '.join(self.state.quorum.missing) or _('none')}"
 
+    def seen(self, member_id: int) -> int:
+        """The version of the member's attendance this screen shows (0: not marked yet)."""
+        return self.state.attendance_seen.get(member_id, 0) if self.state else 0
+
     def action_mark(self, status: str) -> None:
         self.mark(
             lambda member_id: live.set_attendance(
-                self.session, self.meeting_id, member_id, AttendanceStatus(status)
+                self.session,
+                self.meeting_id,
+                member_id,
+                AttendanceStatus(status),
+                seen=self.seen(member_id),
             )
         )
 
@@ -70,6 +78,7 @@ class AttendanceScreen(TableScreen):
         member_id = self.selected_id()
         if member_id is None:
             return
+        seen = self.seen(member_id)
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
             live.set_attendance(
@@ -78,6 +87,7 @@ class AttendanceScreen(TableScreen):
                 member_id,
                 AttendanceStatus.SUBSTITUTE,
                 values["name"],
+                seen=seen,
             )
 
         def then(ok: bool | None) -> None:

@@ -39,10 +39,11 @@ class BehaviourScreen(TableScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.scores: dict[int, BehaviourCheck] = {}
+        self.scores_seen: dict[int, int] = {}
 
     def rows(self) -> list[Row]:
         state = live.console(self.session, self.meeting_id)
-        self.scores = state.scores
+        self.scores, self.scores_seen = state.scores, state.scores_seen
         return [
             (
                 rule.id or 0,
@@ -58,7 +59,10 @@ class BehaviourScreen(TableScreen):
     def action_score(self, score: str) -> None:
         def give(rule_id: int) -> None:
             note = self.scores[rule_id].note if rule_id in self.scores else ""
-            live.score_rule(self.session, self.meeting_id, rule_id, BehaviourScore(score), note)
+            seen = self.scores_seen.get(rule_id, 0)
+            live.score_rule(
+                self.session, self.meeting_id, rule_id, BehaviourScore(score), note, seen=seen
+            )
 
         self.mark(give)
 
@@ -68,11 +72,12 @@ class BehaviourScreen(TableScreen):
             self.notify(_("Score the rule first (k, u or b)."), severity="warning")
             return
         check = self.scores[rule_id]
+        seen = self.scores_seen.get(rule_id, 0)
         self.open_form(
             _("Note"),
             [FormField("note", _("Note"), value=check.note)],
             lambda v: live.score_rule(
-                self.session, self.meeting_id, rule_id, check.score, v["note"]
+                self.session, self.meeting_id, rule_id, check.score, v["note"], seen=seen
             ),
         )
 

@@ -213,9 +213,10 @@ class ConsentScreen(BoardScreen):
             return
         view = decide.round_view(self.session, self.round_id)
         proposal_id = view.proposal.id or 0
+        on_version = view.version.version
 
         def submit(values: dict) -> None:  # type: ignore[type-arg]
-            decide.amend(self.session, proposal_id, values["text"])
+            decide.amend(self.session, proposal_id, values["text"], on_version=on_version)
             self.round_id = decide.open_round(self.session, proposal_id)
 
         def then(ok: bool | None) -> None:

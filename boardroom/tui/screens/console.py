@@ -3,6 +3,7 @@ for every step of the meeting (DESIGN §4; issue: keys, not forms)."""
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,9 +12,11 @@ from textual.widgets import Header, Static, TextArea
 
 from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
 from boardroom.domain.errors import BoardroomError
+from boardroom.domain.permissions import Capability
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
+from boardroom.services import notes as taking_notes
 from boardroom.tui.screens.common import BoardScreen
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
@@ -44,6 +47,7 @@ class MeetingConsole(BoardScreen):
     MeetingConsole #clocks { height: auto; margin: 1 0; }
     MeetingConsole #meeting-clock { padding: 0 1; color: $text-muted; }
     MeetingConsole #notes { height: 1fr; min-height: 5; }
+    MeetingConsole #other-notes { height: auto; max-height: 12; color: $text-muted; }
     MeetingConsole #records { height: auto; max-height: 20; color: $text-muted; }
     MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
     """
@@ -68,6 +72,8 @@ class MeetingConsole(BoardScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.state: live.Console | None = None
+        #: my notes on the current item as last loaded or saved: (item, version, text)
+        self.my_notes: tuple[int, int, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +88,9 @@ class MeetingConsole(BoardScreen):
                     yield Static(id="meeting-clock")
                 notes = TextArea(id="notes", soft_wrap=True)
                 notes.can_focus = False  # only `e` makes the notes editable
+                notes.border_title = _("My notes")
                 yield notes
+                yield Static(id="other-notes")
                 yield Static(id="records")
         yield KeyFooter()
 
@@ -96,6 +104,26 @@ class MeetingConsole(BoardScreen):
 
     def board_changed(self) -> None:
         self.reload()
+
+    #: the keys of someone who records (the secretary, the chair), and of the chair alone
+    RECORDING = {"attendance", "step", "notes", "propose", "decision", "action", "interest",
+                 "behaviour", "defer"}  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that can do something now, for this user: a portfolio holder sees
+        the meeting and its werkagenda, not the chair's keys; `s` is there until the meeting
+        is open, the recording keys while it runs."""
+        state = self.state
+        if state is None or action not in self.RECORDING | {"start"}:
+            return True
+        status = state.meeting.status
+        if action == "start":
+            return status in live.BEFORE_START and self.session.can(Capability.OPEN_CLOSE_MEETING)
+        if not self.session.can(Capability.RECORD):
+            return False
+        if action == "attendance":
+            return status not in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_APPROVED)
+        return status == MeetingStatus.IN_PROGRESS
 
     def on_screen_suspend(self) -> None:
         self.clock_timer.pause()  # covered by another screen: no work for what is not seen
@@ -134,6 +162,8 @@ class MeetingConsole(BoardScreen):
             )
             self.query_one("#item-meta", Static).update("")
             notes.disabled = True
+            self.query_one("#other-notes", Static).update("")
+            self.my_notes = None
         else:
             presenter = state.name(item.presenter_id) if item.presenter_id else "—"
             start = state.planned_start_of(item.id or 0)
@@ -143,10 +173,31 @@ class MeetingConsole(BoardScreen):
                 f" · {_('planned')} {start:%H:%M}"
             )
             notes.disabled = state.meeting.status != MeetingStatus.IN_PROGRESS
-            if notes.text != item.notes and not notes.has_focus:  # never under the typist
-                notes.load_text(item.notes)
+            self.show_notes(item.id or 0)
         self.query_one("#records", Static).update(self.records_text())
+        self.refresh_bindings()
         self.tick()
+
+    def show_notes(self, item_id: int) -> None:
+        """My notes in the editor (never reloaded under the typist: what is typed is saved
+        against the version seen, and merged when I saved elsewhere meanwhile), and everyone
+        else's beside them, as they type."""
+        user = self.session.user
+        me = user.id if user else None
+        notes = self.query_one("#notes", TextArea)
+        notes.display = self.session.can(Capability.RECORD) and me is not None
+        view = taking_notes.notes_on(self.session, [item_id])[item_id]
+        mine = view.of(me)
+        text, version = (mine.text, mine.version) if mine else ("", 0)
+        if not notes.has_focus or (self.my_notes or (None,))[0] != item_id:
+            self.my_notes = (item_id, version, text)
+            if notes.text != text:
+                notes.load_text(text)
+        others = [(_("Notes from before"), view.earlier)] if view.earlier.strip() else []
+        others += [(a.author, a.text) for a in view.others(me)]
+        self.query_one("#other-notes", Static).update(
+            "\n".join(f"[b]{escape(who)}[/b]: {escape(text)}" for who, text in others)
+        )
 
     def agenda_text(self) -> str:
         assert self.state is not None
@@ -313,13 +364,22 @@ class MeetingConsole(BoardScreen):
         self.app.push_screen(WerkagendaScreen(theme_ids=self.item_theme_ids()))
 
     def action_step(self, delta: int) -> None:
-        self.attempt(lambda: live.step(self.session, self.meeting_id, delta))
+        """Next or previous item, from the item this screen shows: if someone else moved the
+        meeting on meanwhile, it stays where they put it (and says so)."""
+        seen = self.state.meeting.current_item_id if self.state else None
+        self.attempt(lambda: live.step(self.session, self.meeting_id, delta, seen_item=seen))
 
     def action_notes(self) -> None:
         notes = self.query_one("#notes", TextArea)
-        if not notes.disabled:
-            notes.can_focus = True
-            notes.focus()
+        if notes.disabled or not notes.display:
+            return
+        try:
+            taking_notes.require_notetaker(self.session)
+        except BoardroomError as error:
+            self.notify(str(error), severity="error")
+            return
+        notes.can_focus = True
+        notes.focus()
 
     def action_back(self) -> None:
         """esc: out of the notes when typing in them, else back to where the console was
@@ -336,15 +396,26 @@ class MeetingConsole(BoardScreen):
 
     @on(TextArea.Changed, "#notes")
     def save_notes(self, event: TextArea.Changed) -> None:
-        item = self.state.current_item if self.state else None
-        if item is None or event.text_area.text == item.notes or not event.text_area.has_focus:
+        """Every change of my notes is saved at once, against the version this screen saw."""
+        area = event.text_area
+        if self.my_notes is None or not area.has_focus or area.text == self.my_notes[2]:
             return
+        item_id, version, base = self.my_notes
         try:
-            live.save_notes(self.session, item.id or 0, event.text_area.text)
+            saved = taking_notes.save_notes(
+                self.session, item_id, area.text, seen=version, base=base
+            )
         except BoardroomError as error:
             self.notify(str(error), severity="error")
             return
-        item.notes = event.text_area.text
+        self.my_notes = (item_id, saved.version, saved.text)
+        if saved.merged:  # my other session saved meanwhile: both are in, mine after
+            area.load_text(saved.text)
+            area.move_cursor(area.document.end)
+            self.notify(
+                _("Your notes were also changed in another session: both are kept."),
+                severity="warning",
+            )
 
     def action_propose(self, method: str) -> None:
         item_id = self.current_item_id()
@@ -559,6 +630,7 @@ class MeetingConsole(BoardScreen):
         )
 
     def _interest_form(self, target, perspective: str) -> None:  # type: ignore[no-untyped-def]
+        seen = self.session.version("interest_rounds", target.id or 0)
         fields = [
             FormField("helps", _("What helps"), value=target.helps),
             FormField("pinches", _("What pinches"), value=target.pinches),
@@ -569,7 +641,7 @@ class MeetingConsole(BoardScreen):
                 f"{_('Interest round')}: {perspective}",
                 fields,
                 lambda v: live.record_interest(
-                    self.session, target.id or 0, v["helps"], v["pinches"], v["asks"]
+                    self.session, target.id or 0, v["helps"], v["pinches"], v["asks"], seen=seen
                 ),
             ),
             lambda ok: self.reload(),
