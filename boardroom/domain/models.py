@@ -298,9 +298,15 @@ class Decision(Record):
     supersedes_id: int | None = None
     agreement_id: int | None = None  # the result agreement it steers (the werkagenda)
 
-    def outcome_text(self) -> str:
-        """How it was decided, in one sentence in the reader's language."""
-        return describe(self.method, self.outcome, self.outcome_summary)
+    def outcome_text(self, *, with_result: bool = True) -> str:
+        """How it was decided, in one sentence in the reader's language (`with_result`: the
+        word adopted at its end, left out where a screen says it in large letters)."""
+        return describe(
+            self.method,
+            self.outcome,
+            self.outcome_summary,
+            result="adopted" if with_result else None,
+        )
 
 
 class Action(Record):

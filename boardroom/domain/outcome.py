@@ -119,11 +119,12 @@ def describe(
     facts: DecisionOutcome,
     recorded: str = "",
     *,
-    result: str = "adopted",
+    result: str | None = "adopted",
 ) -> str:
     """The outcome in one sentence, in the current language. `recorded`: the sentence a
     decision stored before its facts were (shown only where no facts could be found);
-    `result`: a vote's result (a decision's is adopted; a rejected vote has none)."""
+    `result`: a vote's result (a decision's is adopted; a rejected vote has none; None
+    leaves it out, where the screen says it in words of its own)."""
     method = DecisionMethod(method)
     if method == DecisionMethod.ACCLAMATION:
         return _("by acclamation")
@@ -163,7 +164,8 @@ def describe(
                 entitled=facts.entitled_weight or 0,
             )
         )
-        parts.append(label(result))
+        if result is not None:
+            parts.append(label(result))
     if facts.concerns:
         parts.append(n_("{n} concern", "{n} concerns", facts.concerns).format(n=facts.concerns))
     return "; ".join(parts)

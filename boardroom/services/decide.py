@@ -260,6 +260,11 @@ class VoteResult:
         """The vote in one sentence (rule, quorum, count, result) in the reader's language."""
         return describe(DecisionMethod.VOTE, self.facts, result=self.outcome.value)
 
+    @property
+    def counted(self) -> str:
+        """The same without the result, for where the result is said on its own."""
+        return describe(DecisionMethod.VOTE, self.facts, result=None)
+
 
 @one_transaction
 def close_vote(session: Session, round_id: int) -> VoteResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import TextArea
 
 from boardroom.tui.screens.consent import ConsentScreen
@@ -268,3 +269,19 @@ async def test_an_absent_perspective_s_interest_round_is_deferred_on_one_key(mak
         following = repo.next_meeting_after(repo.model("meetings", mid).starts_at)
         assert (moved.meeting_id, moved.status.value) == (following.id, "planned")
         assert [r.perspective_id for r in repo.interest_rounds_of(mid)].count(ggz) == 0
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "adopted"), ("nl", "aangenomen")])
+async def test_a_counted_vote_says_its_outcome_once(make_app, language, word):
+    from boardroom.i18n import set_language
+
+    set_language(language)
+    app = make_app("Marianne van der Velde")
+    async with app.run_test(size=SIZE) as pilot:
+        keys = Keys(pilot)
+        await open_console(app, keys)
+        await attend_everyone(app, keys)
+        await keys("n", "n", "n", "v", "ctrl+s", *["f"] * 9, "ctrl+s")
+        tally = str(app.screen.query_one("#tally").content)
+        assert tally.casefold().count(word) == 1, tally  # ADOPTED, in front, and only there
+        assert word.upper() in tally

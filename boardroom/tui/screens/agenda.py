@@ -14,7 +14,7 @@ from boardroom.domain.enums import ItemKind, Purpose
 from boardroom.domain.errors import ValidationProblem
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
-from boardroom.tui.screens.base import Row, TableScreen
+from boardroom.tui.screens.base import Row, TableScreen, cell_text
 from boardroom.tui.screens.common import row_id
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
@@ -33,7 +33,9 @@ class AgendaScreen(TableScreen):
     DEFAULT_CSS = """
     AgendaScreen #agenda-body { height: 1fr; }
     AgendaScreen #table { width: 1fr; }
-    AgendaScreen #side { width: 42; border-left: solid $primary-darken-2; }
+    AgendaScreen #side {
+        width: 38%; min-width: 38; max-width: 66; border-left: solid $primary-darken-2;
+    }
     AgendaScreen #requests { height: 1fr; }
     AgendaScreen #side-title { background: $boost; padding: 0 1; text-style: bold; }
     AgendaScreen #detail { max-height: 12; }
@@ -61,6 +63,7 @@ class AgendaScreen(TableScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.view: agenda.AgendaView | None = None
+        self.request_widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,27 +119,38 @@ class AgendaScreen(TableScreen):
             )
         return rows
 
+    #: the pending requests beside the agenda; the title takes the room the others leave, and
+    #: the detail line below says the rest of the selected one (who, what the marks mean)
+    REQUEST_COLUMNS = ("Title", "Min", "Wanted", "")
+
     def fill_requests(self) -> None:
         assert self.view is not None
-        table = self.query_one("#requests", DataTable)
+        table = self.query_one("#requests", ListTable)
         if not table.columns:
-            table.add_columns(_("Title"), _("Min"), _("From"), _("Wanted"), "")
+            table.add_columns(*[_(c) if c else "" for c in self.REQUEST_COLUMNS])
         keep = row_id(table)
         table.clear()
+        widths = [len(_(c)) if c else 0 for c in self.REQUEST_COLUMNS]
         for request, fits, late in self.view.pending:
-            flags = "" if fits else f"[red]{_('too long')}[/]"
-            if late:
-                flags += f" [yellow]{_('papers late')}[/]"
-            table.add_row(
-                short(request.title, 20),
-                str(request.minutes),
-                request.requester.split()[0],
-                request.preferred,
-                flags.strip(),
-                key=str(request.id),
-            )
+            flags = ("" if fits else "[red]![/]") + ("[yellow]![/]" if late else "")
+            texts = [
+                cell_text(request.title, cut=True),
+                cell_text(str(request.minutes)),
+                cell_text(request.preferred),
+                cell_text(flags),
+            ]
+            table.add_row(*texts, key=str(request.id))
+            widths = [max(w, t.cell_len) for w, t in zip(widths, texts, strict=True)]
+        self.request_widths = widths
+        table.size_columns(widths, flex=0, least=12)
         if keep is not None and str(keep) in {k.value for k in table.rows}:
             table.move_cursor(row=table.get_row_index(str(keep)))
+
+    def fit_flex(self) -> None:
+        super().fit_flex()
+        if self.request_widths:
+            requests = self.query_one("#requests", ListTable)
+            requests.size_columns(self.request_widths, flex=0, least=12)
 
     def detail(self, item_id: int | None) -> str:
         if self.view is None or item_id is None:
@@ -174,6 +188,34 @@ class AgendaScreen(TableScreen):
 
     def request_id(self) -> int | None:
         return row_id(self.query_one("#requests", DataTable))
+
+    def request_detail(self, request_id: int | None) -> str:
+        """The selected pending request in full: who asks, for how long, when, and why a mark."""
+        assert self.view is not None
+        found = next(((r, f, late) for r, f, late in self.view.pending if r.id == request_id), None)
+        if found is None:
+            return ""
+        request, fits, late = found
+        parts = [
+            f"[b]{request.title}[/b] · {request.requester} · {request.minutes} {_('min')}"
+            + (f" · {_('Wanted')}: {request.preferred}" if request.preferred else "")
+        ]
+        if not fits:
+            parts.append(f"[red]! {_('too long')}[/]")
+        if late:
+            parts.append(f"[yellow]! {_('papers late')}[/]")
+        parts.append(_("s: schedule it here · x: decline it"))
+        return "\n".join(parts)
+
+    def show_detail(self) -> None:
+        requests = self.query_one("#requests", DataTable)
+        if requests.has_focus and self.view is not None:
+            self.update_text("#detail", self.request_detail(self.request_id()))
+        else:
+            super().show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self.show_detail()
 
     # -- acting ----------------------------------------------------------------------------
 

@@ -117,14 +117,11 @@ class TableScreen(BoardScreen):
             for key, cells in rows:
                 texts = [cell_text(cell, n == flex) for n, cell in enumerate(cells)]
                 table.add_row(*texts, key=str(key))
-                if self.FLEX:  # each column's widest value, for the flexible one's room
-                    widths = [
-                        max(w, getattr(t, "cell_len", 0))
-                        for w, t in zip(widths, texts, strict=True)
-                    ]
-            if self.FLEX:
-                self._widths = widths
-                self.fit_flex()
+                widths = [  # each column's widest value
+                    max(w, getattr(t, "cell_len", 0)) for w, t in zip(widths, texts, strict=True)
+                ]
+            self._widths = widths
+            self.fit_flex()
         if keep is not None:
             with contextlib.suppress(RowDoesNotExist):  # the row is gone (deleted, filtered)
                 table.move_cursor(
@@ -136,21 +133,10 @@ class TableScreen(BoardScreen):
         self.show_detail()
 
     def fit_flex(self) -> None:
-        """The flexible column takes what the other columns leave of the table's width."""
-        if not self.FLEX or not self._widths:
-            return
-        table = self.query_one("#table", ListTable)
-        flex = self.COLUMNS.index(self.FLEX)
-        padding = 2 * table.cell_padding
-        others = sum(w + padding for n, w in enumerate(self._widths) if n != flex)
-        width = table.size.width or self.app.size.width
-        room = width - others - padding - 2  # scrollbar
-        if room < 24:  # too narrow for all (80 columns): the text fills the screen after the
-            # columns before it, and the columns after it scroll into view
-            before = sum(w + padding for w in self._widths[:flex])
-            room = width - before - padding - 2
-        width = max(min(self._widths[flex], room), len(_(self.FLEX)), 12)
-        table.set_column_width(self._column_keys[flex], width)
+        """Every column as wide as its content; the flexible one takes the rest."""
+        if self._widths:
+            flex = self.COLUMNS.index(self.FLEX) if self.FLEX else None
+            self.query_one("#table", ListTable).size_columns(self._widths, flex)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_flex)  # once the table has its new size

@@ -40,6 +40,7 @@ class VoteScreen(BoardScreen):
         super().__init__()
         self.round_id = round_id
         self.result: decide.VoteResult | None = None
+        self.closed = False  # counted, here or in another session
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,6 +91,10 @@ class VoteScreen(BoardScreen):
                 marker = "▶ " if voter == view.next_voter else "  "
                 table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
                 table.update_cell(str(voter), self.columns[3], label(choice) if choice else "—")
+        closed = self.result is not None or view.round.status != "open"
+        if closed != self.closed:
+            self.closed = closed
+            self.refresh_bindings()
         t = view.tally
         waiting = sum(1 for v in view.round.voter_order if v not in view.ballots)
         text = (
@@ -100,7 +105,7 @@ class VoteScreen(BoardScreen):
             text += f" · {_('not yet')} {waiting}"
         if self.result is not None:
             colour = "green" if self.result.outcome.value == "adopted" else "red"
-            text += f"\n[{colour}]{label(self.result.outcome).upper()}[/]  {self.result.text}"
+            text += f"\n[{colour}]{label(self.result.outcome).upper()}[/]  {self.result.counted}"
             if self.result.decision_number:
                 text += f"\n{_('Decision')} {self.result.decision_number}"
         elif view.round.status != "open":  # counted in another session (the chair's laptop)
@@ -108,8 +113,17 @@ class VoteScreen(BoardScreen):
             colour = "green" if view.decision is not None else "red"
             text += f"\n[{colour}]{outcome}[/]"
             if view.decision is not None:
-                text += f"  {view.decision.outcome_text()}\n{_('Decision')} {view.decision.number}"
+                text += (
+                    f"  {view.decision.outcome_text(with_result=False)}"
+                    f"\n{_('Decision')} {view.decision.number}"
+                )
         self.query_one("#tally", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once counted, the ballot keys and the count are gone from the footer."""
+        if action in ("ballot", "switch_voter", "count"):
+            return not self.closed
+        return True
 
     def action_ballot(self, choice: str) -> None:
         if self.result is not None:

@@ -38,12 +38,17 @@ class ListTable(DataTable[str]):
     _drawn_size: Size | None = None  # the size it was last drawn at
     _style_now: Style | None = None  # rich_style, while a drawing is under way
 
+    _sized: tuple[list[int], int | None, int] | None = None  # the last size_columns asked
+
     def _on_resize(self, event: events.Resize) -> None:
         """DataTable draws every cell again on a resize; a list built ahead is first drawn at
         its size and only then told that size (measured: every cell drawn twice on the first
-        opening). Drawn at this size already: nothing to draw again."""
+        opening). Drawn at this size already: nothing to draw again. A new width gives the
+        flexible column its room again."""
         if event.size == self._drawn_size:
             event.prevent_default()  # DataTable's own handler would drop every drawn cell
+        elif self._sized is not None:
+            self.size_columns(*self._sized)
 
     def set_column_width(self, key: ColumnKey, width: int) -> None:
         """A fixed width for a column; its cells are drawn again only if it changed."""
@@ -53,6 +58,29 @@ class ListTable(DataTable[str]):
             column.width = width
             self._update_count += 1  # the drawn cells are keyed by it, not by their width
             self.refresh(layout=True)
+
+    def size_columns(self, widths: list[int], flex: int | None = None, least: int = 24) -> None:
+        """Every column as wide as its widest cell or heading (`widths`, in column order) —
+        set here, not left to DataTable, which measures new rows only when it is idle and so
+        drew a list filled while hidden squeezed to its headings until its next change. The
+        `flex` column takes what the others leave of the table's width (at least its heading
+        and 12 cells); when less than `least` is left, it fills the screen after the columns
+        before it, and those after it scroll into view."""
+        self._sized = (widths, flex, least)
+        keys = list(self.columns)
+        padding = 2 * self.cell_padding
+        width = self.size.width or self.app.size.width
+        for n, key in enumerate(keys):
+            if n != flex:
+                self.set_column_width(key, widths[n])
+        if flex is None:
+            return
+        others = sum(w + padding for n, w in enumerate(widths) if n != flex)
+        room = width - others - padding - 2  # the scrollbar
+        if room < least:
+            room = width - sum(w + padding for w in widths[:flex]) - padding - 2
+        heading = self.columns[keys[flex]].label.cell_len
+        self.set_column_width(keys[flex], max(min(widths[flex], room), heading, 12))
 
     def notify_style_update(self) -> None:
         Widget.notify_style_update(self)  # not DataTable's: it clears every cache at once
