@@ -1,4 +1,4 @@
-"""Live screens on the ten-year board (DESIGN §7): from a commit in one process to the text on
+"""Live screens on the ten-year board (docs/architecture.md §6): from a commit in one process to the text on
 another process's terminal, and what an idle app's watching costs.
 
 The secretary's app runs on a pseudo-terminal on the agenda requests screen (f11); this

@@ -1,5 +1,5 @@
 """Many laptops on one board host: 20 sessions, each its own process, on a copy of the ten-year
-board for 60 s, each doing what its role does in and around an open meeting (DESIGN §7).
+board for 60 s, each doing what its role does in and around an open meeting (docs/architecture.md §6).
 
 - 2 chairs: a vote (propose, every ballot, count) and a consent round (every answer,
   conclude), over and over: each adopted proposal is a numbered decision;

@@ -1,4 +1,4 @@
-"""Consent rounds (DESIGN §4 Consent round), as pure functions over the answers given so far.
+"""Consent rounds, as pure functions over the answers given so far.
 
 The round goes around the present voters in seat order. Each gives consent, consent with a
 concern (the concern is recorded), an objection (a reason is required) or passes (and is asked

@@ -1,4 +1,4 @@
-"""The domain's closed vocabularies (DESIGN §2–§3) as string enums.
+"""The domain's closed vocabularies as string enums.
 
 Kept apart from the pydantic models so that reading paths (the dashboard at start-up) can
 use them without importing pydantic.
@@ -172,7 +172,7 @@ class InterestRoundStatus(StrEnum):
     HELD = "held"
 
 
-# -- the werkagenda (DESIGN §8) --
+# -- the werkagenda --
 
 
 class KpiStatus(StrEnum):

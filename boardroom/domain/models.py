@@ -1,4 +1,4 @@
-"""The entities of DESIGN.md §3 as pydantic models: validated at every boundary.
+"""The entities (docs/architecture.md §3) as pydantic models: validated at every boundary.
 
 The same models are what storage reads and writes, what the TOML/JSON files are checked
 against, and what forms validate their fields with. Ids and timestamps are given by storage.
@@ -346,7 +346,7 @@ class InterestRound(Record):
     status: InterestRoundStatus = InterestRoundStatus.PLANNED
 
 
-# -- the werkagenda (DESIGN §8) -----------------------------------------------------------
+# -- the werkagenda -----------------------------------------------------------
 
 
 class ResultAgreement(Record):

@@ -1,4 +1,4 @@
-"""Decision and action numbers (DESIGN §4 Numbering).
+"""Decision and action numbers.
 
 `B{year}-{meeting nr:02}-{n:02}` and `A{year}-{meeting nr:02}-{n:02}`, where the meeting number
 counts that year's meetings in date order. Numbers are given once and never reused.

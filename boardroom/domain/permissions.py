@@ -1,4 +1,4 @@
-"""Who may do what (DESIGN §4 Permissions). The services ask; the screens only show."""
+"""Who may do what. The services ask; the screens only show."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Planning a year (DESIGN §4 Annual calendar): the plan file, the standard agenda and the planner.
+"""Planning a year: the plan file, the standard agenda and the planner.
 
 The planner is pure and deterministic: the same plan, board and existing meetings give the same
 calendar. It lays the series' dates out, puts the standard items on every agenda, and then

@@ -1,4 +1,4 @@
-"""OpenSSH public keys: the identity of a member who reaches the board over SSH (DESIGN §7).
+"""OpenSSH public keys: the identity of a member who reaches the board over SSH (docs/architecture.md §6).
 
 Pure parsing, no I/O: the text of a `.pub` file in, the key's type, its body and its SHA256
 fingerprint (the same text `ssh-keygen -lf` prints) out. OpenSSH verifies the signatures;

@@ -1,4 +1,4 @@
-"""Quorum, entitled voters and the majority rules (DESIGN §4 Quorum, Voters, Votes).
+"""Quorum, entitled voters and the majority rules.
 
 Pure functions over plain values, so every rule is table-tested without a database.
 """
@@ -124,7 +124,7 @@ def outcome(
     chair_choice: Choice | None = None,
     unanimity_allows_abstention: bool = True,
 ) -> Outcome:
-    """Adopted or rejected, exactly per DESIGN §4 Votes."""
+    """Adopted or rejected, exactly per the majority rules."""
     f, a = tally.for_weight, tally.against_weight
     if f == a and (f > 0 or rule != VoteRule.UNANIMITY):
         if tie_rule == TieRule.CHAIR_CASTING and chair_choice == Choice.FOR:

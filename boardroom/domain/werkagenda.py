@@ -1,4 +1,4 @@
-"""The werkagenda's rules (DESIGN §8): a KPI's measuring moments and its status at a date.
+"""The werkagenda's rules: a KPI's measuring moments and its status at a date.
 
 Pure: no I/O, no Textual, no pydantic. A KPI runs from its baseline (value and date) to its
 target (value and date) in a straight line, its *path*; whether higher is better follows from

@@ -1,5 +1,4 @@
-"""Agenda requests and building a meeting's agenda (DESIGN §4 Agenda requests, Information
-position).
+"""Agenda requests and building a meeting's agenda.
 
 A portfolio holder requests space; the secretary or chair schedules it into a meeting whose
 remaining time fits (into the theme's planned slot when the meeting has one), or declines it
@@ -48,7 +47,7 @@ def _editable(meeting: m.Meeting) -> None:
 
 
 def papers_deadline(meeting: m.Meeting, lead_days: int) -> dt.date:
-    """The day papers must be out by (DESIGN §4 Information position)."""
+    """The day papers must be out by."""
     return meeting.starts_at.date() - dt.timedelta(days=lead_days)
 
 
@@ -374,7 +373,7 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
         ends = clock + dt.timedelta(minutes=item.timebox_minutes)
         item_papers = []
         replaced_after_sending = {  # a replaced paper that had gone out: its successor's
-            x["replaced_by_id"]  # line says so (DESIGN §4: members read it again)
+            x["replaced_by_id"]  # line says so
             for x in papers.get(item.id or 0, [])
             if x["replaced_by_id"] and x["sent_at"]
         }

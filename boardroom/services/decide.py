@@ -1,5 +1,5 @@
 """Deciding: proposals and their versions, votes (roll-call or counts only), consent rounds,
-and the numbered decisions and actions that come out of them (DESIGN §4).
+and the numbered decisions and actions that come out of them.
 
 Every ballot, answer and version is stored the moment it is given, in its own transaction.
 """

@@ -1,4 +1,4 @@
-"""The table's own evaluation (procesevaluatie, DESIGN §8): about twice a year the members
+"""The table's own evaluation (procesevaluatie): about twice a year the members
 score statements about the collaboration from 1 (not at all) to 5 (entirely), anonymously.
 
 The record holds counts only, like a secret ballot: per statement how many gave each score,

@@ -23,8 +23,7 @@ from boardroom.services.agenda import _editable, papers_deadline
 from boardroom.services.session import Session, one_transaction
 from boardroom.storage.paper_store import media_type
 
-#: The largest paper taken in, unless the caller says otherwise (DESIGN §4: papers are
-#: documents, not archives).
+#: The largest paper taken in, unless the caller says otherwise.
 SIZE_LIMIT = 50 * 1024 * 1024
 
 

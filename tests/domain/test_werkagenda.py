@@ -1,4 +1,4 @@
-"""The werkagenda's status rules at their edges (DESIGN §8)."""
+"""The werkagenda's status rules at their edges."""
 
 import datetime as dt
 

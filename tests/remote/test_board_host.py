@@ -1,5 +1,5 @@
 """The board host for real: OpenSSH's sshd on 127.0.0.1, real `ssh` with keys made here, the
-authorized_keys from `boardroom access authorized-keys` (DESIGN §7, issue 9)."""
+authorized_keys from `boardroom access authorized-keys` (docs/architecture.md §6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Many writers on one board (DESIGN §7): sessions in separate processes record in the same
+"""Many writers on one board (docs/architecture.md §6): sessions in separate processes record in the same
 round at the same moment. One ballot per voter and one answer per member, never doubled,
 never lost; every legitimate answer kept, in a gapless sequence."""
 

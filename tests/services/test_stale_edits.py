@@ -1,4 +1,4 @@
-"""No silent overwrite (DESIGN §7): a save made over someone else's later change is refused,
+"""No silent overwrite (docs/architecture.md §6): a save made over someone else's later change is refused,
 saying who changed it and when; nothing of either change is lost."""
 
 from __future__ import annotations

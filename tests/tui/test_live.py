@@ -1,4 +1,4 @@
-"""Live screens (DESIGN §7): two apps on one database file, as two laptops on one board host.
+"""Live screens (docs/architecture.md §6): two apps on one database file, as two laptops on one board host.
 What one commits shows on the other's screen within a second, without a key, and the other
 keeps its place: cursor, an open form, a round in progress."""
 

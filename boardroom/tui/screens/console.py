@@ -1,5 +1,5 @@
 """The live meeting console: the current item large and clear, its clock, notes, and one key
-for every step of the meeting (DESIGN §4; issue: keys, not forms)."""
+for every step of the meeting."""
 
 from __future__ import annotations
 
@@ -285,7 +285,7 @@ class MeetingConsole(BoardScreen):
 
     def carry_over_text(self) -> str:
         """On the actions-review item: every open action (overdue first) and the decisions
-        whose review date is near (DESIGN §4: open actions carry over)."""
+        whose review date is near."""
         from boardroom.services import record
 
         today = self.session.today.isoformat()
