@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,24 +109,33 @@ class HostFiles:
             ) from None
 
     def write_bytes(self, name: str | None, data: bytes, where: str) -> Path | None:
-        """Bytes to the named file, whole or not at all (written beside it, then renamed),
-        or to standard output for None or `-`. Returns the file written, if any."""
+        """Bytes to the named file, whole or not at all (written beside it, then renamed over
+        it), or to standard output for None or `-`. A file that is not a regular one (a
+        device such as /dev/null, a pipe) is written where it is, never replaced; a symbolic
+        link is followed. Returns the file written, if any."""
         if name is None or name == STDIO:
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             return None
         path = self.path(name, where)
-        part = path.with_name(f".{path.name}.part")
+        part: Path | None = None
         try:
+            path = path.resolve()
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder")
+            if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+                with path.open("wb") as handle:  # a device or a pipe: in place
+                    handle.write(data)
+                return path
+            part = path.with_name(f".{path.name}.part")
             fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             part.replace(path)
         except OSError as error:
-            part.unlink(missing_ok=True)
+            if part is not None:
+                part.unlink(missing_ok=True)
             raise ValidationProblem(f"cannot write {name}: {reason(error)}", where) from None
         return path
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from boardroom.cli.invocation import Invocation
 from boardroom.cli.parsing import Parser, common, host_path, words
+from boardroom.domain.clock import shown_moment
 
 #: A public key is one line of a few hundred bytes; a file much larger is not one.
 KEY_LIMIT = 64_000
@@ -100,7 +102,8 @@ def run_list(inv: Invocation) -> int:
     width = max((len(r.member) for r in rows), default=6)
     for r in rows:
         state = "" if r.active else "  (member not active: no access)"
-        added = f"added {r.added_at[:16].replace('T', ' ')} UTC" + (
+        moment = dt.datetime.fromisoformat(r.added_at)
+        added = f"added {shown_moment(moment.replace(tzinfo=moment.tzinfo or dt.UTC))}" + (
             f" by {r.added_by}" if r.added_by else ""
         )
         print(f"{r.member:<{width}}  {r.fingerprint}  {r.algorithm:<11}  {added}{state}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from boardroom.cli.invocation import Invocation
 from boardroom.cli.parsing import Parser, common, host_path, meeting, output, words
+from boardroom.domain.clock import shown_moment
 from boardroom.domain.errors import ValidationProblem
 from boardroom.host_files import STDIO
 
@@ -102,7 +104,8 @@ def run_list(inv: Invocation) -> int:
             flags = [] if row.stored else [f"not stored (was at {row.path})"]
             flags += [f"replaced by {row.replaced_by}"] if row.replaced_by else []
             flags += ["late"] if row.late and row.current else []
-            flags += [f"sent {row.sent_at[:10]}"] if row.sent_at else []
+            sent = dt.datetime.fromisoformat(row.sent_at) if row.sent_at else None
+            flags += [f"sent {shown_moment(sent)}"] if sent else []
             print(
                 f"{row.id:>5}  {row.item_number:>2}. {row.title}  {row.file_name}"
                 f"  {row.media_type}  {row.size} bytes  sha256 {row.sha256}"

@@ -57,7 +57,7 @@ def test_add_list_remove_with_the_event_log(capsys, demo_path, key):
     code, out, _ = run(capsys, "access", "list", "--db", str(demo_path))
     assert code == 0
     assert out.startswith(f"Henk Jansen  {fingerprint}  ssh-ed25519  added ")
-    assert out.rstrip().endswith("UTC by Els Verhoeven")
+    assert out.rstrip().endswith("added 2026-11-24 10:00:00 CET by Els Verhoeven")  # board time
     code, out, _ = run(
         capsys,
         "access",

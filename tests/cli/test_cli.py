@@ -226,3 +226,18 @@ def test_the_app_parses_only_its_own_options_and_a_typo_gets_the_full_message(ca
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "invalid choice: 'verfy'" in err and "'verify'" in err
+
+
+def test_a_device_is_written_in_place_and_a_full_disk_is_one_line(capsys, demo_path):
+    """`-o /dev/null` writes to the device (never renames a file over it, even as root), and
+    a disk that is full (/dev/full) is one line naming the file, exit 2."""
+    import os
+    import stat
+
+    code, out, err = run(capsys, "export", "decisions", "--db", str(demo_path), "-o", "/dev/null")
+    assert code == 0 and out == "" and err == ""
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    code, out, err = run(capsys, "export", "decisions", "--db", str(demo_path), "-o", "/dev/full")
+    assert code == 2 and out == ""
+    assert one_error_line(err) == "boardroom: error: -o: cannot write /dev/full: the disk is full"
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
