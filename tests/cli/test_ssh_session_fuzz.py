@@ -30,6 +30,7 @@ from boardroom.services import access
 from boardroom.services.session import open_session
 from tests.conftest import fixed_now
 
+pytestmark = pytest.mark.date_free  # generated command lines: no date in what it checks
 EXAMPLES = int(__import__("os").environ.get("FUZZ_EXAMPLES", "2000"))
 PACKAGE = Path(__file__).resolve().parents[2] / "boardroom"
 #: files a run may open that no member chose: Python's own, boardroom's, the time zones
