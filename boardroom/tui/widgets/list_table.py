@@ -39,16 +39,14 @@ class ListTable(DataTable[str]):
     _style_now: Style | None = None  # rich_style, while a drawing is under way
 
     _sized: tuple[list[int], int | None, int] | None = None  # the last size_columns asked
+    _sized_for = 0  # the width the flexible column was given its room for
 
     def _on_resize(self, event: events.Resize) -> None:
         """DataTable draws every cell again on a resize; a list built ahead is first drawn at
         its size and only then told that size (measured: every cell drawn twice on the first
-        opening). Drawn at this size already: nothing to draw again. A new width gives the
-        flexible column its room again."""
+        opening). Drawn at this size already: nothing to draw again."""
         if event.size == self._drawn_size:
             event.prevent_default()  # DataTable's own handler would drop every drawn cell
-        elif self._sized is not None:
-            self.size_columns(*self._sized)
 
     def set_column_width(self, key: ColumnKey, width: int) -> None:
         """A fixed width for a column; its cells are drawn again only if it changed."""
@@ -67,6 +65,7 @@ class ListTable(DataTable[str]):
         and 12 cells); when less than `least` is left, it fills the screen after the columns
         before it, and those after it scroll into view."""
         self._sized = (widths, flex, least)
+        self._sized_for = self.size.width
         keys = list(self.columns)
         padding = 2 * self.cell_padding
         width = self.size.width or self.app.size.width
@@ -96,6 +95,10 @@ class ListTable(DataTable[str]):
         return repr([sorted(rules.items()) for rules in parts])
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._sized is not None and self._sized_for != self.size.width:
+            # sized before the table had its width (a new screen): the flexible column gets
+            # its room now, before the first drawing, not after it (every cell drawn twice)
+            self.size_columns(*self._sized)
         if self._look_may_change:
             self._look_may_change = False
             look = self._looks()
