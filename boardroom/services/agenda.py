@@ -411,8 +411,8 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
     day = meeting.starts_at.date()
     open_actions = repo.action_rows(status="open", limit=500)
     overdue = [a for a in open_actions if a["due_date"] and a["due_date"] < day.isoformat()]
-    late = {a["id"] for a in overdue}
-    open_actions = overdue + [a for a in open_actions if a["id"] not in late]
+    overdue_ids = {a["id"] for a in overdue}
+    open_actions = overdue + [a for a in open_actions if a["id"] not in overdue_ids]
     due = repo.decision_rows(status="in_force", review_by=day + REVIEW_WINDOW, limit=50)
     pending = [
         (r, r.minutes <= free, request_is_late(r, meeting, lead)) for r in pending_requests(session)

@@ -387,7 +387,7 @@ def _write_meeting(
         current = repo.items(meeting_id)
     with_papers = repo.items_with_papers(meeting_id)
     holders = repo.theme_holders()
-    chair = next(
+    chair: int | None = next(
         (
             x.id
             for x in repo.members()
@@ -414,13 +414,14 @@ def _write_meeting(
                 used.add(match.id or 0)
                 positions.append((match.id or 0, position))
             continue
+        theme_id = themes.get(item.theme) if item.theme else None
         values = {
             "meeting_id": meeting_id,
             "position": position,
             "kind": item.kind.value,
             "purpose": item.purpose.value,
             "title": item.title,
-            "theme_id": themes.get(item.theme) if item.theme else None,
+            "theme_id": theme_id,
             "timebox_minutes": item.minutes,
             "source": item.source.value,
         }
@@ -432,7 +433,8 @@ def _write_meeting(
             if previous is not None:
                 reusable.pop((previous.kind, previous.title))
         if previous is None:
-            presenter = holders.get(values["theme_id"] or 0, [chair])[0]
+            theme_holders = holders.get(theme_id or 0)
+            presenter = theme_holders[0] if theme_holders else chair
             item_id = repo.insert("agenda_items", {**values, "presenter_id": presenter})
         else:
             item_id = previous.id or 0

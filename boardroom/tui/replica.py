@@ -5,7 +5,8 @@ waits on the replica: a failing one is a warning, and everything is still saved 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
@@ -31,12 +32,18 @@ class ReplicaStatus:
     _board_name: str
     replication: Replication | None = None
     _replica_warned = False
+    if TYPE_CHECKING:  # the app's, which this is mixed into
+        title: str
+        notify: Callable[..., None]
+        call_from_thread: Callable[..., Any]
+        run_worker: Callable[..., Any]
+        set_interval: Callable[..., Any]
 
     def start_replication(self) -> None:
         """Check the replica and start Litestream on a worker thread; the state every second."""
         if self.replica and self.session is not None:
-            self.run_worker(self._start_replication, thread=True, exit_on_error=False)  # type: ignore[attr-defined]
-            self.set_interval(1, self._show_replica)  # type: ignore[attr-defined]
+            self.run_worker(self._start_replication, thread=True, exit_on_error=False)
+            self.set_interval(1, self._show_replica)
 
     def _start_replication(self) -> None:
         from boardroom.services.replication import Replication, history

@@ -55,7 +55,7 @@ class ActionsScreen(TableScreen):
         )
         today = self.session.today.isoformat()
         self.rows_by_id = {r["id"]: r for r in found}
-        shown = []
+        shown: list[Row] = []
         for r in found:
             late = r["status"] == "open" and r["due_date"] and r["due_date"] < today
             due = f"[b red]{r['due_date']}[/]" if late else (r["due_date"] or "")

@@ -220,7 +220,10 @@ class TableScreen(BoardScreen):
                 self.notify(_("Saved."), timeout=3)
                 self.reload()
 
-        self.app.push_screen(FormScreen(title, fields, lambda values: submit(values)), saved)
+        def save(values: dict[str, Any]) -> None:
+            submit(values)
+
+        self.app.push_screen(FormScreen(title, fields, save), saved)
 
     def open_export(
         self, title: str, default_name: str, document: Callable[[], Document], instead: str

@@ -140,10 +140,10 @@ class ConsentScreen(BoardScreen):
                 if self.review
                 else ""
             )
-        objections = "\n".join(
+        reasons = "\n".join(
             f"  {state.name(o.member_id)}: {o.note}" for o in self.result.objections
         )
-        return f"[red]{_('OBJECTIONS')}[/]\n{objections}\n" + _(
+        return f"[red]{_('OBJECTIONS')}[/]\n{reasons}\n" + _(
             "m: amend the proposal (a new round) · w: withdraw · u: defer"
         )
 
