@@ -23,7 +23,7 @@ from boardroom.domain.permissions import Capability
 from boardroom.domain.sshkeys import normalise_fingerprint, parse_public_key
 from boardroom.i18n import _
 from boardroom.services.session import Identity, Session, find_member, open_session
-from boardroom.storage import key_reads
+from boardroom.storage.repo import Repo
 
 _MANAGE = Capability.EDIT_COMPOSITION
 
@@ -125,16 +125,14 @@ def keys(session: Session) -> list[KeyRow]:
 def member_for_key(session: Session, fingerprint: str) -> Identity:
     """Who logs in with this key, asked at every login: PermissionDenied when the key is not
     bound (any more) or its member is no longer active."""
-    member_id = _key_member(
-        session.database.conn, normalise_fingerprint(fingerprint), session.today
-    )
+    member_id = _key_member(session.repo, normalise_fingerprint(fingerprint), session.today)
     return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == member_id)
 
 
-def _key_member(conn: sqlite3.Connection, fingerprint: str, day: dt.date) -> int:
+def _key_member(repo: Repo, fingerprint: str, day: dt.date) -> int:
     """The id of the active member a key opens the board for, or PermissionDenied saying why
     not."""
-    found = key_reads.key_access(conn, fingerprint, day)
+    found = repo.key_access(fingerprint, day)
     if found is None:
         raise PermissionDenied(_("this key has no access to the board; ask the secretary"))
     member_id, name, active = found
@@ -159,8 +157,8 @@ def open_key_session(path: Path, now: Clock, fingerprint: str) -> Session:
     session.repo.actor = session.user.name
     session.key = wanted
 
-    def still_open(conn: sqlite3.Connection) -> None:
-        _key_member(conn, wanted, session.today)
+    def still_open(_conn: sqlite3.Connection) -> None:
+        _key_member(session.repo, wanted, session.today)  # in the write's transaction
 
     session.database.before_write = still_open
     return session
@@ -172,7 +170,7 @@ def access_ended(session: Session) -> str | None:
     if session.key is None:
         return None
     try:
-        _key_member(session.database.conn, session.key, session.today)
+        _key_member(session.repo, session.key, session.today)
     except PermissionDenied as denied:
         return denied.message
     return None
@@ -181,5 +179,5 @@ def access_ended(session: Session) -> str | None:
 def authorized_keys(session: Session, program: list[str], db_path: Path) -> str:
     """The host account's authorized_keys: one line per key of an active member, each forced
     into `boardroom ssh-session` as that key (the same lines `boardroom-keys` gives sshd)."""
-    rows = key_reads.active_keys(session.database.conn, session.today)
+    rows = session.repo.active_keys(session.today)
     return authorized_keys_lines(program, str(db_path.resolve()), rows)

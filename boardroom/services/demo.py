@@ -1159,9 +1159,7 @@ def _evaluations(session: Session, clock: _Clock, anchor: dt.date) -> None:
         month = _add_months(anchor.replace(day=1), months)
         held_on = second_thursday(month.year, month.month)
         clock.at(dt.datetime.combine(held_on, dt.time(18, 0)))
-        meeting = session.repo.scalar(
-            "SELECT id FROM meetings WHERE substr(starts_at, 1, 10) = ?", (held_on.isoformat(),)
-        )
+        meeting = session.repo.meeting_on_day(held_on.isoformat())
         evaluation.record_evaluation(
             session,
             held_on,

@@ -197,7 +197,7 @@ def planned(session: Session) -> list[PlannedEvaluation]:
 def due(session: Session) -> PlannedEvaluation | None:
     """The evaluation to record next: the first evaluation meeting after the latest recorded
     evaluation that has none — one held and not yet recorded, else the next one planned."""
-    latest = session.repo.scalar("SELECT max(held_on) FROM evaluations")
+    latest = session.repo.latest_evaluation_day()
     after = dt.date.fromisoformat(latest) if latest else dt.date.min
     return next((p for p in planned(session) if not p.recorded and p.on > after), None)
 
@@ -220,12 +220,10 @@ def record_evaluation(
     held at a meeting, its date is the meeting's unless another is given."""
     require_recorder(session)
     if meeting_id is not None:
-        meeting = session.repo.scalar(
-            "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?", (meeting_id,)
-        )
+        meeting = session.repo.meeting_day(meeting_id)
         if meeting is None:
             raise NotFound(_("no meeting {key!r}").format(key=meeting_id), "meeting_id")
-        if session.repo.scalar("SELECT id FROM evaluations WHERE meeting_id = ?", (meeting_id,)):
+        if session.repo.evaluation_of_meeting(meeting_id):
             raise Conflict(
                 _("the evaluation of the meeting of {date} is recorded already").format(
                     date=meeting
@@ -260,9 +258,7 @@ def record_evaluation(
                 ),
                 where,
             )
-    if session.repo.scalar(
-        "SELECT count(*) FROM evaluations WHERE held_on = ?", (held_on.isoformat(),)
-    ):
+    if session.repo.evaluation_on(held_on.isoformat()):
         raise Conflict(_("there is an evaluation of {date} already").format(date=held_on))
     evaluation = _validated(
         m.Evaluation,
@@ -322,12 +318,10 @@ def mean_score(counts: tuple[int, ...]) -> float | None:
 def evaluations(session: Session) -> list[EvaluationResult]:
     """Every evaluation, newest first, each compared with the one before it."""
     session.require(Capability.READ, _("read the evaluation"))
-    rows = session.repo.query("SELECT * FROM evaluations ORDER BY held_on")
-    texts = {
-        r["id"]: r["text"] for r in session.repo.query("SELECT id, text FROM evaluation_statements")
-    }
+    rows = session.repo.evaluation_rows()
+    texts = session.repo.statement_texts()
     counts: dict[int, dict[int, list[int]]] = {}
-    for r in session.repo.query("SELECT * FROM evaluation_counts ORDER BY statement_id, score"):
+    for r in session.repo.evaluation_count_rows():
         counts.setdefault(r["evaluation_id"], {}).setdefault(r["statement_id"], [0] * len(SCORES))[
             r["score"] - 1
         ] = r["count"]
@@ -361,11 +355,7 @@ def evaluations(session: Session) -> list[EvaluationResult]:
 
 
 def _kept_share(session: Session, after: dt.date, until: dt.date) -> float | None:
-    rows = session.repo.query(
-        "SELECT b.score, count(*) AS n FROM behaviour_checks b JOIN meetings m"
-        " ON m.id = b.meeting_id WHERE m.starts_at > ? AND m.starts_at <= ? GROUP BY b.score",
-        (after.isoformat(), f"{until.isoformat()}T23:59"),
-    )
-    total = sum(r["n"] for r in rows)
-    kept = sum(r["n"] for r in rows if r["score"] == "kept")
+    given = session.repo.behaviour_scores_between(after.isoformat(), f"{until.isoformat()}T23:59")
+    total = sum(given.values())
+    kept = given.get("kept", 0)
     return kept / total if total else None

@@ -65,7 +65,7 @@ def _rows(repo: Repo, last: dict[tuple[str, int], dict], report: VerifyReport) -
         if table in UNLOGGED:
             continue
         seen = set()
-        for row in repo.query(f"SELECT * FROM {table} ORDER BY id"):
+        for row in repo.rows_of(table):
             report.rows += 1
             seen.add(row["id"])
             event = last.get((table, row["id"]))

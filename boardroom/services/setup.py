@@ -179,9 +179,7 @@ def check_database(db_path: Path) -> CheckReport:
 
     database = Database(db_path)
     try:
-        rows = database.conn.execute("PRAGMA integrity_check").fetchall()
-        integrity = "ok" if rows == [("ok",)] else "; ".join(r[0] for r in rows[:5])
-        fk = len(database.conn.execute("PRAGMA foreign_key_check").fetchall())
+        integrity, fk = database.integrity()
         version = schema_version(database)
     except Exception as error:  # a corrupt page shows up as any sqlite3 error
         raise StorageProblem(f"integrity check failed: {error}", str(db_path)) from None

@@ -230,9 +230,7 @@ def import_figures(session: Session, text: str, where: str = "") -> Loaded:
             where or None,
         )
     names = session.repo.kpi_names()
-    baselines = {
-        r["id"]: r["baseline_on"] for r in session.repo.query("SELECT id, baseline_on FROM kpis")
-    }
+    baselines = session.repo.kpi_baselines()
     problems: list[str] = []
     figures: list[m.Measurement] = []
     seen: dict[tuple[int, dt.date], int] = {}

@@ -187,6 +187,13 @@ class Database:
         finally:
             fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
 
+    def integrity(self) -> tuple[str, int]:
+        """SQLite's integrity check ("ok", or its first problems) and how many foreign keys
+        point nowhere."""
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        verdict = "ok" if rows == [("ok",)] else "; ".join(r[0] for r in rows[:5])
+        return verdict, len(self.conn.execute("PRAGMA foreign_key_check").fetchall())
+
     def data_version(self) -> int:
         """SQLite's counter of commits by *other* connections to this file: it changes when
         someone else wrote, and costs no read of the database (PRAGMA data_version)."""

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.errors import Conflict, NotFound, StaleEdit, StorageProblem
+from boardroom.storage import key_reads
 from boardroom.storage.db import Database
 from boardroom.storage.meeting_reads import MeetingReads
 from boardroom.storage.paper_store import PaperStore
@@ -260,6 +261,15 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
             )
         )
 
+    def rows_of(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of a table, in id order, read as it goes (for `verify`)."""
+        if table not in TABLES:
+            raise ValueError(f"not a table of the board: {table}")
+        cursor = self.conn.execute(f"SELECT * FROM {table} ORDER BY id")
+        names = [c[0] for c in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
+
     def row_versions(self, table: str, row_ids: Iterable[int]) -> dict[int, int]:
         """The version of each of some rows of a table, in one read (0 for a row never
         logged)."""
@@ -389,6 +399,14 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
             " FROM member_keys k JOIN members m ON m.id = k.member_id"
             " LEFT JOIN members a ON a.id = k.added_by_id ORDER BY m.seat_order, m.name, k.id"
         )
+
+    def key_access(self, fingerprint: str, day: dt.date) -> tuple[int, str, bool] | None:
+        """(member id, name, active on `day`) of the member a key is bound to (key_reads)."""
+        return key_reads.key_access(self.conn, fingerprint, day)
+
+    def active_keys(self, day: dt.date) -> list[tuple[str, str, str]]:
+        """(fingerprint, public key, member) of every key that opens the board on `day`."""
+        return key_reads.active_keys(self.conn, day)
 
     def key_owner(self, fingerprint: str) -> str | None:
         """The name of the member a key is bound to, if any."""

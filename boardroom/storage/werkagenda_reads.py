@@ -106,3 +106,53 @@ class WerkagendaReads(Reads):
             " FROM meetings m WHERE EXISTS (SELECT 1 FROM agenda_items i"
             " WHERE i.meeting_id = m.id AND i.kind = 'evaluation') ORDER BY m.starts_at"
         )
+
+    def kpi_baselines(self) -> dict[int, str]:
+        """KPI id → its baseline date (ISO)."""
+        return {r["id"]: r["baseline_on"] for r in self.query("SELECT id, baseline_on FROM kpis")}
+
+    # -- the table's own evaluation --------------------------------------------------------
+
+    def latest_evaluation_day(self) -> str | None:
+        return self.scalar("SELECT max(held_on) FROM evaluations")  # type: ignore[no-any-return]
+
+    def meeting_day(self, meeting_id: int) -> str | None:
+        """A meeting's date (ISO), or None when there is no such meeting."""
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?", (meeting_id,)
+        )
+
+    def meeting_on_day(self, day: str) -> int | None:
+        """The meeting held on a date (ISO), if any."""
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT id FROM meetings WHERE substr(starts_at, 1, 10) = ?", (day,)
+        )
+
+    def evaluation_of_meeting(self, meeting_id: int) -> int | None:
+        return self.scalar(  # type: ignore[no-any-return]
+            "SELECT id FROM evaluations WHERE meeting_id = ?", (meeting_id,)
+        )
+
+    def evaluation_on(self, day: str) -> bool:
+        return bool(self.scalar("SELECT count(*) FROM evaluations WHERE held_on = ?", (day,)))
+
+    def evaluation_rows(self) -> list[dict[str, Any]]:
+        return self.query("SELECT * FROM evaluations ORDER BY held_on")
+
+    def statement_texts(self) -> dict[int, str]:
+        return {
+            r["id"]: r["text"] for r in self.query("SELECT id, text FROM evaluation_statements")
+        }
+
+    def evaluation_count_rows(self) -> list[dict[str, Any]]:
+        return self.query("SELECT * FROM evaluation_counts ORDER BY statement_id, score")
+
+    def behaviour_scores_between(self, after: str, until: str) -> dict[str, int]:
+        """How often each behaviour score was given at meetings after one moment up to
+        another (ISO)."""
+        rows = self.query(
+            "SELECT b.score, count(*) AS n FROM behaviour_checks b JOIN meetings m"
+            " ON m.id = b.meeting_id WHERE m.starts_at > ? AND m.starts_at <= ? GROUP BY b.score",
+            (after, until),
+        )
+        return {r["score"]: r["n"] for r in rows}
