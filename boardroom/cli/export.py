@@ -223,7 +223,7 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.exports.lists import list_bytes
     from boardroom.services import record
     from boardroom.services.composition import find_theme
-    from boardroom.services.session import find_member
+    from boardroom.services.session import member_named
 
     if args.what == "decisions":
         theme_id = find_theme(session, args.theme, "--theme").id if args.theme else None
@@ -231,7 +231,7 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
             session, record.DecisionFilter(year=args.year, theme_id=theme_id, status=args.status)
         )
     else:
-        owner = find_member(session.repo, args.owner, "--owner").id if args.owner else None
+        owner = member_named(session, args.owner, "--owner").id if args.owner else None
         rows = record.actions(
             session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
         )

@@ -153,6 +153,20 @@ def save_theme(
     return theme_id
 
 
+def member_to_edit(session: Session, row_id: int) -> tuple[m.Member, int]:
+    """A member as a form opens it: the row and its version (the version first, so that a
+    change made between the two reads is caught when the form is saved)."""
+    session.require(Capability.READ, _("read the composition"))
+    seen = session.version("members", row_id)
+    return session.repo.model("members", row_id), seen
+
+
+def active_themes(session: Session) -> list[m.Theme]:
+    """The themes a request or an item can be about."""
+    session.require(Capability.READ, _("read the composition"))
+    return [theme for theme in session.repo.themes() if theme.active]
+
+
 def find_theme(session: Session, name: str, field_name: str = "theme") -> m.Theme:
     """A theme by its name (case does not matter)."""
     wanted = name.strip().casefold()

@@ -118,6 +118,11 @@ def one_transaction(use_case: Callable[P, T]) -> Callable[P, T]:
     return run
 
 
+def member_named(session: Session, name: str, field_name: str = "member") -> Identity:
+    """A member by name as people type it (see find_member), for the faces."""
+    return find_member(session.repo, name, field_name)
+
+
 def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
     """A member by name as people type it: the exact name (case does not matter), else the
     only name that starts so ("hen" → Henk Jansen), else the only one with a word that starts

@@ -387,3 +387,9 @@ def of_meeting(
         return werkagenda(session, on, known_at=known_at)
     theme_ids = sorted({i.theme_id for i in agenda if i.theme_id is not None})
     return werkagenda(session, on, theme_ids=theme_ids, known_at=known_at) if theme_ids else []
+
+
+def linkable_decisions(session: Session) -> list[dict[str, object]]:
+    """The recent decisions a result agreement can be linked to (its steering decisions)."""
+    session.require(Capability.READ, _("read the werkagenda"))
+    return session.repo.linkable_decisions()

@@ -14,6 +14,7 @@ from boardroom.domain.enums import ItemKind, Purpose
 from boardroom.domain.errors import ValidationProblem
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
+from boardroom.services.composition import active_themes
 from boardroom.tui.screens.base import Row, TableScreen, cell_text
 from boardroom.tui.screens.common import row_id
 from boardroom.tui.widgets.footer import KeyFooter
@@ -232,7 +233,7 @@ class AgendaScreen(TableScreen):
 
         people = composition(self.session)
         members = [(x.name, x.id) for x in people.members]
-        themes = [(t.name, t.id) for t in self.session.repo.themes() if t.active]
+        themes = [(t.name, t.id) for t in active_themes(self.session)]
 
         def get(name: str, default: object = None) -> object:
             return getattr(item, name, default)  # a new item: None has none of them

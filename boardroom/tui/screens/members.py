@@ -136,9 +136,7 @@ class MembersScreen(TableScreen):
         row_id = self.selected_id()
         if row_id is None:
             return
-        # The version first, then the row as it is now: a save over a later change is refused.
-        seen = self.session.version("members", row_id)
-        member = self.session.repo.model("members", row_id)
+        member, seen = comp.member_to_edit(self.session, row_id)
         self.open_form(
             _("Edit member"),
             self.fields(member.model_dump()),

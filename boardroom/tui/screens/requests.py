@@ -9,6 +9,7 @@ from boardroom.domain.enums import Purpose
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
+from boardroom.services.composition import active_themes
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
 
@@ -93,7 +94,7 @@ class RequestsScreen(TableScreen):
         self.reload()
 
     def action_new(self) -> None:
-        themes = [(t.name, t.name) for t in self.session.repo.themes() if t.active]
+        themes = [(t.name, t.name) for t in active_themes(self.session)]
         meetings = [
             (format_date(x.starts_at, time=True), x.starts_at.date().isoformat())
             for x in agenda.open_meetings(self.session)

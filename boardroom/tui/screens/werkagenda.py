@@ -15,6 +15,7 @@ from boardroom.domain.werkagenda import sparkline
 from boardroom.exports.werkagenda import figures_text, status_text, with_unit
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import werkagenda
+from boardroom.services.composition import active_themes
 from boardroom.services.werkagenda import AgreementView
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -57,7 +58,8 @@ class WerkagendaScreen(TableScreen):
         if agreement is None:
             return
         decisions = [
-            (f"{d['number']} {d['title']}", d["id"]) for d in self.session.repo.linkable_decisions()
+            (f"{d['number']} {d['title']}", d["id"])
+            for d in werkagenda.linkable_decisions(self.session)
         ]
         self.open_form(
             f"{_('Link a decision')}: {agreement.title}",
@@ -168,7 +170,7 @@ class WerkagendaScreen(TableScreen):
     def action_add_agreement(self) -> None:
         if not self.may_keep():
             return
-        themes = [(t.name, t.name) for t in self.session.repo.themes() if t.active]
+        themes = [(t.name, t.name) for t in active_themes(self.session)]
         current = self.selected_agreement()
         theme = current.theme if current is not None else None
 
