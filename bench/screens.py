@@ -56,7 +56,7 @@ def fill_next_meeting(db: Path) -> None:
     import datetime as dt
 
     from bench.console import BOARD_NOW
-    from boardroom.services import agenda
+    from boardroom.services import agenda, papers
     from boardroom.services import meeting as live
     from boardroom.services.session import open_session
 
@@ -76,7 +76,7 @@ def fill_next_meeting(db: Path) -> None:
         for line in agenda.agenda_view(session, meeting_id).lines:
             for p in range(FULL_AGENDA["papers_per_item"]):
                 content = f"%PDF-1.4 stuk {line.number}.{p}\n".encode() * 50
-                agenda.attach_paper(session, line.item.id or 0, content, f"stuk-{p}.pdf")
+                papers.attach_paper(session, line.item.id or 0, content, f"stuk-{p}.pdf")
         for n in range(FULL_AGENDA["pending"]):
             agenda.submit_request(session, {"title": f"Verzoek {n + 1}", "minutes": 10})
 

@@ -44,3 +44,11 @@ def read_moment(text: str) -> dt.datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or BOARD_ZONE)
     return moment
+
+
+def local_time(at: str) -> str:
+    """An event's UTC time (ISO text) as the board's clock shows it, to the second."""
+    try:
+        return f"{dt.datetime.fromisoformat(at).astimezone(BOARD_ZONE):%H:%M:%S}"
+    except ValueError:
+        return at

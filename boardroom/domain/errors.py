@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-from boardroom.i18n import _
-
 
 class BoardroomError(Exception):
     """A problem the user can fix; the faces show `str(error)` and nothing more."""
@@ -42,24 +37,10 @@ class StorageProblem(BoardroomError):
 
 class StaleEdit(Conflict):
     """Someone else changed the row after this user began to edit it (optimistic concurrency).
-    Carries who and when (UTC ISO text); the faces render the message in the reader's language."""
+    Carries who and when (UTC ISO text), and the message in the reader's language (made by
+    boardroom.i18n.record.stale_message: the domain knows no language)."""
 
-    def __init__(self, actor: str, at: str) -> None:
+    def __init__(self, actor: str, at: str, message: str) -> None:
         self.actor = actor
         self.at = at
-        super().__init__(stale_message(actor, at))
-
-
-def stale_message(actor: str, at: str) -> str:
-    """ "changed by NAME at 16:05:12 since you opened it; nothing saved"."""
-    return _("changed by {name} at {time} since you opened it; nothing saved").format(
-        name=actor, time=local_time(at)
-    )
-
-
-def local_time(at: str) -> str:
-    """An event's UTC time as the board's clock shows it (Europe/Amsterdam), to the second."""
-    try:
-        return f"{dt.datetime.fromisoformat(at).astimezone(ZoneInfo('Europe/Amsterdam')):%H:%M:%S}"
-    except ValueError:
-        return at
+        super().__init__(message)

@@ -46,7 +46,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     VoterRule,
     VoteRule,
 )
-from boardroom.domain.outcome import DecisionOutcome, describe
+from boardroom.domain.outcome import DecisionOutcome
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
@@ -297,16 +297,6 @@ class Decision(Record):
     status: DecisionStatus = DecisionStatus.IN_FORCE
     supersedes_id: int | None = None
     agreement_id: int | None = None  # the result agreement it steers (the werkagenda)
-
-    def outcome_text(self, *, with_result: bool = True) -> str:
-        """How it was decided, in one sentence in the reader's language (`with_result`: the
-        word adopted at its end, left out where a screen says it in large letters)."""
-        return describe(
-            self.method,
-            self.outcome,
-            self.outcome_summary,
-            result="adopted" if with_result else None,
-        )
 
 
 class Action(Record):

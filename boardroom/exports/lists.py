@@ -7,9 +7,10 @@ import io
 import json
 from typing import Any
 
-from boardroom.domain.outcome import DecisionOutcome, describe
+from boardroom.domain.outcome import DecisionOutcome
 from boardroom.exports.document import Document, Heading, Table, document_bytes
 from boardroom.i18n import _, label
+from boardroom.i18n.record import describe
 
 DECISION_COLUMNS = [
     ("number", "Number"),

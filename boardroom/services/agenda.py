@@ -37,7 +37,8 @@ EDITABLE = (
 )
 
 
-def _editable(meeting: m.Meeting) -> None:
+def require_editable(meeting: m.Meeting) -> None:
+    """Refused (Conflict) once the meeting has begun: its agenda is then part of the record."""
     if meeting.status not in EDITABLE:
         raise Conflict(
             _(
@@ -98,7 +99,7 @@ def submit_request(session: Session, data: dict[str, Any]) -> int:
     meeting_id = None
     if form.meeting:
         wanted = find_meeting(session, form.meeting)
-        _editable(wanted)
+        require_editable(wanted)
         meeting_id = wanted.id
         if form.papers_ready and form.papers_ready > wanted.starts_at.date():
             raise ValidationProblem(
@@ -208,7 +209,7 @@ def schedule_request(session: Session, request_id: int, meeting_id: int) -> int:
     repo = session.repo
     request = _submitted(session, request_id)
     meeting: m.Meeting = repo.model("meetings", meeting_id)
-    _editable(meeting)
+    require_editable(meeting)
     items = repo.items(meeting_id)
     slot = next(
         (
@@ -486,7 +487,7 @@ def renumber(session: Session, meeting_id: int, first: int | None = None) -> Non
 def add_item(session: Session, meeting_id: int, data: dict[str, Any]) -> int:
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     meeting: m.Meeting = session.repo.model("meetings", meeting_id)
-    _editable(meeting)
+    require_editable(meeting)
     values = _item_values(data)
     items = session.repo.items(meeting_id)
     with session.database.transaction():
@@ -509,7 +510,7 @@ def edit_item(
     """Change an item; `seen`: its version when the form opened (see Session.version)."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     _item, meeting = _meeting_of_item(session, item_id)
-    _editable(meeting)
+    require_editable(meeting)
     session.repo.update("agenda_items", item_id, _item_values(data), seen=seen)
 
 
@@ -518,7 +519,7 @@ def remove_item(session: Session, item_id: int) -> None:
     """Take an item off the agenda; a request it came from is open again."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     item, meeting = _meeting_of_item(session, item_id)
-    _editable(meeting)
+    require_editable(meeting)
     repo = session.repo
     if repo.proposals_for_item(item_id):
         raise Conflict(_("this item has proposals; it stays on the record"))
@@ -538,7 +539,7 @@ def move_item(session: Session, item_id: int, delta: int) -> None:
     """Move an item up (-1) or down (+1) on its agenda."""
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
     item, meeting = _meeting_of_item(session, item_id)
-    _editable(meeting)
+    require_editable(meeting)
     items = session.repo.items(item.meeting_id)
     index = next(k for k, i in enumerate(items) if i.id == item_id)
     other = index + delta
@@ -551,28 +552,11 @@ def move_item(session: Session, item_id: int, delta: int) -> None:
                 session.repo.update("agenda_items", current.id or 0, {"position": position})
 
 
-def attach_paper(
-    session: Session, item_id: int, content: bytes, file_name: str, title: str = ""
-) -> int:
-    """Attach a file's bytes (read by the face) to an item: kept in the board (see
-    services.papers)."""
-    from boardroom.services import papers
-
-    papers.require_attacher(session)
-    item, meeting = _meeting_of_item(session, item_id)
-    number = next(
-        (n for n, x in papers.numbered_items(session, meeting.id or 0) if x.id == item.id), None
-    )
-    if number is None:
-        raise Conflict(_("a deferred item takes no papers"))
-    return papers.add_paper(session, meeting, number, title, content, file_name).paper_id
-
-
 def remove_paper(session: Session, paper_id: int) -> None:
     session.require(Capability.BUILD_AGENDA, _("attach papers"))
     paper: m.Paper = session.repo.model("papers", paper_id)
     _item, meeting = _meeting_of_item(session, paper.agenda_item_id)
-    _editable(meeting)
+    require_editable(meeting)
     session.repo.delete("papers", paper_id)
 
 
@@ -583,7 +567,7 @@ def mark_papers_sent(session: Session, meeting_id: int) -> int:
     session.require(Capability.BUILD_AGENDA, _("send the papers"))
     repo = session.repo
     meeting: m.Meeting = repo.model("meetings", meeting_id)
-    _editable(meeting)
+    require_editable(meeting)
     now = session.now().astimezone(dt.UTC).isoformat(timespec="seconds")
     unsent = [p for rows in repo.papers_of_meeting(meeting_id).values() for p in rows]
     unsent = [p for p in unsent if not p["sent_at"] and not p["replaced_by_id"]]

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from boardroom.domain import consent
 from boardroom.domain import models as m
+from boardroom.domain.clock import local_time
 from boardroom.domain.dates import parse_due
 from boardroom.domain.enums import (
     Choice,
@@ -23,11 +24,12 @@ from boardroom.domain.enums import (
     Role,
     VoteRule,
 )
-from boardroom.domain.errors import Conflict, NotFound, ValidationProblem, local_time
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import action_number, decision_number, next_sequence
-from boardroom.domain.outcome import DecisionOutcome, describe
+from boardroom.domain.outcome import DecisionOutcome
 from boardroom.domain.voting import Outcome, Tally, Voter, entitled_weight, outcome, vote_weight
 from boardroom.i18n import _, label
+from boardroom.i18n.record import describe
 from boardroom.services.meeting import (
     RECORD,
     entitled_voters,

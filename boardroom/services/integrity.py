@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from boardroom.domain.chain import event_hash
 from boardroom.storage.db import Database
 from boardroom.storage.repo import Repo
-from boardroom.storage.schema import TABLES, event_hash
+from boardroom.storage.schema import TABLES
 
 UNLOGGED = {"event_log"}
 

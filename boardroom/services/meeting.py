@@ -12,16 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from boardroom.domain import models as m
+from boardroom.domain.clock import local_time
 from boardroom.domain.enums import AttendanceStatus, ItemKind, ItemStatus, MeetingStatus
-from boardroom.domain.errors import (
-    Conflict,
-    NotFound,
-    StaleEdit,
-    ValidationProblem,
-    local_time,
-)
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.numbering import meeting_number
-from boardroom.domain.outcome import describe_quorum
 from boardroom.domain.permissions import Capability
 from boardroom.domain.voting import (
     PRESENT_STATUSES,
@@ -34,6 +28,7 @@ from boardroom.domain.voting import (
     voting_seats,
 )
 from boardroom.i18n import _
+from boardroom.i18n.record import describe_quorum
 from boardroom.services.session import Session, one_transaction
 
 RECORD = Capability.RECORD
@@ -151,7 +146,7 @@ def _check_seen(session: Session, table: str, row_id: int | None, seen: int | No
         return
     if (session.repo.version(table, row_id) if row_id is not None else 0) != seen:
         assert row_id is not None
-        raise StaleEdit(*session.repo.last_change(table, row_id))
+        raise session.repo.stale_edit(table, row_id)
 
 
 def seats(session: Session, current: m.Meeting) -> list[Seat]:

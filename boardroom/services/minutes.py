@@ -15,6 +15,7 @@ from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, ItemStatus, MeetingStatus, Role
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
+from boardroom.i18n.record import decision_outcome
 from boardroom.services import record, werkagenda
 from boardroom.services.meeting import number_of
 from boardroom.services.notes import notes_on
@@ -129,7 +130,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
                     decision.title,
                     decision.text,
                     decision.method.value,
-                    decision.outcome_text(),
+                    decision_outcome(decision),
                     decision.review_date,
                     detail.supersedes.number if detail.supersedes else None,
                     detail.rounds,

@@ -19,7 +19,7 @@ from boardroom.domain.errors import Conflict, NotFound, StorageProblem, Validati
 from boardroom.domain.file_size import size_text
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
-from boardroom.services.agenda import _editable, papers_deadline
+from boardroom.services.agenda import papers_deadline, require_editable
 from boardroom.services.session import Session, one_transaction
 from boardroom.storage.paper_store import media_type
 
@@ -107,7 +107,7 @@ def add_paper(
     """Attach a paper's bytes to an item of the meeting's agenda. With `replaces_id`, the new
     paper replaces that one (which stays in the record, marked replaced)."""
     require_attacher(session)
-    _editable(meeting)
+    require_editable(meeting)
     item = item_by_number(session, meeting, item_number)
     if not content:
         raise ValidationProblem(_("the file is empty"), "file")
@@ -239,3 +239,16 @@ def bundle(session: Session, meeting: m.Meeting) -> Bundle:
 
     today = session.today
     return Bundle(view, parts, of_meeting(session, meeting.id or 0, today), today)
+
+
+def attach_paper(
+    session: Session, item_id: int, content: bytes, file_name: str, title: str = ""
+) -> int:
+    """Attach a file's bytes (read by the face) to an item of the agenda: kept in the board."""
+    require_attacher(session)
+    item = session.repo.model("agenda_items", item_id)
+    meeting = session.repo.model("meetings", item.meeting_id)
+    number = next((n for n, x in numbered_items(session, meeting.id or 0) if x.id == item.id), None)
+    if number is None:
+        raise Conflict(_("a deferred item takes no papers"))
+    return add_paper(session, meeting, number, title, content, file_name).paper_id

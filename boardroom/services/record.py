@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from boardroom.domain.clock import local_time
 from boardroom.domain.enums import ActionStatus, MeetingStatus
-from boardroom.domain.errors import Conflict, NotFound, ValidationProblem, local_time
+from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.search import fts_query
 from boardroom.i18n import _

@@ -8,11 +8,11 @@ import json
 import sqlite3
 from typing import Any
 
+from boardroom.domain.chain import event_hash
+
 
 class MigrationLog:
     def __init__(self, conn: sqlite3.Connection, actor: str, now: str) -> None:
-        from boardroom.storage.schema import event_hash
-
         self.conn, self.actor, self._hash = conn, actor, event_hash
         head = conn.execute("SELECT hash FROM event_log ORDER BY id DESC LIMIT 1").fetchone()
         self.previous = head[0] if head else ""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from boardroom.domain.chain import event_hash
 from boardroom.domain.errors import Conflict, NotFound, StaleEdit, StorageProblem
 from boardroom.storage import key_reads
 from boardroom.storage.db import Database
@@ -20,7 +21,7 @@ from boardroom.storage.meeting_reads import MeetingReads
 from boardroom.storage.paper_store import PaperStore
 from boardroom.storage.plan_reads import PlanReads
 from boardroom.storage.record_reads import RecordReads, SealReads
-from boardroom.storage.schema import TABLES, event_hash
+from boardroom.storage.schema import TABLES
 from boardroom.storage.werkagenda_reads import WerkagendaReads
 from boardroom.storage.year_reads import YearReads
 
@@ -290,7 +291,14 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
     def check_unchanged(self, table: str, row_id: int, seen: int) -> None:
         """StaleEdit (who changed it, when) unless the row is still at version `seen`."""
         if self.version(table, row_id) != seen:
-            raise StaleEdit(*self.last_change(table, row_id))
+            raise self.stale_edit(table, row_id)
+
+    def stale_edit(self, table: str, row_id: int) -> StaleEdit:
+        """The refusal of a save over someone else's later change of the row: who, when."""
+        from boardroom.i18n.record import stale_message
+
+        actor, at = self.last_change(table, row_id)
+        return StaleEdit(actor, at, stale_message(actor, at))
 
     def last_change(self, table: str, row_id: int) -> tuple[str, str]:
         """Who last wrote the row, and when (UTC ISO text), from the event log."""

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from boardroom.domain.chain import event_hash
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -404,27 +406,6 @@ def _v3(db: sqlite_utils.Database, _now: str) -> None:
     order in which a round asks its voters (JSON list of member ids; the chair may reorder)."""
     db.conn.execute("ALTER TABLE meetings ADD COLUMN item_clock_started_at TEXT")
     db.conn.execute("ALTER TABLE rounds ADD COLUMN voter_order TEXT NOT NULL DEFAULT '[]'")
-
-
-def event_hash(previous: str, event: dict) -> str:
-    """The chain link of one event: sha256 over the previous link and the event's content."""
-    import hashlib
-    import json
-
-    content = json.dumps(
-        [
-            previous,
-            event["at"],
-            event["actor"],
-            event["operation"],
-            event["table_name"],
-            event["row_id"],
-            event["before"],
-            event["after"],
-        ],
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
 def _v4(db: sqlite_utils.Database, _now: str) -> None:

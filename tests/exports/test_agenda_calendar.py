@@ -11,7 +11,7 @@ from icalendar import Calendar
 from boardroom.exports.agenda import agenda_document, write_agenda
 from boardroom.exports.document import to_markdown
 from boardroom.exports.ics import calendar_ics
-from boardroom.services import agenda, planning
+from boardroom.services import agenda, papers, planning
 from boardroom.services.calendar import board_key, calendar_view, ics_meta
 from boardroom.services.record import find_meeting
 from tests.conftest import DEMO_PLAN, plan_source
@@ -26,7 +26,7 @@ def december_with_a_late_paper(open_demo, tmp_path):
     paper = tmp_path / "monitor.pdf"
     paper.write_bytes(b"Regionale monitor wonen en zorg\n" * 400)
     item = agenda.agenda_view(els, december).lines[3].item.id or 0
-    agenda.attach_paper(els, item, paper.read_bytes(), paper.name, "Monitor wonen en zorg 2026")
+    papers.attach_paper(els, item, paper.read_bytes(), paper.name, "Monitor wonen en zorg 2026")
     els.now = lambda: dt.datetime(2026, 12, 5, 16, 30, tzinfo=dt.UTC)  # after 3 December
     agenda.mark_papers_sent(els, december)
     return els, december

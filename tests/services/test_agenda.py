@@ -15,7 +15,7 @@ from boardroom.domain.errors import (
     ValidationProblem,
 )
 from boardroom.host_files import LOCAL
-from boardroom.services import agenda, calendar, planning
+from boardroom.services import agenda, calendar, papers, planning
 from boardroom.services.record import find_meeting
 from boardroom.services.year import year_view
 from tests.conftest import DEMO_PLAN, plan_source
@@ -202,7 +202,7 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
     paper = tmp_path / "notitie.pdf"
     paper.write_bytes(b"%PDF-1.4 regionale notitie\n" * 100)
     first = agenda.agenda_view(els, december).lines[3].item.id or 0
-    paper_id = agenda.attach_paper(els, first, paper.read_bytes(), paper.name, "Notitie wonen")
+    paper_id = papers.attach_paper(els, first, paper.read_bytes(), paper.name, "Notitie wonen")
     row = els.repo.get("papers", paper_id)
     assert (row["title"], row["size"], row["sha256"], row["sent_at"]) == (
         "Notitie wonen",
@@ -210,7 +210,7 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
         hashlib.sha256(paper.read_bytes()).hexdigest(),
         None,
     )
-    extra = agenda.attach_paper(els, first, paper.read_bytes(), paper.name, "Dubbel toegevoegd")
+    extra = papers.attach_paper(els, first, paper.read_bytes(), paper.name, "Dubbel toegevoegd")
     agenda.remove_paper(els, extra)
     assert [p.title for p in agenda.agenda_view(els, december).lines[3].papers] == [
         "Notitie Wonen, welzijn en zorg",
@@ -233,7 +233,7 @@ def test_a_paper_sent_after_the_deadline_is_late(open_demo, tmp_path):
     paper = tmp_path / "laat.pdf"
     paper.write_bytes(b"late")
     item = agenda.agenda_view(els, december).lines[4].item.id or 0
-    agenda.attach_paper(els, item, paper.read_bytes(), paper.name)
+    papers.attach_paper(els, item, paper.read_bytes(), paper.name)
     els.now = lambda: dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)
     agenda.mark_papers_sent(els, december)
     late = [p for p in agenda.agenda_view(els, december).lines[4].papers if p.late]

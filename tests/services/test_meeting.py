@@ -19,6 +19,7 @@ from boardroom.domain.enums import (
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.i18n import set_language
+from boardroom.i18n.record import decision_outcome
 from boardroom.services import decide, meeting
 from boardroom.services.session import open_session
 
@@ -173,13 +174,13 @@ def test_a_roll_call_vote_becomes_a_numbered_decision(chair):
         "entitled_weight": 9,
     }
     assert decision.outcome_summary == ""  # the record keeps facts, not a sentence
-    assert decision.outcome_text() == (
+    assert decision_outcome(decision) == (
         "roll-call vote, simple majority, one vote per perspective; quorum 9 of 9 perspectives present,"
         " 5 needed; 5 for, 2 against, 2 abstained of 9 entitled; adopted"
     )
     set_language("nl")
     try:
-        assert decision.outcome_text() == (
+        assert decision_outcome(decision) == (
             "hoofdelijke stemming, gewone meerderheid, één stem per perspectief; quorum 9 van 9"
             " perspectieven aanwezig, 5 nodig; 5 voor, 2 tegen, 2 onthouding van 9"
             " stemgerechtigd; aangenomen"
@@ -259,7 +260,7 @@ def test_consent_with_an_objection_an_amendment_and_a_second_round(chair, clock)
     assert decision.text == "Versie twee, met dekking."
     assert decision.review_date == dt.date(2027, 6, 10)  # six months on
     assert decision.outcome.round == 2 and decision.outcome.concerns == 1
-    assert decision.outcome_text() == (
+    assert decision_outcome(decision) == (
         "consent in round 2; quorum 9 of 9 perspectives present, 5 needed; 1 concern"
     )
     assert [v.text for v in chair.repo.versions(proposal)] == [
@@ -298,7 +299,7 @@ def test_a_decision_by_acclamation(chair):
     decision_id, number = decide.record_decision(chair, mid, None, "Verslag vastgesteld", "")
     assert number == "B2026-10-01"
     decision = chair.repo.model("decisions", decision_id)
-    assert decision.outcome == DecisionOutcome() and decision.outcome_text() == "by acclamation"
+    assert decision.outcome == DecisionOutcome() and decision_outcome(decision) == "by acclamation"
 
 
 def test_the_clock_survives_a_restart(chair, clock, demo_path):

@@ -17,7 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import BoardroomError
-from boardroom.services import agenda, decide, planning, record
+from boardroom.services import agenda, decide, papers, planning, record
 from boardroom.services import composition as comp
 from boardroom.services import meeting as live
 from boardroom.services.integrity import verify
@@ -149,7 +149,7 @@ class RecordMachine(RuleBasedStateMachine):
             tolerated(lambda: agenda.edit_item(self.els, item_id, {**form, "minutes": 15}))
         elif how == "paper":
             tolerated(
-                lambda: agenda.attach_paper(
+                lambda: papers.attach_paper(
                     self.els, item_id, self.paper.read_bytes(), self.paper.name, "Notitie"
                 )
             )

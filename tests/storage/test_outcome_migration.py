@@ -8,6 +8,7 @@ import json
 
 from boardroom.cli import main
 from boardroom.domain.outcome import DecisionOutcome
+from boardroom.i18n.record import decision_outcome
 from boardroom.services.integrity import verify
 from boardroom.storage.db import Database
 from boardroom.storage.migrations import migrate, schema_version
@@ -112,4 +113,4 @@ def test_a_decision_without_its_round_keeps_the_sentence_it_was_recorded_with(op
         "decisions", row["id"], {"outcome": "{}", "outcome_summary": OLD_VOTE, "proposal_id": None}
     )
     decision = session.repo.model("decisions", row["id"])
-    assert decision.outcome_text() == OLD_VOTE
+    assert decision_outcome(decision) == OLD_VOTE

@@ -337,7 +337,7 @@ class AgendaScreen(TableScreen):
 
         def submit(values: dict[str, Any]) -> None:
             content, name = files.read_bytes(values["path"].strip(), "path", papers.SIZE_LIMIT)
-            agenda.attach_paper(self.session, item_id, content, name, values["title"])
+            papers.attach_paper(self.session, item_id, content, name, values["title"])
 
         self.open_form(
             _("Attach a paper"),

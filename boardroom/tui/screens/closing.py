@@ -11,6 +11,7 @@ from textual.widgets import Header, Static
 
 from boardroom.domain.enums import BehaviourScore
 from boardroom.i18n import N_, _, label
+from boardroom.i18n.record import decision_outcome
 from boardroom.services import meeting as live
 from boardroom.services.session import Session
 from boardroom.tui.screens.base import Row, TableScreen
@@ -108,7 +109,7 @@ class SummaryScreen(BoardScreen):
         self.sub_title = f"{_('Meeting')} {state.number} · {label(state.meeting.status)}"
         summary = live.summary(session, self.meeting_id)
         lines = [f"[b]{_('Decisions')}[/b]"]
-        lines += [f"  {d.number}  {d.title} — {d.outcome_text()}" for d in summary.decisions]
+        lines += [f"  {d.number}  {d.title} — {decision_outcome(d)}" for d in summary.decisions]
         lines += ["", f"[b]{_('Actions')}[/b]"]
         lines += [
             f"  {a.number}  {a.text} — {state.name(a.owner_id)}, {a.due_date}"

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from boardroom.i18n import N_, _, format_date, label
+from boardroom.i18n.record import decision_outcome
 from boardroom.services import record
 from boardroom.services.session import Session
 from boardroom.tui.bindings import TranslatedBindings
@@ -191,7 +192,7 @@ class DecisionScreen(TranslatedBindings, Screen[None]):
             "",
             decision.text,
             "",
-            f"[b]{label(decision.method)}[/b]: {decision.outcome_text()}",
+            f"[b]{label(decision.method)}[/b]: {decision_outcome(decision)}",
         ]
         if d.supersedes:
             lines.append(

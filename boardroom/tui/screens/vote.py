@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Header, Static
 
 from boardroom.domain.enums import Choice
 from boardroom.domain.errors import BoardroomError
-from boardroom.domain.outcome import rule_name
 from boardroom.i18n import N_, _, label
+from boardroom.i18n.record import decision_outcome, rule_name
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
@@ -114,7 +114,7 @@ class VoteScreen(BoardScreen):
             text += f"\n[{colour}]{outcome}[/]"
             if view.decision is not None:
                 text += (
-                    f"  {view.decision.outcome_text(with_result=False)}"
+                    f"  {decision_outcome(view.decision, with_result=False)}"
                     f"\n{_('Decision')} {view.decision.number}"
                 )
         self.query_one("#tally", Static).update(text)
