@@ -321,7 +321,9 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
             return
         result = step()
         if isinstance(result, AwaitMount):  # a list being built: go on once it is mounted
-            self.run_worker(self._warm_after(result), group="warm-up")
+            # a partial, not a coroutine: one made now would be left unawaited by an app that
+            # ends before its worker starts
+            self.run_worker(partial(self._warm_after, result), group="warm-up")
         else:
             # a timer, not call_later: the app's queue would never run empty, and a key the
             # terminal sent meanwhile would wait for the whole warm-up to reach the app
