@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 from bench.generate import ANCHOR, OUT, ensure_board
+from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus
 from boardroom.services import meeting as live
 from boardroom.services.session import open_session
@@ -134,7 +135,7 @@ def prepare(db: Path) -> dict:
             live.set_attendance(session, meeting.id or 0, person.id or 0, AttendanceStatus.PRESENT)
     items = session.repo.items(meeting.id or 0)
     voters = [
-        session.repo.model("members", v.member_id).name
+        session.repo.model(m.Member, v.member_id).name
         for v in live.entitled_voters(session, meeting.id or 0)
     ]
     session.close()

@@ -32,6 +32,7 @@ from pathlib import Path
 from bench.console import prepare
 from bench.generate import ANCHOR, OUT, ensure_board
 from boardroom.clock import wall
+from boardroom.domain import models as m
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import BoardroomError
 from boardroom.services import agenda, decide, notes, record
@@ -106,7 +107,7 @@ class Worker:
         )
         if round_id is None:
             return
-        order = self.session.repo.model("rounds", round_id).voter_order
+        order = self.session.repo.model(m.Round, round_id).voter_order
         for voter in order:
             if method == DecisionMethod.VOTE:
                 self.write(

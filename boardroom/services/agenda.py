@@ -195,7 +195,7 @@ def pending_requests(session: Session) -> list[RequestRow]:
 
 
 def _submitted(session: Session, request_id: int) -> m.AgendaRequest:
-    request: m.AgendaRequest = session.repo.model("agenda_requests", request_id)
+    request: m.AgendaRequest = session.repo.model(m.AgendaRequest, request_id)
     if request.status != RequestStatus.SUBMITTED:
         raise Conflict(_("this request is {status} already").format(status=_(request.status.value)))
     return request
@@ -208,7 +208,7 @@ def schedule_request(session: Session, request_id: int, meeting_id: int) -> int:
     session.require(Capability.BUILD_AGENDA, _("schedule agenda requests"))
     repo = session.repo
     request = _submitted(session, request_id)
-    meeting: m.Meeting = repo.model("meetings", meeting_id)
+    meeting: m.Meeting = repo.model(m.Meeting, meeting_id)
     require_editable(meeting)
     items = repo.items(meeting_id)
     slot = next(
@@ -356,7 +356,7 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
     """One meeting's agenda as members receive it, and what the secretary needs beside it."""
     session.require(Capability.READ, _("read the agenda"))
     repo = session.repo
-    meeting: m.Meeting = repo.model("meetings", meeting_id)
+    meeting: m.Meeting = repo.model(m.Meeting, meeting_id)
     board = repo.board()
     lead = board.papers_lead_days if board else 7
     deadline = papers_deadline(meeting, lead)
@@ -459,8 +459,8 @@ def _item_values(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _meeting_of_item(session: Session, item_id: int) -> tuple[m.AgendaItem, m.Meeting]:
-    item: m.AgendaItem = session.repo.model("agenda_items", item_id)
-    meeting: m.Meeting = session.repo.model("meetings", item.meeting_id)
+    item: m.AgendaItem = session.repo.model(m.AgendaItem, item_id)
+    meeting: m.Meeting = session.repo.model(m.Meeting, item.meeting_id)
     return item, meeting
 
 
@@ -486,7 +486,7 @@ def renumber(session: Session, meeting_id: int, first: int | None = None) -> Non
 @one_transaction
 def add_item(session: Session, meeting_id: int, data: dict[str, Any]) -> int:
     session.require(Capability.BUILD_AGENDA, _("build the agenda"))
-    meeting: m.Meeting = session.repo.model("meetings", meeting_id)
+    meeting: m.Meeting = session.repo.model(m.Meeting, meeting_id)
     require_editable(meeting)
     values = _item_values(data)
     items = session.repo.items(meeting_id)
@@ -554,7 +554,7 @@ def move_item(session: Session, item_id: int, delta: int) -> None:
 
 def remove_paper(session: Session, paper_id: int) -> None:
     session.require(Capability.BUILD_AGENDA, _("attach papers"))
-    paper: m.Paper = session.repo.model("papers", paper_id)
+    paper: m.Paper = session.repo.model(m.Paper, paper_id)
     _item, meeting = _meeting_of_item(session, paper.agenda_item_id)
     require_editable(meeting)
     session.repo.delete("papers", paper_id)
@@ -566,7 +566,7 @@ def mark_papers_sent(session: Session, meeting_id: int) -> int:
     'papers sent'. Returns how many papers were marked."""
     session.require(Capability.BUILD_AGENDA, _("send the papers"))
     repo = session.repo
-    meeting: m.Meeting = repo.model("meetings", meeting_id)
+    meeting: m.Meeting = repo.model(m.Meeting, meeting_id)
     require_editable(meeting)
     now = session.now().astimezone(dt.UTC).isoformat(timespec="seconds")
     unsent = [p for rows in repo.papers_of_meeting(meeting_id).values() for p in rows]
@@ -583,7 +583,7 @@ def mark_papers_sent(session: Session, meeting_id: int) -> int:
 def set_agenda(session: Session, meeting_id: int) -> None:
     """The chair or secretary sets the agenda: it goes out as it is now."""
     session.require(Capability.BUILD_AGENDA, _("set the agenda"))
-    meeting: m.Meeting = session.repo.model("meetings", meeting_id)
+    meeting: m.Meeting = session.repo.model(m.Meeting, meeting_id)
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.AGENDA_DRAFT):
         raise Conflict(
             _("the agenda cannot be set now (status: {status})").format(

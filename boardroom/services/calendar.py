@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from boardroom.domain import models as m
 from boardroom.domain.checks import INTEREST_ROUNDS_PER_YEAR
 from boardroom.domain.enums import ItemKind, MeetingStatus
 from boardroom.domain.errors import Conflict
@@ -105,9 +106,9 @@ def move_theme(session: Session, item_id: int, to_meeting_id: int) -> None:
     and does not have that theme yet."""
     session.require(Capability.PLAN, _("plan the year"))
     repo = session.repo
-    item = repo.model("agenda_items", item_id)
-    source = repo.model("meetings", item.meeting_id)
-    target = repo.model("meetings", to_meeting_id)
+    item = repo.model(m.AgendaItem, item_id)
+    source = repo.model(m.Meeting, item.meeting_id)
+    target = repo.model(m.Meeting, to_meeting_id)
     for meeting in (source, target):
         if meeting.status not in MOVABLE:
             raise Conflict(

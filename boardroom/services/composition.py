@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -17,9 +17,10 @@ from boardroom.domain.errors import Conflict, NotFound
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services.session import Session, one_transaction, problem_from
+from boardroom.storage.repo import RuleTable as RuleTable  # the screens name the lists by it
 from boardroom.storage.repo import to_row
 
-RuleTable = Literal["behaviour_rules", "leading_principles"]
+R = TypeVar("R", bound=m.Record)
 _EDIT = Capability.EDIT_COMPOSITION
 
 
@@ -27,17 +28,20 @@ def _doing() -> str:
     return _("edit the board's composition")
 
 
-def _validated(model: type[m.Record], values: dict[str, Any]) -> Any:
+def _validated(kind: type[R], values: dict[str, Any]) -> R:
     try:
-        return model.model_validate(values)
+        return kind.model_validate(values)
     except ValidationError as error:
         raise problem_from(error) from None
 
 
-def _merged(session: Session, table: str, row_id: int | None, data: dict[str, Any]) -> dict:
+def _merged(
+    session: Session, kind: type[m.Record], row_id: int | None, data: dict[str, Any]
+) -> dict[str, Any]:
+    """The form's fields over the stored record's (a new record: the form's alone)."""
     if row_id is None:
         return dict(data)
-    current = session.repo.model(table, row_id).model_dump(
+    current = session.repo.model(kind, row_id).model_dump(
         exclude={"id", "created_at", "updated_at"}
     )
     return {**current, **data}
@@ -65,7 +69,7 @@ def _save(
 def save_perspective(session: Session, data: dict[str, Any], row_id: int | None = None) -> int:
     """Add (row_id None) or change a perspective."""
     session.require(_EDIT, _doing())
-    values = _merged(session, "perspectives", row_id, data)
+    values = _merged(session, m.Perspective, row_id, data)
     if row_id is None and "position" not in data:
         values["position"] = session.repo.next_order("perspectives")
     perspective = _validated(m.Perspective, values)
@@ -95,7 +99,7 @@ def save_member(
     """Add or change a member; the perspective must exist. `seen`: the member's version when
     the form opened (a change by someone else since is refused, not overwritten)."""
     session.require(_EDIT, _doing())
-    values = _merged(session, "members", row_id, data)
+    values = _merged(session, m.Member, row_id, data)
     if row_id is None and "seat_order" not in data:
         values["seat_order"] = session.repo.next_order("members", "seat_order")
     member = _validated(m.Member, values)
@@ -114,7 +118,7 @@ def save_member(
 def deactivate_member(session: Session, row_id: int, on: dt.date | None = None) -> None:
     """The member leaves the table: active until yesterday (or `on`). History stays."""
     session.require(_EDIT, _doing())
-    member = session.repo.model("members", row_id)
+    member = session.repo.model(m.Member, row_id)
     until = on or (session.today - dt.timedelta(days=1))
     changes: dict[str, Any] = {"active_until": until.isoformat()}
     if member.active_from and member.active_from > until:
@@ -141,7 +145,7 @@ def save_theme(
 ) -> int:
     """Add or change a theme and, when given, its portfolio holders (`seen`: as for members)."""
     session.require(_EDIT, _doing())
-    theme = _validated(m.Theme, _merged(session, "themes", row_id, data))
+    theme = _validated(m.Theme, _merged(session, m.Theme, row_id, data))
     _check_unique_name(session, "themes", theme.name, row_id)
     for member_id in [theme.programme_manager_id, *(holder_ids or [])]:
         if member_id is not None:
@@ -158,7 +162,7 @@ def member_to_edit(session: Session, row_id: int) -> tuple[m.Member, int]:
     change made between the two reads is caught when the form is saved)."""
     session.require(Capability.READ, _("read the composition"))
     seen = session.version("members", row_id)
-    return session.repo.model("members", row_id), seen
+    return session.repo.model(m.Member, row_id), seen
 
 
 def active_themes(session: Session) -> list[m.Theme]:
@@ -184,10 +188,11 @@ def save_rule(
     session: Session, table: RuleTable, data: dict[str, Any], row_id: int | None = None
 ) -> int:
     session.require(_EDIT, _doing())
-    values = _merged(session, table, row_id, data)
+    kind = m.LeadingPrinciple if table == "leading_principles" else m.BehaviourRule
+    values = _merged(session, kind, row_id, data)
     if row_id is None and "position" not in data:
         values["position"] = session.repo.next_order(table)
-    rule = _validated(m.BehaviourRule, values)
+    rule = _validated(kind, values)
     return _save(session, table, rule, row_id)
 
 
@@ -201,7 +206,7 @@ def set_rule_active(session: Session, table: RuleTable, row_id: int, active: boo
 def move_rule(session: Session, table: RuleTable, row_id: int, delta: int) -> None:
     """Move a rule up (delta -1) or down (+1), renumbering positions 1..n."""
     session.require(_EDIT, _doing())
-    ids = [rule.id for rule in session.repo.rules(table)]
+    ids = [rule.id for rule in session.repo.rules(table) if rule.id is not None]
     index = ids.index(row_id)
     target = max(0, min(len(ids) - 1, index + delta))
     if target == index:

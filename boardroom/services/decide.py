@@ -59,7 +59,7 @@ def put_proposal(
     """Put a proposal on an item (version 1); the method is a vote or a consent round.
     `agreement_id`: the result agreement its decision will steer (the werkagenda)."""
     session.require(RECORD, _("put a proposal"))
-    item = session.repo.model("agenda_items", item_id)
+    item = session.repo.model(m.AgendaItem, item_id)
     in_progress(session, item.meeting_id)
     if not text.strip():
         raise ValidationProblem(_("the proposal needs a text"), "text")
@@ -92,7 +92,7 @@ def put_proposal(
 
 
 def _open_proposal(session: Session, proposal_id: int) -> m.Proposal:
-    proposal = session.repo.model("proposals", proposal_id)
+    proposal = session.repo.model(m.Proposal, proposal_id)
     if proposal.status != ProposalStatus.OPEN:
         raise Conflict(_("the proposal is {status}").format(status=label(proposal.status)))
     return proposal  # type: ignore[no-any-return]
@@ -130,7 +130,7 @@ def open_round(session: Session, proposal_id: int, order: list[int] | None = Non
 
 
 def _open_round(session: Session, round_id: int, kind: DecisionMethod) -> m.Round:
-    current = session.repo.model("rounds", round_id)
+    current = session.repo.model(m.Round, round_id)
     if current.status != "open":
         raise Conflict(_("this round is closed"))
     if current.kind != kind:
@@ -160,15 +160,15 @@ def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) 
     """One voter's ballot in a roll-call vote: for, against or abstain. Once per voter."""
     session.require(RECORD, _("record a ballot"))
     current = _open_round(session, round_id, DecisionMethod.VOTE)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     if proposal.secret:
         raise Conflict(_("this is a secret ballot: record the counts only"))
     voter = _round_voter(session, current, proposal.meeting_id, voter_id)
     if voter is None:
-        name = session.repo.model("members", voter_id).name
+        name = session.repo.model(m.Member, voter_id).name
         raise Conflict(_("{name} is not entitled to vote on this proposal").format(name=name))
     if any(b.voter_id == voter_id for b in session.repo.ballots(round_id)):
-        name = session.repo.model("members", voter_id).name
+        name = session.repo.model(m.Member, voter_id).name
         raise Conflict(_("{name} has voted already").format(name=name))
     session.repo.insert(
         "ballots",
@@ -189,7 +189,7 @@ def record_counts(
     """A secret ballot: the counts only, never who voted what."""
     session.require(RECORD, _("record a ballot"))
     current = _open_round(session, round_id, DecisionMethod.VOTE)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     if not proposal.secret:
         raise Conflict(_("this is a roll-call vote: record each voter's ballot"))
     counts = (for_count, against, abstain)
@@ -211,8 +211,8 @@ def record_counts(
 
 
 def tally(session: Session, round_id: int) -> Tally:
-    current = session.repo.model("rounds", round_id)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    current = session.repo.model(m.Round, round_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     if proposal.secret:
         return Tally(
             current.for_weight or 0, current.against_weight or 0, current.abstain_weight or 0
@@ -225,10 +225,10 @@ def switch_voter(session: Session, round_id: int, member_id: int) -> int:
     """One vote per perspective: the perspective's present members name their voter. Hand the
     vote of `member_id`'s perspective to its next present member; returns the new voter."""
     session.require(RECORD, _("name the perspective's voter"))
-    kind = session.repo.model("rounds", round_id).kind
+    kind = session.repo.model(m.Round, round_id).kind
     current = _open_round(session, round_id, kind)
-    proposal = session.repo.model("proposals", current.proposal_id)
-    member = session.repo.model("members", member_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
+    member = session.repo.model(m.Member, member_id)
     if member_id not in current.voter_order:
         raise Conflict(_("{name} is not in this round").format(name=member.name))
     voted = {b.voter_id for b in session.repo.ballots(round_id)} | {
@@ -273,7 +273,7 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
     """Count: adopted or rejected under the rule in force (tie per board rule)."""
     session.require(RECORD, _("close a vote"))
     current = _open_round(session, round_id, DecisionMethod.VOTE)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     board = session.repo.board()
     assert board is not None
     quorum_view = require_quorum(session, proposal.meeting_id)
@@ -283,7 +283,7 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
     )
     chair_choice = None
     for ballot in session.repo.ballots(round_id):
-        voter = session.repo.model("members", ballot.voter_id)
+        voter = session.repo.model(m.Member, ballot.voter_id)
         if Role.CHAIR in voter.roles:
             chair_choice = ballot.choice
     rule = proposal.vote_rule or board.vote_rule
@@ -320,9 +320,9 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
                 "abstain_weight": counted.abstain_weight,
             },
         )
-        session.repo.update("proposals", proposal.id, {"status": result.value})
+        session.repo.update("proposals", current.proposal_id, {"status": result.value})
         if result == Outcome.ADOPTED:
-            version = session.repo.model("proposal_versions", current.version_id)
+            version = session.repo.model(m.ProposalVersion, current.version_id)
             decision_id, number = record_decision(
                 session,
                 proposal.meeting_id,
@@ -345,7 +345,7 @@ def answers(session: Session, round_id: int) -> list[consent.Answer]:
 
 
 def next_in_round(session: Session, round_id: int) -> int | None:
-    current = session.repo.model("rounds", round_id)
+    current = session.repo.model(m.Round, round_id)
     return consent.next_voter(current.voter_order, answers(session, round_id))
 
 
@@ -359,7 +359,7 @@ def give_answer(
     kind = ConsentAnswerKind(kind)
     consent.check_answer(kind, note)
     given = answers(session, round_id)
-    name = session.repo.model("members", member_id).name
+    name = session.repo.model(m.Member, member_id).name
     if member_id not in current.voter_order:
         raise Conflict(_("{name} is not in this round").format(name=name))
     final = consent.final_answers(given)
@@ -385,10 +385,10 @@ def ask_later(session: Session, round_id: int, member_id: int) -> None:
     session.require(RECORD, _("reorder the round"))
     current = _open_round(session, round_id, DecisionMethod.CONSENT)
     if member_id not in current.voter_order:
-        name = session.repo.model("members", member_id).name
+        name = session.repo.model(m.Member, member_id).name
         raise Conflict(_("{name} is not in this round").format(name=name))
     if any(a.member_id == member_id for a in answers(session, round_id)):
-        name = session.repo.model("members", member_id).name
+        name = session.repo.model(m.Member, member_id).name
         raise Conflict(_("{name} has answered already").format(name=name))
     order = [m for m in current.voter_order if m != member_id] + [member_id]
     session.repo.update("rounds", round_id, {"voter_order": json.dumps(order)})
@@ -405,8 +405,8 @@ class ConsentResult:
 
 def default_review_date(session: Session, round_id: int) -> dt.date:
     """Six months (the board's review period) after the meeting that takes the decision."""
-    current = session.repo.model("rounds", round_id)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    current = session.repo.model(m.Round, round_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     board = session.repo.board()
     months = board.consent_review_months if board else 6
     return meeting(session, proposal.meeting_id).starts_at.date() + relativedelta(months=months)
@@ -423,7 +423,7 @@ def close_consent(
     given = answers(session, round_id)
     if not consent.is_complete(current.voter_order, given):
         raise Conflict(_("not everyone has answered yet"))
-    proposal = session.repo.model("proposals", current.proposal_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     board = session.repo.board()
     assert board is not None
     objections, concerns = consent.objections(given), consent.concerns(given)
@@ -443,8 +443,8 @@ def close_consent(
                 quorum=quorum_now(session, proposal.meeting_id).result,
                 concerns=len(concerns),
             )
-            version = session.repo.model("proposal_versions", current.version_id)
-            session.repo.update("proposals", proposal.id, {"status": "adopted"})
+            version = session.repo.model(m.ProposalVersion, current.version_id)
+            session.repo.update("proposals", current.proposal_id, {"status": "adopted"})
             decision_id, number = record_decision(
                 session,
                 proposal.meeting_id,
@@ -540,7 +540,7 @@ def record_decision(
         raise ValidationProblem(_("the decision needs a title"), "title")
     theme_id = None
     if item_id is not None:
-        theme_id = session.repo.model("agenda_items", item_id).theme_id
+        theme_id = session.repo.model(m.AgendaItem, item_id).theme_id
     with session.database.transaction():
         number = _next_number(session, "decisions", "B", meeting_id)
         decision_id = session.repo.insert(
@@ -561,7 +561,7 @@ def record_decision(
             },
         )
         if supersedes_id is not None:
-            earlier = session.repo.model("decisions", supersedes_id)
+            earlier = session.repo.model(m.Decision, supersedes_id)
             if earlier.status != "in_force":
                 raise Conflict(_("{number} is no longer in force").format(number=earlier.number))
             status = "revoked" if revokes else "superseded"
@@ -586,7 +586,7 @@ def add_action(
     if not text.strip():
         raise ValidationProblem(_("the action needs a text"), "text")
     person = find_member(session.repo, owner, "owner")
-    if not session.repo.model("members", person.id).is_active(current.starts_at.date()):
+    if not session.repo.model(m.Member, person.id).is_active(current.starts_at.date()):
         raise Conflict(_("{name} is no longer a member").format(name=person.name), "owner")
     due_date = parse_due(due, current.starts_at.date())  # `+2w`: two weeks after the meeting
     if decision_id is not None:
@@ -633,20 +633,18 @@ class RoundView:
 
 
 def round_view(session: Session, round_id: int) -> RoundView:
-    current = session.repo.model("rounds", round_id)
-    proposal = session.repo.model("proposals", current.proposal_id)
+    current = session.repo.model(m.Round, round_id)
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
     voters = {v.member_id: v.weight for v in entitled_voters(session, proposal.meeting_id)}
     return RoundView(
         round=current,
         proposal=proposal,
-        version=session.repo.model("proposal_versions", current.version_id),
+        version=session.repo.model(m.ProposalVersion, current.version_id),
         ballots={b.voter_id: b.choice for b in session.repo.ballots(round_id)},
         answers=answers(session, round_id),
         weights={v: voters.get(v, 1.0) for v in current.voter_order},
         tally=tally(session, round_id),
-        decision=next(
-            iter(session.repo.models("decisions", "proposal_id = ?", (proposal.id,))), None
-        )
+        decision=session.repo.decision_for_proposal(current.proposal_id)
         if current.status != "open"
         else None,
     )

@@ -37,7 +37,7 @@ def _doing() -> str:
 
 def statements(session: Session) -> list[m.EvaluationStatement]:
     """The active statements, in order."""
-    return session.repo.models("evaluation_statements", "active = 1", order="position, id")
+    return session.repo.active_statements()
 
 
 @one_transaction

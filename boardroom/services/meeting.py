@@ -46,7 +46,7 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def meeting(session: Session, meeting_id: int) -> m.Meeting:
-    return session.repo.model("meetings", meeting_id)  # type: ignore[no-any-return]
+    return session.repo.model(m.Meeting, meeting_id)  # type: ignore[no-any-return]
 
 
 def in_progress(session: Session, meeting_id: int) -> m.Meeting:
@@ -119,7 +119,7 @@ def set_attendance(
     current = meeting(session, meeting_id)
     if current.status in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_APPROVED):
         raise Conflict(_("the meeting is closed"))
-    member = session.repo.model("members", member_id)
+    member = session.repo.model(m.Member, member_id)
     if not member.is_active(current.starts_at.date()):
         raise Conflict(_("{name} is not a member on this date").format(name=member.name))
     status = AttendanceStatus(status)
@@ -229,10 +229,10 @@ def _stop_clock(session: Session, current: m.Meeting) -> None:
     """Add the running stretch to the current item."""
     if current.current_item_id is None or not current.item_clock_started_at:
         return
-    item = session.repo.model("agenda_items", current.current_item_id)
+    item = session.repo.model(m.AgendaItem, current.current_item_id)
     session.repo.update(
         "agenda_items",
-        item.id,
+        current.current_item_id,
         {"elapsed_seconds": item_elapsed(current, item, session.now())},
     )
 
@@ -242,7 +242,7 @@ def go_to_item(session: Session, meeting_id: int, item_id: int) -> None:
     """Make an item current: the previous one's time is kept, this one's clock starts."""
     session.require(RECORD, _("run the agenda"))
     current = in_progress(session, meeting_id)
-    item = session.repo.model("agenda_items", item_id)
+    item = session.repo.model(m.AgendaItem, item_id)
     if item.meeting_id != meeting_id:
         raise NotFound(_("this item is not on this meeting's agenda"))
     if current.current_item_id == item_id:
@@ -250,9 +250,9 @@ def go_to_item(session: Session, meeting_id: int, item_id: int) -> None:
     with session.database.transaction():
         _stop_clock(session, current)
         if current.current_item_id is not None:
-            previous = session.repo.model("agenda_items", current.current_item_id)
+            previous = session.repo.model(m.AgendaItem, current.current_item_id)
             if previous.status == ItemStatus.PLANNED and previous.position < item.position:
-                session.repo.update("agenda_items", previous.id, {"status": "done"})
+                session.repo.update("agenda_items", current.current_item_id, {"status": "done"})
         session.repo.update(
             "meetings",
             meeting_id,
@@ -269,7 +269,7 @@ def step(
     since (the chair and the secretary both pressing `n`), refused, saying where it is."""
     current = in_progress(session, meeting_id)
     if seen_item is not None and current.current_item_id != seen_item:
-        now_at = session.repo.model("agenda_items", current.current_item_id or 0)
+        now_at = session.repo.model(m.AgendaItem, current.current_item_id or 0)
         by, at = session.repo.last_change("meetings", meeting_id)
         raise Conflict(
             _("{name} moved the meeting on to item {position} at {time}").format(
@@ -290,7 +290,7 @@ def step(
 def defer_item(session: Session, item_id: int) -> int | None:
     """Defer an item to the next meeting (a copy goes on its agenda); returns that meeting."""
     session.require(RECORD, _("defer an item"))
-    item = session.repo.model("agenda_items", item_id)
+    item = session.repo.model(m.AgendaItem, item_id)
     current = meeting(session, item.meeting_id)
     if current.status in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_APPROVED):
         raise Conflict(_("the meeting is closed"))
@@ -356,7 +356,7 @@ def defer_interest_round(session: Session, interest_round_id: int) -> m.Meeting:
     """Move a perspective's interest round to the next meeting (onto its interest-round item
     when it has one); the year's count follows, as it counts the rounds per meeting."""
     session.require(RECORD, _("defer the interest round"))
-    row = session.repo.model("interest_rounds", interest_round_id)
+    row = session.repo.model(m.InterestRound, interest_round_id)
     if row.status.value == "held":
         raise Conflict(_("this interest round was held already"))
     current = meeting(session, row.meeting_id)
@@ -367,7 +367,7 @@ def defer_interest_round(session: Session, interest_round_id: int) -> m.Meeting:
         r.perspective_id == row.perspective_id
         for r in session.repo.interest_rounds_of(following.id or 0)
     ):
-        name = session.repo.model("perspectives", row.perspective_id).name
+        name = session.repo.model(m.Perspective, row.perspective_id).name
         raise Conflict(
             _("{perspective} has an interest round at the next meeting already").format(
                 perspective=name
@@ -400,7 +400,7 @@ def record_interest(
     version the form was opened on; a save over someone else's since is refused."""
     session.require(RECORD, _("record the interest round"))
     _check_seen(session, "interest_rounds", interest_round_id, seen)
-    row = session.repo.model("interest_rounds", interest_round_id)
+    row = session.repo.model(m.InterestRound, interest_round_id)
     current = meeting(session, row.meeting_id)
     if current.status == MeetingStatus.MINUTES_APPROVED:
         raise Conflict(_("the minutes of this meeting are approved; record an amendment"))

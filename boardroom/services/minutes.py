@@ -104,7 +104,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
     """Everything the minutes say, in order, from the record of one meeting."""
     session.require(Capability.READ, _("read the meeting"))
     repo = session.repo
-    held = repo.model("meetings", meeting_id)
+    held = repo.model(m.Meeting, meeting_id)
     board = repo.board()
     assert board is not None
     day = held.starts_at.date()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import MeetingStatus
 from boardroom.domain.errors import Conflict, PermissionDenied
 from boardroom.domain.notes import merge_notes
@@ -82,8 +83,8 @@ def save_notes(session: Session, item_id: int, text: str, *, seen: int, base: st
     require_notetaker(session)
     assert session.user is not None
     repo = session.repo
-    item = repo.model("agenda_items", item_id)
-    meeting = repo.model("meetings", item.meeting_id)
+    item = repo.model(m.AgendaItem, item_id)
+    meeting = repo.model(m.Meeting, item.meeting_id)
     if meeting.status == MeetingStatus.MINUTES_APPROVED:
         raise Conflict(_("the minutes of this meeting are approved; record an amendment"))
     row = repo.item_note_of(item_id, session.user.id)

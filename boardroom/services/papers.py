@@ -115,7 +115,7 @@ def add_paper(
         raise too_big(len(content), limit)
     old = None
     if replaces_id is not None:
-        old = session.repo.model("papers", replaces_id)
+        old = session.repo.model(m.Paper, replaces_id)
         if old.agenda_item_id != item.id:
             raise ValidationProblem(
                 _("paper {id} belongs to another item").format(id=replaces_id), "replaces"
@@ -182,7 +182,7 @@ def paper_bytes(session: Session, paper_id: int) -> tuple[m.Paper, bytes]:
     """A paper and its exact bytes, checked against the sha256 it was attached with."""
     session.require(Capability.READ, _("read the papers"))
     try:
-        paper: m.Paper = session.repo.model("papers", paper_id)
+        paper: m.Paper = session.repo.model(m.Paper, paper_id)
     except NotFound:
         raise NotFound(_("no paper {id}").format(id=paper_id)) from None
     content = session.repo.paper_content(paper.sha256)
@@ -246,8 +246,8 @@ def attach_paper(
 ) -> int:
     """Attach a file's bytes (read by the face) to an item of the agenda: kept in the board."""
     require_attacher(session)
-    item = session.repo.model("agenda_items", item_id)
-    meeting = session.repo.model("meetings", item.meeting_id)
+    item = session.repo.model(m.AgendaItem, item_id)
+    meeting = session.repo.model(m.Meeting, item.meeting_id)
     number = next((n for n, x in numbered_items(session, meeting.id or 0) if x.id == item.id), None)
     if number is None:
         raise Conflict(_("a deferred item takes no papers"))

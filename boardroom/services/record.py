@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from boardroom.domain import models as m
 from boardroom.domain.clock import local_time
 from boardroom.domain.enums import ActionStatus, MeetingStatus
 from boardroom.domain.errors import Conflict, NotFound, ValidationProblem
@@ -19,9 +20,6 @@ from boardroom.i18n import _
 from boardroom.services.overview import REVIEW_WINDOW
 from boardroom.services.session import Session, one_transaction
 from boardroom.storage.record_reads import SEAL_SCHEME
-
-if TYPE_CHECKING:
-    from boardroom.domain import models as m
 
 
 @dataclass(frozen=True)
@@ -93,19 +91,19 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
     """Everything about one decision: text, tally or consent record, origin, lineage."""
     session.require(Capability.READ, _("read the decisions"))
     repo = session.repo
-    decision = repo.model("decisions", decision_id)
-    held = repo.model("meetings", decision.meeting_id)
+    decision = repo.model(m.Decision, decision_id)
+    held = repo.model(m.Meeting, decision.meeting_id)
     names = {x.id: x.name for x in repo.members()}
     for row in repo.attendance(decision.meeting_id).values():  # who sat at the table
         if row.status.value == "substitute" and row.member_id in names:
             names[row.member_id] = _("{substitute} for {member}").format(
                 substitute=row.substitute_name, member=names[row.member_id]
             )
-    proposal = repo.model("proposals", decision.proposal_id) if decision.proposal_id else None
+    proposal = repo.model(m.Proposal, decision.proposal_id) if decision.proposal_id else None
     rounds: list[RoundRecord] = []
-    versions = repo.versions(proposal.id) if proposal else []
+    versions = repo.versions(decision.proposal_id) if decision.proposal_id else []
     by_id = {v.id: v for v in versions}
-    for current in repo.rounds(proposal.id) if proposal else []:
+    for current in repo.rounds(decision.proposal_id) if decision.proposal_id else []:
         rounds.append(
             RoundRecord(
                 current,
@@ -120,8 +118,8 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
                 ],
             )
         )
-    item = repo.model("agenda_items", decision.agenda_item_id) if decision.agenda_item_id else None
-    theme = repo.model("themes", decision.theme_id).name if decision.theme_id else ""
+    item = repo.model(m.AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
+    theme = repo.model(m.Theme, decision.theme_id).name if decision.theme_id else ""
     return DecisionDetail(
         decision=decision,
         held_on=held.starts_at,
@@ -131,7 +129,7 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
         proposal=proposal,
         versions=versions,
         rounds=rounds,
-        supersedes=repo.model("decisions", decision.supersedes_id)
+        supersedes=repo.model(m.Decision, decision.supersedes_id)
         if decision.supersedes_id
         else None,
         superseded_by=repo.superseding(decision_id),
@@ -192,7 +190,7 @@ def _own_or_record(session: Session, action: m.Action) -> None:
 def _open_action(session: Session, action_id: int) -> m.Action:
     """The action, still open (call inside the write's transaction: two people closing one
     action at once are serialised, and the second is told who was first)."""
-    action = session.repo.model("actions", action_id)
+    action = session.repo.model(m.Action, action_id)
     _own_or_record(session, action)
     if action.status != ActionStatus.OPEN:
         actor, at = session.repo.last_change("actions", action_id)
@@ -256,7 +254,7 @@ def approve_minutes(session: Session, meeting_id: int) -> None:
     """The chair marks a closed meeting's minutes approved: from then on its record is
     read-only (corrections go in as a recorded amendment)."""
     session.require(Capability.APPROVE_MINUTES, _("approve the minutes"))
-    held = session.repo.model("meetings", meeting_id)
+    held = session.repo.model(m.Meeting, meeting_id)
     if held.status != MeetingStatus.CLOSED:
         raise Conflict(
             _("only a closed meeting's minutes can be approved (status: {status})").format(
@@ -286,7 +284,7 @@ def seal(session: Session, meeting_id: int) -> None:
 def amend_minutes(session: Session, meeting_id: int, text: str) -> int:
     """A correction to approved minutes, recorded beside them (never by editing the record)."""
     session.require(Capability.RECORD, _("amend the minutes"))
-    held = session.repo.model("meetings", meeting_id)
+    held = session.repo.model(m.Meeting, meeting_id)
     if held.status != MeetingStatus.MINUTES_APPROVED:
         raise Conflict(_("only approved minutes are amended; before approval, edit the record"))
     if not text.strip():

@@ -46,7 +46,7 @@ def _doing() -> str:
 def save_agreement(session: Session, data: dict[str, Any], row_id: int | None = None) -> int:
     """Add or change a result agreement; `theme` may be given by name."""
     session.require(_KEEP, _doing())
-    values = _merged(session, "result_agreements", row_id, data)
+    values = _merged(session, m.ResultAgreement, row_id, data)
     if "theme" in values:
         values["theme_id"] = find_theme(session, values.pop("theme")).id
     if row_id is None and "position" not in values:
@@ -64,7 +64,7 @@ def save_kpi(session: Session, data: dict[str, Any], row_id: int | None = None) 
     """Add or change a KPI of a result agreement (its name is unique on the board: the
     measurements file names KPIs)."""
     session.require(_KEEP, _doing())
-    kpi = _validated(m.Kpi, _merged(session, "kpis", row_id, data))
+    kpi = _validated(m.Kpi, _merged(session, m.Kpi, row_id, data))
     session.repo.get("result_agreements", kpi.agreement_id)
     taken = session.repo.kpi_names().get(kpi.name.casefold())
     if taken is not None and taken != row_id:
@@ -353,8 +353,8 @@ def steer(session: Session, decision_id: int, agreement_id: int | None) -> None:
     """Make a decision a steering decision on a result agreement (None: on none). Not for a
     decision whose minutes are approved: those stand as they were approved."""
     session.require(Capability.RECORD, _("link a decision to the werkagenda"))
-    decision = session.repo.model("decisions", decision_id)
-    meeting = session.repo.model("meetings", decision.meeting_id)
+    decision = session.repo.model(m.Decision, decision_id)
+    meeting = session.repo.model(m.Meeting, decision.meeting_id)
     if meeting.status == "minutes_approved":
         raise Conflict(
             _("the minutes of {number}'s meeting are approved").format(number=decision.number)

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from boardroom.domain.chain import event_hash
 from boardroom.domain.errors import Conflict, NotFound, StaleEdit, StorageProblem
@@ -75,6 +75,20 @@ def table_models() -> dict[str, type[m.Record]]:
         "evaluation_counts": m.EvaluationCount,
         "item_notes": m.ItemNote,
     }
+
+
+R = TypeVar("R", bound="m.Record")
+RuleTable = Literal["behaviour_rules", "leading_principles"]
+
+
+@cache
+def _tables_of() -> dict[type[m.Record], str]:
+    return {kind: table for table, kind in table_models().items()}
+
+
+def table_of(kind: type[m.Record]) -> str:
+    """The table that keeps the records of `kind`."""
+    return _tables_of()[kind]
 
 
 def _no_clock() -> str:
@@ -327,8 +341,10 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
         row = self.conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else row[0]
 
-    def model(self, table: str, row_id: int) -> Any:
-        return from_row(table, self.get(table, row_id))
+    def model(self, kind: type[R], row_id: int) -> R:
+        """The record `row_id` of `kind` (NotFound if there is none)."""
+        table = table_of(kind)
+        return cast("R", from_row(table, self.get(table, row_id)))
 
     def models(
         self, table: str, where: str = "1", params: Iterable[Any] = (), order: str = "id"
@@ -448,7 +464,13 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
             self.scalar("SELECT count(*) FROM members WHERE perspective_id = ?", (perspective_id,))
         )
 
-    def rules(self, table: str, *, active_only: bool = False) -> list[Any]:
+    @overload
+    def rules(
+        self, table: Literal["leading_principles"], *, active_only: bool = False
+    ) -> list[m.LeadingPrinciple]: ...
+    @overload
+    def rules(self, table: RuleTable, *, active_only: bool = False) -> list[m.BehaviourRule]: ...
+    def rules(self, table: RuleTable, *, active_only: bool = False) -> list[Any]:
         """Behaviour rules or leading principles in their order."""
         return self.models(table, "active = 1" if active_only else "1", order="position, id")
 

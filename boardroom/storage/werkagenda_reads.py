@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boardroom.storage.reads import Reads
+
+if TYPE_CHECKING:
+    from boardroom.domain import models as m
 
 
 class WerkagendaReads(Reads):
@@ -138,6 +141,10 @@ class WerkagendaReads(Reads):
 
     def evaluation_rows(self) -> list[dict[str, Any]]:
         return self.query("SELECT * FROM evaluations ORDER BY held_on")
+
+    def active_statements(self) -> list[m.EvaluationStatement]:
+        """The evaluation's statements in use, in their order."""
+        return self.models("evaluation_statements", "active = 1", order="position, id")
 
     def statement_texts(self) -> dict[int, str]:
         return {

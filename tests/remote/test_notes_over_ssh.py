@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.console import Terminal
+from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus
 from boardroom.services import meeting as live
 from boardroom.services.session import open_session
@@ -32,7 +33,7 @@ def meeting_in_progress(db: Path) -> tuple[int, int]:
         live.start_meeting(chair, mid)
         for member in live.console(chair, mid).members:
             live.set_attendance(chair, mid, member.id, AttendanceStatus.PRESENT)
-        return mid, chair.repo.model("meetings", mid).current_item_id
+        return mid, chair.repo.model(m.Meeting, mid).current_item_id
 
 
 def test_two_people_typing_notes_over_ssh_keep_both(host, keys):

@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from boardroom.cli import main
+from boardroom.domain import models as m
 from boardroom.domain.errors import StorageProblem
 from boardroom.services import agenda, setup
 from boardroom.services.replication import Replication, restore_board
@@ -281,7 +282,7 @@ def test_killed_mid_meeting_with_replication_on_the_board_comes_back(demo_path, 
     try:
         resumed = meeting_to_resume(session)
         meeting = session.repo.meeting_at(MEETING_AT)
-        item = session.repo.model("agenda_items", meeting.current_item_id)
+        item = session.repo.model(m.AgendaItem, meeting.current_item_id)
     finally:
         session.close()
     shown = [s.item_position for s in script[:confirmed] if s.item_position]

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import (
     AttendanceStatus,
     BehaviourScore,
@@ -244,7 +245,7 @@ def build_steps(session: Session) -> list[Step]:
     )
 
     def amend_and_reopen(s: Session) -> None:
-        proposal = s.repo.model("rounds", round_ids["consent"]).proposal_id
+        proposal = s.repo.model(m.Round, round_ids["consent"]).proposal_id
         decide.amend(s, proposal, "Voorstel consent, met dekking")
         round_ids["consent"] = decide.open_round(s, proposal)
 

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
 from boardroom.services import composition as comp
 
@@ -111,7 +112,7 @@ def test_theme_holders_are_replaced_as_a_set(open_demo):
     joost = session.repo.member_by_name("Joost Bakker").id
     comp.save_theme(session, {"target_slots": 5}, [fatima, joost], theme.id)
     assert session.repo.theme_holders()[theme.id] == [joost, fatima]
-    assert session.repo.model("themes", theme.id).target_slots == 5
+    assert session.repo.model(m.Theme, theme.id).target_slots == 5
     with pytest.raises(ValidationProblem) as caught:
         comp.save_theme(session, {"preferred_months": [0]}, None, theme.id)
     assert caught.value.where == "preferred_months"
@@ -124,9 +125,9 @@ def test_rules_move_and_toggle(open_demo):
     moved = session.repo.models("behaviour_rules", order="position")
     assert [r.id for r in moved][:3] == [rules[0].id, rules[2].id, rules[1].id]
     comp.set_rule_active(session, "behaviour_rules", rules[0].id, False)
-    assert session.repo.model("behaviour_rules", rules[0].id).active is False
+    assert session.repo.model(m.BehaviourRule, rules[0].id).active is False
     new = comp.save_rule(session, "leading_principles", {"text": "We leren samen."})
-    assert session.repo.model("leading_principles", new).position == 8
+    assert session.repo.model(m.LeadingPrinciple, new).position == 8
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import Conflict
 from boardroom.services import decide
@@ -34,7 +35,7 @@ def open_round(db: Path, method: DecisionMethod) -> tuple[int, list[int]]:
             live.set_attendance(session, mid, person.id, "present")
     item = session.repo.items(mid)[3]
     round_id = decide.propose(session, item.id, "Voorstel", method)
-    order = session.repo.model("rounds", round_id).voter_order
+    order = session.repo.model(m.Round, round_id).voter_order
     session.close()
     return round_id, order
 

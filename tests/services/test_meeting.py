@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import (
     AttendanceStatus,
     BehaviourScore,
@@ -92,16 +93,16 @@ def test_only_the_chair_opens_and_closes(demo_path, clock):
     mid = next_meeting_id(secretary)
     with pytest.raises(PermissionDenied, match="Els Verhoeven .* may not open the meeting"):
         meeting.start_meeting(secretary, mid)
-    assert secretary.repo.model("meetings", mid).status == MeetingStatus.AGENDA_DRAFT
+    assert secretary.repo.model(m.Meeting, mid).status == MeetingStatus.AGENDA_DRAFT
     vice = open_session(demo_path, as_name="Joost Bakker", now=clock)
     meeting.start_meeting(vice, mid)
-    started = vice.repo.model("meetings", mid)
+    started = vice.repo.model(m.Meeting, mid)
     assert started.status == MeetingStatus.IN_PROGRESS
     assert started.current_item_id == vice.repo.items(mid)[0].id
     with pytest.raises(PermissionDenied, match="may not close the meeting"):
         meeting.close_meeting(secretary, mid)
     meeting.close_meeting(vice, mid)
-    assert vice.repo.model("meetings", mid).status == MeetingStatus.CLOSED
+    assert vice.repo.model(m.Meeting, mid).status == MeetingStatus.CLOSED
     secretary.close()
     vice.close()
 
@@ -139,7 +140,7 @@ def test_a_roll_call_vote_becomes_a_numbered_decision(chair):
         chair, item.id, "De tafel stelt het plan vast.", DecisionMethod.VOTE
     )
     round_id = decide.open_round(chair, proposal)
-    voters = chair.repo.model("rounds", round_id).voter_order
+    voters = chair.repo.model(m.Round, round_id).voter_order
     assert voters == first_of_each_perspective(chair)  # one voter per perspective, seat order
     choices = [Choice.FOR] * 5 + [Choice.AGAINST] * 2 + [Choice.ABSTAIN] * 2
     for voter, choice in zip(voters, choices, strict=True):
@@ -156,7 +157,7 @@ def test_a_roll_call_vote_becomes_a_numbered_decision(chair):
     )
     assert result.outcome.value == "adopted" and result.entitled == 9
     assert result.decision_number == "B2026-10-01"  # the year's 10th meeting, first decision
-    decision = chair.repo.model("decisions", result.decision_id)
+    decision = chair.repo.model(m.Decision, result.decision_id)
     assert (
         decision.text == "De tafel stelt het plan vast." and decision.method == DecisionMethod.VOTE
     )
@@ -196,14 +197,14 @@ def test_a_tie_is_rejected_and_gives_no_decision(chair):
     proposal = decide.put_proposal(chair, item.id, "Voorstel", DecisionMethod.VOTE)
     round_id = decide.open_round(chair, proposal)
     for voter, choice in zip(
-        chair.repo.model("rounds", round_id).voter_order,
+        chair.repo.model(m.Round, round_id).voter_order,
         [Choice.FOR, Choice.FOR, Choice.AGAINST, Choice.AGAINST, Choice.ABSTAIN, Choice.ABSTAIN],
         strict=True,
     ):
         decide.cast_ballot(chair, round_id, voter, choice)
     result = decide.close_vote(chair, round_id)
     assert result.outcome.value == "rejected" and result.decision_id is None
-    assert chair.repo.model("proposals", proposal).status == ProposalStatus.REJECTED
+    assert chair.repo.model(m.Proposal, proposal).status == ProposalStatus.REJECTED
 
 
 def test_a_secret_ballot_stores_counts_only(chair):
@@ -225,7 +226,7 @@ def test_consent_with_an_objection_an_amendment_and_a_second_round(chair, clock)
     item = deciding_item(chair, mid)
     proposal = decide.put_proposal(chair, item.id, "Versie één.", DecisionMethod.CONSENT)
     first = decide.open_round(chair, proposal)
-    order = chair.repo.model("rounds", first).voter_order
+    order = chair.repo.model(m.Round, first).voter_order
     vvt = member(chair, "Henk Jansen")
     with pytest.raises(ValidationProblem, match="an objection needs a reason"):
         decide.give_answer(chair, first, vvt, ConsentAnswerKind.OBJECTION)
@@ -244,7 +245,7 @@ def test_consent_with_an_objection_an_amendment_and_a_second_round(chair, clock)
     decide.give_answer(chair, first, order[0], ConsentAnswerKind.CONSENT)
     result = decide.close_consent(chair, first)
     assert not result.adopted and [o.note for o in result.objections] == ["Geen dekking."]
-    assert chair.repo.model("proposals", proposal).status == ProposalStatus.OPEN
+    assert chair.repo.model(m.Proposal, proposal).status == ProposalStatus.OPEN
     decide.amend(chair, proposal, "Versie twee, met dekking.")
     second = decide.open_round(chair, proposal)
     for voter in order:
@@ -256,7 +257,7 @@ def test_consent_with_an_objection_an_amendment_and_a_second_round(chair, clock)
             decide.give_answer(chair, second, voter, ConsentAnswerKind.CONSENT)
     result = decide.close_consent(chair, second)
     assert result.adopted and result.decision_number == "B2026-10-01"
-    decision = chair.repo.model("decisions", result.decision_id)
+    decision = chair.repo.model(m.Decision, result.decision_id)
     assert decision.text == "Versie twee, met dekking."
     assert decision.review_date == dt.date(2027, 6, 10)  # six months on
     assert decision.outcome.round == 2 and decision.outcome.concerns == 1
@@ -276,7 +277,7 @@ def test_actions_in_one_line(chair):
     action_id, number = decide.add_action(
         chair, mid, "Werk het plan uit", "kees", "+2w", item_id=item.id
     )
-    action = chair.repo.model("actions", action_id)
+    action = chair.repo.model(m.Action, action_id)
     assert (number, action.owner_id, action.due_date) == (
         "A2026-10-01",
         member(chair, "Kees Hendriks"),
@@ -298,7 +299,7 @@ def test_a_decision_by_acclamation(chair):
     mid = opened(chair)
     decision_id, number = decide.record_decision(chair, mid, None, "Verslag vastgesteld", "")
     assert number == "B2026-10-01"
-    decision = chair.repo.model("decisions", decision_id)
+    decision = chair.repo.model(m.Decision, decision_id)
     assert decision.outcome == DecisionOutcome() and decision_outcome(decision) == "by acclamation"
 
 
@@ -309,7 +310,7 @@ def test_the_clock_survives_a_restart(chair, clock, demo_path):
     meeting.step(chair, mid, +1)
     clock.advance(minutes=3, seconds=30)
     reopened = open_session(demo_path, as_name="Marianne van der Velde", now=clock)
-    state = reopened.repo.model("meetings", mid)
+    state = reopened.repo.model(m.Meeting, mid)
     assert state.current_item_id == items[1].id
     assert meeting.item_elapsed(state, reopened.repo.items(mid)[1], clock()) == 210
     assert reopened.repo.items(mid)[0].elapsed_seconds == 420
@@ -321,8 +322,8 @@ def test_deferring_an_item_puts_it_on_the_next_agenda(chair):
     mid = opened(chair)
     item = deciding_item(chair, mid)
     target = meeting.defer_item(chair, item.id)
-    assert chair.repo.model("meetings", target).starts_at == dt.datetime(2027, 1, 14, 15, 0)
-    assert chair.repo.model("agenda_items", item.id).status == ItemStatus.DEFERRED
+    assert chair.repo.model(m.Meeting, target).starts_at == dt.datetime(2027, 1, 14, 15, 0)
+    assert chair.repo.model(m.AgendaItem, item.id).status == ItemStatus.DEFERRED
     assert chair.repo.items(target)[-1].title == item.title
 
 
@@ -330,7 +331,7 @@ def test_interest_round_behaviour_check_and_close(chair):
     mid = opened(chair)
     round_ = chair.repo.interest_rounds_of(mid)[0]
     meeting.record_interest(chair, round_.id, "Eén loket", "Financiering", "Steun bij de inkoop")
-    assert chair.repo.model("interest_rounds", round_.id).status.value == "held"
+    assert chair.repo.model(m.InterestRound, round_.id).status.value == "held"
     rules = chair.repo.rules("behaviour_rules", active_only=True)
     for rule in rules:
         meeting.score_rule(chair, mid, rule.id, BehaviourScore.KEPT)
@@ -358,7 +359,7 @@ def test_the_rule_can_be_chosen_per_proposal(chair):
     outcomes = []
     for item, rule in zip(items, (VoteRule.UNANIMITY, VoteRule.ABSOLUTE), strict=True):
         round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.VOTE, vote_rule=rule)
-        voters = chair.repo.model("rounds", round_id).voter_order
+        voters = chair.repo.model(m.Round, round_id).voter_order
         for voter, choice in zip(voters, [Choice.FOR] * 6 + [Choice.AGAINST] * 3, strict=True):
             decide.cast_ballot(chair, round_id, voter, choice)
         outcomes.append(decide.close_vote(chair, round_id).outcome.value)
@@ -369,10 +370,10 @@ def test_the_chair_may_ask_a_voter_later(chair):
     mid = opened(chair)
     item = deciding_item(chair, mid)
     round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.CONSENT)
-    order = chair.repo.model("rounds", round_id).voter_order
+    order = chair.repo.model(m.Round, round_id).voter_order
     decide.give_answer(chair, round_id, order[0], ConsentAnswerKind.CONSENT)
     decide.ask_later(chair, round_id, order[1])
-    assert chair.repo.model("rounds", round_id).voter_order == [order[0], *order[2:], order[1]]
+    assert chair.repo.model(m.Round, round_id).voter_order == [order[0], *order[2:], order[1]]
     assert decide.next_in_round(chair, round_id) == order[2]
     with pytest.raises(Conflict, match="has answered already"):
         decide.ask_later(chair, round_id, order[0])
@@ -385,9 +386,9 @@ def test_a_perspective_names_another_present_member_as_its_voter(chair):
     item = deciding_item(chair, mid)
     round_id = decide.propose(chair, item.id, "Voorstel", DecisionMethod.VOTE)
     joost = member(chair, "Joost Bakker")
-    assert joost in chair.repo.model("rounds", round_id).voter_order
+    assert joost in chair.repo.model(m.Round, round_id).voter_order
     assert decide.switch_voter(chair, round_id, joost) == fatima
-    order = chair.repo.model("rounds", round_id).voter_order
+    order = chair.repo.model(m.Round, round_id).voter_order
     assert fatima in order and joost not in order
     decide.cast_ballot(chair, round_id, fatima, Choice.FOR)
     with pytest.raises(Conflict, match="Joost Bakker is not entitled"):
@@ -413,5 +414,5 @@ def test_an_action_due_in_two_weeks_counts_from_the_meeting_not_from_today(open_
     early = open_session(chair.database.path, as_name="Marianne van der Velde", now=lambda: NOW)
     live.start_meeting(early, mid)
     action_id, _number = decide.add_action(early, mid, "Uitwerken", "kees", "+2w")
-    assert early.repo.model("actions", action_id).due_date == dt.date(2026, 12, 24)
+    assert early.repo.model(m.Action, action_id).due_date == dt.date(2026, 12, 24)
     early.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.services.overview import meeting_to_resume
@@ -109,7 +110,7 @@ def assert_resumes(db: Path, steps: list, done: int) -> None:
             return  # the kill came after the close was committed but before it was shown
         assert resumed == current.id
         positions = [s.item_position for s in steps[:done] if s.item_position]
-        item = session.repo.model("agenda_items", current.current_item_id)
+        item = session.repo.model(m.AgendaItem, current.current_item_id)
         assert item.position >= positions[-1]  # at least as far as shown (one more if unshown)
         assert current.item_clock_started_at is not None
         assert live.item_elapsed(current, item, later) >= 5 * 60

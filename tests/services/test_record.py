@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.errors import Conflict, NotFound, PermissionDenied, ValidationProblem
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.services import record
@@ -126,7 +127,7 @@ def test_my_actions_done_cancelled_and_updates(open_demo):
     secretary = open_demo("Els Verhoeven")
     open_rows = record.actions(secretary, ActionFilter(status="open"))
     first, second = open_rows[0], open_rows[1]
-    owner = secretary.repo.model("members", first["owner_id"]).name
+    owner = secretary.repo.model(m.Member, first["owner_id"]).name
     mine = open_demo(owner)
     assert {r["owner_id"] for r in record.actions(mine, ActionFilter(owner_id=mine.user.id))} == {
         mine.user.id
@@ -136,7 +137,7 @@ def test_my_actions_done_cancelled_and_updates(open_demo):
         record.action_history(mine, first["id"])[-1]["note"] == "Gesprek met de achterban gepland."
     )
     record.complete_action(mine, first["id"], dt.date(2026, 11, 20))
-    done = secretary.repo.model("actions", first["id"])
+    done = secretary.repo.model(m.Action, first["id"])
     assert (done.status.value, str(done.done_at)) == ("done", "2026-11-20")
     with pytest.raises(Conflict, match="is done already"):
         record.complete_action(secretary, first["id"])
@@ -146,8 +147,7 @@ def test_my_actions_done_cancelled_and_updates(open_demo):
         record.complete_action(secretary, second["id"], dt.date(2026, 12, 1))
     record.cancel_action(secretary, second["id"], "Vervallen door besluit B2026-09-01.")
     assert (
-        secretary.repo.model("actions", second["id"]).reason
-        == "Vervallen door besluit B2026-09-01."
+        secretary.repo.model(m.Action, second["id"]).reason == "Vervallen door besluit B2026-09-01."
     )
 
 
@@ -168,7 +168,7 @@ def test_approving_minutes_chair_only_and_closed_only(open_demo):
     with pytest.raises(PermissionDenied, match="may not approve the minutes"):
         record.approve_minutes(secretary, closed.id)
     record.approve_minutes(chair, closed.id)
-    assert chair.repo.model("meetings", closed.id).status.value == "minutes_approved"
+    assert chair.repo.model(m.Meeting, closed.id).status.value == "minutes_approved"
     with pytest.raises(Conflict, match="only a closed meeting's minutes"):
         record.approve_minutes(chair, closed.id)
 

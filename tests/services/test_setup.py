@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.errors import StorageProblem, ValidationProblem
 from boardroom.services import setup
 from boardroom.services.session import open_session
@@ -20,7 +21,7 @@ def test_init_from_the_example_file(tmp_path):
     assert [r.value for r in anna.roles] == ["chair", "portfolio_holder"]
     assert anna.vote_weight == 2
     theme = next(t for t in repo.themes() if t.name == "Eerstelijnszorg en wijk")
-    holders = [repo.model("members", i).name for i in repo.theme_holders()[theme.id]]
+    holders = [repo.model(m.Member, i).name for i in repo.theme_holders()[theme.id]]
     assert holders == ["Carla Dijkman", "Anna de Wit"]
     assert repo.board().voter_rule.value == "perspective"
     session.close()

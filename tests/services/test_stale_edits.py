@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.errors import Conflict, StaleEdit
 from boardroom.services import agenda, record
 from boardroom.services import composition as comp
@@ -34,7 +35,7 @@ def test_an_agenda_item_saved_over_a_later_change_is_refused(open_demo):
     agenda.edit_item(marianne, item.id, form)
     with pytest.raises(StaleEdit):
         agenda.edit_item(els, item.id, {**form, "title": "Nieuwe titel", "minutes": 40}, seen)
-    current = els.repo.model("agenda_items", item.id)
+    current = els.repo.model(m.AgendaItem, item.id)
     assert (current.title, current.timebox_minutes) == (item.title, 25)
 
 
@@ -47,4 +48,4 @@ def test_an_action_closed_twice_says_who_closed_it_first(open_demo):
     assert str(refused.value) == (
         f"action {action['number']} is done already (by Marianne van der Velde at 10:00:00)"
     )
-    assert els.repo.model("actions", action["id"]).status.value == "done"
+    assert els.repo.model(m.Action, action["id"]).status.value == "done"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus, BehaviourScore, DecisionMethod
 from boardroom.domain.errors import Conflict, StaleEdit
 from boardroom.services import decide, notes
@@ -31,7 +32,7 @@ def meeting(open_demo):
 
 
 def current_item(session, mid: int) -> int:
-    return session.repo.model("meetings", mid).current_item_id
+    return session.repo.model(m.Meeting, mid).current_item_id
 
 
 def test_one_author_typing_in_two_sessions_keeps_both(meeting, open_demo):
@@ -112,7 +113,7 @@ def test_an_interest_round_saved_over_a_newer_one_is_refused(meeting):
     live.record_interest(chair, turn, "samenwerking", "", "", seen=seen)
     with pytest.raises(StaleEdit, match="changed by Marianne van der Velde"):
         live.record_interest(secretary, turn, "", "wachtlijsten", "", seen=seen)
-    assert chair.repo.model("interest_rounds", turn).helps == "samenwerking"
+    assert chair.repo.model(m.InterestRound, turn).helps == "samenwerking"
 
 
 def test_an_amendment_of_an_amended_proposal_is_refused(meeting):

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import BoardroomError
 from boardroom.services import agenda, decide, papers, planning, record
@@ -185,7 +186,7 @@ class RecordMachine(RuleBasedStateMachine):
 
         def run_round() -> None:
             round_id = decide.propose(self.els, item_id, "Voorstel", method)
-            order = self.els.repo.model("rounds", round_id).voter_order
+            order = self.els.repo.model(m.Round, round_id).voter_order
             for n, voter in enumerate(order):
                 if method == DecisionMethod.VOTE:
                     decide.cast_ballot(
@@ -202,7 +203,7 @@ class RecordMachine(RuleBasedStateMachine):
                 return
             result = decide.close_consent(self.els, round_id)
             if not result.adopted:
-                proposal = self.els.repo.model("rounds", round_id).proposal_id
+                proposal = self.els.repo.model(m.Round, round_id).proposal_id
                 decide.amend(self.els, proposal, "Voorstel, aangepast")
 
         tolerated(run_round)

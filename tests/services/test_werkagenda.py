@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import KpiStatus
 from boardroom.domain.errors import PermissionDenied, ValidationProblem
 from boardroom.services import werkagenda
@@ -274,7 +275,7 @@ def test_a_consent_round_on_a_proposal_that_steers_an_agreement_makes_a_steering
         DecisionMethod.CONSENT,
         agreement_id=agreement.id,
     )
-    for member in chair.repo.model("rounds", round_id).voter_order:
+    for member in chair.repo.model(m.Round, round_id).voter_order:
         decide.give_answer(chair, round_id, member, ConsentAnswerKind.CONSENT)
     decide.close_consent(chair, round_id)
     decision = chair.repo.query(

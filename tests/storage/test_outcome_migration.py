@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from boardroom.cli import main
+from boardroom.domain import models as m
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.i18n.record import decision_outcome
 from boardroom.services.integrity import verify
@@ -112,5 +113,5 @@ def test_a_decision_without_its_round_keeps_the_sentence_it_was_recorded_with(op
     session.repo.update(
         "decisions", row["id"], {"outcome": "{}", "outcome_summary": OLD_VOTE, "proposal_id": None}
     )
-    decision = session.repo.model("decisions", row["id"])
+    decision = session.repo.model(m.Decision, row["id"])
     assert decision_outcome(decision) == OLD_VOTE

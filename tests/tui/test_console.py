@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from textual.widgets import TextArea
 
+from boardroom.domain import models as m
 from boardroom.i18n.record import decision_outcome
 from boardroom.tui.screens.consent import ConsentScreen
 from boardroom.tui.screens.console import MeetingConsole
@@ -97,7 +98,7 @@ async def test_chairing_a_meeting_from_open_to_close(make_app):
         await type_into(app, "#field-owner", "hen", pilot)
         await keys("enter", "enter")
         action = repo.actions_of(mid)[0]
-        assert (action.number, repo.model("members", action.owner_id).name) == (
+        assert (action.number, repo.model(m.Member, action.owner_id).name) == (
             "A2026-10-01",
             "Henk Jansen",
         )
@@ -128,7 +129,7 @@ async def test_chairing_a_meeting_from_open_to_close(make_app):
 
         await keys("escape", "b", "k", "k", "u", "k", "k", "k", "X")
         assert app.screen.__class__.__name__ == "SummaryScreen"
-        assert repo.model("meetings", mid).status.value == "closed"
+        assert repo.model(m.Meeting, mid).status.value == "closed"
         assert sorted(c.score.value for c in repo.behaviour_checks_of(mid).values()) == [
             "kept"
         ] * 5 + ["under_pressure"]
@@ -207,7 +208,7 @@ async def test_a_non_chair_cannot_open_the_meeting_from_the_console(make_app):
         footer = app.screen.query_one(KeyFooter)
         assert "Open meeting" not in [item.description for item in footer.items]  # the chair's
         await keys("s")
-        assert app.session.repo.model("meetings", mid).status.value == "agenda_draft"
+        assert app.session.repo.model(m.Meeting, mid).status.value == "agenda_draft"
 
 
 async def test_a_perspective_hands_its_vote_to_another_member_on_screen(make_app):
@@ -224,7 +225,7 @@ async def test_a_perspective_hands_its_vote_to_another_member_on_screen(make_app
         repo = app.session.repo
         round_id = repo.rounds(repo.proposals_of(mid)[0].id)[0].id
         ballots = {
-            repo.model("members", b.voter_id).name: b.choice.value for b in repo.ballots(round_id)
+            repo.model(m.Member, b.voter_id).name: b.choice.value for b in repo.ballots(round_id)
         }
         assert ballots == {"Marianne van der Velde": "for", "Fatima El Amrani": "against"}
 
@@ -266,8 +267,8 @@ async def test_an_absent_perspective_s_interest_round_is_deferred_on_one_key(mak
         assert isinstance(app.screen, ConfirmScreen)
         assert str(app.screen.query_one("#confirm-title").content) == "Nobody of GGZ is present"
         await keys("y")
-        moved = repo.model("interest_rounds", interest.id)
-        following = repo.next_meeting_after(repo.model("meetings", mid).starts_at)
+        moved = repo.model(m.InterestRound, interest.id)
+        following = repo.next_meeting_after(repo.model(m.Meeting, mid).starts_at)
         assert (moved.meeting_id, moved.status.value) == (following.id, "planned")
         assert [r.perspective_id for r in repo.interest_rounds_of(mid)].count(ggz) == 0
 

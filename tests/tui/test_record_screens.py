@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
+from boardroom.domain import models as m
 from boardroom.tui.screens.decisions import DecisionScreen
 from boardroom.tui.widgets.form import FormScreen
 
@@ -87,7 +88,7 @@ async def test_approve_and_export_minutes_from_the_meetings_list(make_app, tmp_p
         table.move_cursor(row=table.get_row_index(str(closed.id)))
         await pilot.press("v")
         await pilot.pause()
-        assert repo.model("meetings", closed.id).status.value == "minutes_approved"
+        assert repo.model(m.Meeting, closed.id).status.value == "minutes_approved"
         await pilot.press("x")
         target = tmp_path / "verslag.md"
         app.screen.query_one("#field-path", Input).value = str(target)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from boardroom.domain import models as m
 from boardroom.domain.enums import AttendanceStatus
 from boardroom.services import meeting as live
 from boardroom.services.minutes import build_minutes
@@ -95,12 +96,12 @@ async def test_the_chair_and_the_secretary_pressing_next_at_once_move_one_item(m
         await other.press("f6", "enter")
         await other.pause()
         repo = chair.session.repo
-        first = repo.model("agenda_items", repo.model("meetings", mid).current_item_id).position
+        first = repo.model(m.AgendaItem, repo.model(m.Meeting, mid).current_item_id).position
         as_she_saw_it = secretary.screen.state  # her screen, before the chair's key shows
         await pilot.press("n")
         secretary.screen.state = as_she_saw_it  # her `n` in the same instant
         await other.press("n")
-        now = repo.model("agenda_items", repo.model("meetings", mid).current_item_id)
+        now = repo.model(m.AgendaItem, repo.model(m.Meeting, mid).current_item_id)
         assert now.position == first + 1  # one step, not two
         said = [n.message for n in secretary._notifications]
         assert any(

@@ -3,6 +3,7 @@ programme manager records the missing figure in a form and the status changes.""
 
 from textual.widgets import Input, Static
 
+from boardroom.domain import models as m
 from boardroom.tui.widgets.form import FormScreen
 from tests.tui.conftest import cells, text_of
 
@@ -132,7 +133,7 @@ async def test_from_a_theme_item_in_the_console_the_werkagenda_of_its_theme(make
     async with app.run_test(size=SIZE) as pilot:
         console = await console_on_a_theme_item(app, pilot)
         item = console.state.current_item
-        theme = app.session.repo.model("themes", item.theme_id).name
+        theme = app.session.repo.model(m.Theme, item.theme_id).name
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
