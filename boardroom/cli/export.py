@@ -148,7 +148,7 @@ def run_export(inv: Invocation) -> int:
 
 
 def _document(doc: Document, fmt: str) -> bytes:
-    from boardroom.exports.document import document_bytes
+    from boardroom.exports.formats import document_bytes
 
     return document_bytes(doc, fmt)
 

@@ -169,7 +169,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run_show(inv: Invocation) -> int:
-    from boardroom.exports.werkagenda import figures_text, status_text, with_unit
+    from boardroom.exports.werkagenda import figures_text, status_text
+    from boardroom.i18n import with_unit
     from boardroom.services import werkagenda
 
     with inv.session() as session:

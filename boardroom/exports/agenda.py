@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from boardroom.domain.enums import ItemKind
-from boardroom.exports.document import Bullets, Document, Heading, Paragraph, write_document
+from boardroom.exports.document import Bullets, Document, Heading, Paragraph
+from boardroom.exports.formats import write_document
 from boardroom.i18n import _, format_date, label
 from boardroom.services.agenda import AgendaView, PaperLine
 

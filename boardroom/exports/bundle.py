@@ -82,9 +82,9 @@ def _stamp(pages: list[tuple[float, float]], text: str) -> io.BytesIO:
     """One overlay page per bundle page (of its size): "page X of N" at the foot."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from boardroom.exports.pdf import _fonts
+    from boardroom.exports.layout import fonts
 
-    font = _fonts()
+    font = fonts()
     out = io.BytesIO()
     canvas = Canvas(out)
     for n, (width, height) in enumerate(pages, start=1):

@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from boardroom.domain.outcome import DecisionOutcome
-from boardroom.exports.document import Document, Heading, Table, document_bytes
+from boardroom.exports.document import Document, Heading, Table
+from boardroom.exports.formats import document_bytes
 from boardroom.i18n import _, label
 from boardroom.i18n.record import describe
 

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from boardroom.exports.document import (
-    Bullets,
-    Document,
-    Heading,
-    Paragraph,
-    Table,
-    write_document,
-)
+from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
+from boardroom.exports.formats import write_document
 from boardroom.i18n import _, format_date, label
 from boardroom.services.minutes import Minutes, MinutesDecision
 

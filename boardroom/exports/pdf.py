@@ -11,42 +11,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from boardroom.exports.document import (
-    CHART_SIZE,
-    PAD,
-    Block,
-    Bullets,
-    Chart,
-    Document,
-    Heading,
-    Paragraph,
-    Table,
-    chart_geometry,
-)
+from boardroom.exports.chart import drawing
+from boardroom.exports.document import Block, Bullets, Chart, Document, Heading, Paragraph, Table
+from boardroom.exports.layout import FONT, column_widths, fonts, measure
 from boardroom.i18n import _
 
-FONT = "Vera"
 MARGIN_MM = 20
-
-
-@cache
-def _fonts() -> str:
-    """Register the embedded font family once; returns its name."""
-    import reportlab
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    folder = Path(reportlab.__file__).parent / "fonts"
-    for name, file, bold, italic in (
-        (FONT, "Vera.ttf", 0, 0),
-        (f"{FONT}-Bold", "VeraBd.ttf", 1, 0),
-        (f"{FONT}-Italic", "VeraIt.ttf", 0, 1),
-        (f"{FONT}-BoldItalic", "VeraBI.ttf", 1, 1),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-        addMapping(FONT, bold, italic, name)
-    return FONT
 
 
 @cache
@@ -54,7 +24,7 @@ def _styles() -> dict[str | int, Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
-    font = _fonts()
+    font = fonts()
     body = ParagraphStyle(
         "body", fontName=font, bulletFontName=font, fontSize=10, leading=13.5, spaceAfter=5
     )
@@ -91,94 +61,6 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def measure(table: Table, font_size: float = 9, pad: float = 11) -> tuple[list[float], list[float]]:
-    """Per column: the least width (its longest word, or its header) and the natural width
-    (its longest cell on one line), in points, `pad` (the cell's padding and a little air)
-    included."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    font = _fonts()
-    columns = list(zip(table.headers, *table.rows, strict=True))
-    least, natural = [], []
-    for n, cells in enumerate(columns):
-        words = [w for cell in cells for w in str(cell).split()] or [""]
-        head = stringWidth(table.headers[n], f"{font}-Bold", font_size)
-        least.append(max(max(stringWidth(w, font, font_size) for w in words), head) + pad)
-        longest = max(
-            (stringWidth(line, font, font_size) for c in cells[1:] for line in str(c).split("\n")),
-            default=0,
-        )
-        natural.append(max(longest + pad, least[-1]))
-    return least, natural
-
-
-def column_widths(
-    table: Table, available: float, font_size: float = 9, pad: float = 11
-) -> list[float]:
-    """Each column at least as wide as its longest word (so no word is broken) and its
-    header; the room left is shared in proportion to how much more each column's longest
-    cell would take. Columns of short values stay narrow; the text column gets the room."""
-    least, natural = measure(table, font_size, pad)
-    if sum(natural) <= available:
-        spare = available - sum(natural)  # everything fits on one line: share the rest evenly
-        return [w + spare / len(natural) for w in natural]
-    if sum(least) >= available:  # squeezed: keep the words whole, scale only what is left
-        return [w * available / sum(least) for w in least]
-    # Short columns (a name, a date, a status) get their whole width while it is no more than
-    # a fair share of what is left; the long ones share the rest in proportion to their text.
-    widths = [0.0] * len(natural)
-    left, open_columns = available, sorted(range(len(natural)), key=lambda n: natural[n])
-    while open_columns and natural[open_columns[0]] <= left / len(open_columns):
-        n = open_columns.pop(0)
-        widths[n], left = natural[n], left - natural[n]
-    total = sum(natural[n] for n in open_columns) or 1
-    for n in open_columns:
-        widths[n] = max(least[n], left * natural[n] / total)
-    if sum(widths) > available:  # a long column's longest word took more than its share
-        scale = (available - sum(least)) / (sum(widths) - sum(least))
-        widths = [low + (w - low) * scale for w, low in zip(widths, least, strict=True)]
-    return widths
-
-
-def _chart(chart: Chart) -> Any:
-    """The chart as vector drawing: figures, the dashed path, the value range and dates."""
-    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
-    from reportlab.lib.colors import HexColor
-
-    from boardroom.exports.werkagenda import number
-
-    width, height = CHART_SIZE
-    points, ((x1, y1), (x2, y2)), (low, high) = chart_geometry(chart, width, height, False)
-    left, top, right, bottom = PAD
-    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
-    drawing.add(
-        Rect(
-            left,
-            bottom,
-            width - left - right,
-            height - top - bottom,
-            fillColor=HexColor("#f7f7fb"),
-            strokeColor=HexColor("#cccccc"),
-        )
-    )
-    drawing.add(Line(x1, y1, x2, y2, strokeColor=HexColor("#999999"), strokeDashArray=[4, 3]))
-    if len(points) > 1:
-        drawing.add(
-            PolyLine([c for p in points for c in p], strokeColor=HexColor("#333355"), strokeWidth=2)
-        )
-    for x, y in points:
-        drawing.add(Circle(x, y, 2.5, fillColor=HexColor("#333355"), strokeColor=None))
-    small = {"fontName": FONT, "fontSize": 8}
-    drawing.add(
-        String(left - 4, height - top - 8, number(round(high, 1)), textAnchor="end", **small)
-    )
-    drawing.add(String(left - 4, bottom, number(round(low, 1)), textAnchor="end", **small))
-    drawing.add(String(left, 6, chart.baseline[0].isoformat(), **small))
-    drawing.add(String(width - right, 6, chart.target[0].isoformat(), textAnchor="end", **small))
-    drawing.add(String(left, height - 10, chart.title, fontName=f"{FONT}-Bold", fontSize=9))
-    return drawing
-
-
 def _flowables(blocks: list[Block], width: float) -> list[Any]:
     from reportlab.lib.colors import HexColor
     from reportlab.platypus import ListFlowable, ListItem, PageBreak, Spacer, TableStyle
@@ -198,7 +80,7 @@ def _flowables(blocks: list[Block], width: float) -> list[Any]:
             label = f"<b>{_text(block.label)}</b> " if block.label else ""
             out.append(P(label + _text(block.text), styles["body"]))
         elif isinstance(block, Chart):
-            out.append(_chart(block))
+            out.append(drawing(block))
         elif isinstance(block, Bullets):
             out.append(
                 ListFlowable(
@@ -264,7 +146,7 @@ def to_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-    _fonts()
+    fonts()
     buffer = io.BytesIO()
     widest = max((sum(measure(b)[0]) for b in doc.blocks if isinstance(b, Table)), default=0)
     page = A4 if widest <= A4[0] - 2 * MARGIN_MM * mm else landscape(A4)  # a wide list: across

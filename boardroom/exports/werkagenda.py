@@ -12,29 +12,13 @@ from typing import Any
 
 from boardroom.domain.werkagenda import Figure
 from boardroom.exports.document import Block, Chart, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, current_language, format_date, label
+from boardroom.i18n import _, format_date, format_number, label
 from boardroom.services.werkagenda import AgreementView, KpiView
-
-
-def number(value: float) -> str:
-    """12 / 12.5 (English) or 12,5 (Dutch): no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if current_language() == "nl" else text
-
-
-def decimal(value: float, places: int = 1) -> str:
-    """3.0 / 3,0: a fixed number of decimals, in the reader's notation."""
-    text = f"{value:.{places}f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
-
-
-def with_unit(value: float, unit: str) -> str:
-    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}".strip()
 
 
 def figures_text(figures: tuple[Figure, ...], last: int = 6) -> str:
     """The latest figures, oldest first: 58 · 52 · 47 (a separator every PDF font has)."""
-    return " · ".join(number(f.value) for f in figures[-last:]) or "—"
+    return " · ".join(format_number(f.value) for f in figures[-last:]) or "—"
 
 
 def status_text(kpi: KpiView) -> str:
@@ -106,10 +90,10 @@ def _kpi_row(kpi: KpiView) -> list[str]:
     path = kpi.standing.path
     return [
         f"{kpi.name} ({kpi.unit})" if kpi.unit else kpi.name,
-        f"{number(target.baseline)} ({format_date(target.baseline_on)})",
+        f"{format_number(target.baseline)} ({format_date(target.baseline_on)})",
         figures_text(kpi.figures),
-        "—" if path is None else number(round(path, 1)),
-        f"{number(target.target)} ({format_date(target.target_on)})",
+        "—" if path is None else format_number(round(path, 1)),
+        f"{format_number(target.target)} ({format_date(target.target_on)})",
         status_text(kpi),
     ]
 

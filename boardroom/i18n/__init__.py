@@ -93,6 +93,24 @@ def month_name(month: int) -> str:
     return (_NL_MONTHS if _current == "nl" else _EN_MONTHS)[month - 1]
 
 
+def format_number(value: float) -> str:
+    """12 / 12.5 (English) or 12,5 (Dutch): at most two decimals, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if _current == "nl" else text
+
+
+def format_decimal(value: float, places: int = 1) -> str:
+    """3.0 / 3,0: a fixed number of decimals, in the reader's notation."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if _current == "nl" else text
+
+
+def with_unit(value: float, unit: str) -> str:
+    """12,5% / 12,5 weken: a figure with its unit (a percent sign sits against the number)."""
+    number = format_number(value)
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+
+
 def format_date(
     day: date | datetime, *, weekday: bool = True, time: bool = False, year: bool = True
 ) -> str:

@@ -163,10 +163,24 @@ def test_the_export_as_facts_and_as_a_document(demo_path, tmp_path, capsys):
         "--format",
         "html",
     )
-    assert out.count("<svg ") == 6 and out.count('stroke-dasharray="4 3"') == 6
-    polylines = re.findall(r'<polyline points="([^"]+)"', out)
-    assert [len(p.split()) for p in polylines] == [4, 4, 4, 4, 3, 4]
+    charts = re.findall(r"<svg .*?</svg>", out, re.S)
+    assert len(charts) == 6
+    # each: its figures as dots, the dashed path (and the legend's), the target as a diamond
+    assert [c.count('r="2.4"') for c in charts] == [4, 4, 4, 4, 3, 4]
+    assert all(c.count("stroke-dasharray: 4, 3") == 2 for c in charts)
+    assert all("figures" in c and "path to the target" in c for c in charts)
     assert 'aria-label="Wachttijd intake ggz: at risk"' in out
+    assert "<title>Wachttijd intake ggz: at risk</title>" in out
+    # the values at round steps, with the unit; the ends as dates
+    ggz = next(c for c in charts if "Wachttijd intake ggz" in c)
+    assert [t for t in re.findall(r">([^<>]+)</text>", ggz) if "weken" in t] == [
+        "8 weken",
+        "10 weken",
+        "12 weken",
+        "14 weken",
+        "16 weken",
+    ]
+    assert ">1 Oct 2025</text>" in ggz and ">1 Oct 2027</text>" in ggz
     docx = tmp_path / "werkagenda.docx"
     assert (
         main(["export", "werkagenda", "--db", str(demo_path), "--format", "docx", "-o", str(docx)])
@@ -183,7 +197,7 @@ def test_the_export_as_facts_and_as_a_document(demo_path, tmp_path, capsys):
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "Wachttijd intake ggz: at risk" in text and "2027-10-01" in text
+    assert "Wachttijd intake ggz: at risk" in text and "1 Oct 2027" in text
 
 
 def test_a_programme_manager_adds_an_agreement_and_its_kpi(demo_path, capsys):

@@ -9,7 +9,7 @@ from docx import Document as Docx
 from icalendar import Calendar
 
 from boardroom.exports.agenda import agenda_document, write_agenda
-from boardroom.exports.document import to_markdown
+from boardroom.exports.markup import to_markdown
 from boardroom.exports.ics import calendar_ics
 from boardroom.services import agenda, papers, planning
 from boardroom.services.calendar import board_key, calendar_view, ics_meta

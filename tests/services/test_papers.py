@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from boardroom.exports.agenda import agenda_document
-from boardroom.exports.document import to_markdown
+from boardroom.exports.markup import to_markdown
 from boardroom.services import agenda, papers
 from boardroom.services.record import find_meeting
 

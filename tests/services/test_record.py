@@ -201,7 +201,7 @@ def test_unknown_meetings_are_named(open_demo, reference, message):
 
 
 def test_approved_minutes_take_amendments_and_show_them(open_demo):
-    from boardroom.exports.document import to_markdown
+    from boardroom.exports.markup import to_markdown
     from boardroom.exports.minutes import minutes_document
     from boardroom.services.minutes import build_minutes
 

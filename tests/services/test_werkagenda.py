@@ -175,7 +175,7 @@ def test_a_kpi_needs_a_target_date_after_its_baseline_and_a_unique_name(open_dem
 
 
 def test_the_minutes_keep_the_figures_as_they_stood_at_the_meeting(open_demo):
-    from boardroom.exports.document import to_markdown
+    from boardroom.exports.markup import to_markdown
     from boardroom.exports.minutes import minutes_document
     from boardroom.services.minutes import build_minutes
     from boardroom.services.record import find_meeting
@@ -213,7 +213,7 @@ def test_the_minutes_keep_the_figures_as_they_stood_at_the_meeting(open_demo):
 
 def test_a_steering_decision_is_shown_with_its_agreement_and_in_the_minutes(open_demo):
     from boardroom.domain.errors import Conflict
-    from boardroom.exports.document import to_markdown
+    from boardroom.exports.markup import to_markdown
     from boardroom.exports.minutes import minutes_document
     from boardroom.services import decide
     from boardroom.services import meeting as live

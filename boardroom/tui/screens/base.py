@@ -233,7 +233,7 @@ class TableScreen(BoardScreen):
         from pathlib import Path
 
         from boardroom.domain.errors import ValidationProblem
-        from boardroom.exports.document import FORMATS, document_bytes
+        from boardroom.exports.formats import FORMATS, document_bytes
 
         files = self.host_files(instead)
         if files is None:

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static, TextArea
 from boardroom.domain.enums import DecisionMethod, ItemKind, ItemStatus, MeetingStatus, VoteRule
 from boardroom.domain.errors import BoardroomError
 from boardroom.domain.permissions import Capability
-from boardroom.i18n import N_, _, format_date, label
+from boardroom.i18n import N_, _, format_date, format_decimal, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.services import notes as taking_notes
@@ -264,7 +264,6 @@ class MeetingConsole(BoardScreen):
 
     def evaluation_text(self) -> str:
         """On the evaluation item: whether this meeting's evaluation is recorded, and how."""
-        from boardroom.exports.werkagenda import decimal
         from boardroom.services import evaluation
 
         here = next(
@@ -278,7 +277,7 @@ class MeetingConsole(BoardScreen):
             + _("{n} respondents").format(n=result.respondents)
         ]
         lines += [
-            f"{'—' if s.mean is None else decimal(s.mean)}  {s.text[:60]}"
+            f"{'—' if s.mean is None else format_decimal(s.mean)}  {s.text[:60]}"
             for s in result.statements[:8]
         ]
         return "\n".join(lines)

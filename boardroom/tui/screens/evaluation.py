@@ -11,8 +11,7 @@ from textual.binding import Binding
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.domain.permissions import Capability
-from boardroom.exports.werkagenda import decimal
-from boardroom.i18n import N_, _, format_date
+from boardroom.i18n import N_, _, format_date, format_decimal
 from boardroom.services import evaluation
 from boardroom.tui.screens.base import Row, TableScreen
 from boardroom.tui.widgets.form import FormField
@@ -80,12 +79,12 @@ class EvaluationScreen(TableScreen):
             if change is None:
                 trend = ""
             elif change >= 0.05:
-                trend = f"[green]+{decimal(change)}[/]"
+                trend = f"[green]+{format_decimal(change)}[/]"
             elif change <= -0.05:
-                trend = f"[red]{decimal(change)}[/]"
+                trend = f"[red]{format_decimal(change)}[/]"
             else:
                 trend = "0"
-            mean = "—" if statement.mean is None else decimal(statement.mean)
+            mean = "—" if statement.mean is None else format_decimal(statement.mean)
             rows.append((n, (statement.text, mean, trend, " · ".join(map(str, statement.counts)))))
         return rows
 
@@ -229,4 +228,4 @@ def _counts_preview(text: str) -> str:
     mean = evaluation.mean_score(tuple(counts))
     if mean is None:
         return ""
-    return _("{n} scores, mean {mean}").format(n=sum(counts), mean=decimal(mean))
+    return _("{n} scores, mean {mean}").format(n=sum(counts), mean=format_decimal(mean))

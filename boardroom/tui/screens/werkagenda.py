@@ -12,8 +12,8 @@ from boardroom.domain.enums import Aim, Frequency, KpiStatus, Scale
 from boardroom.domain.errors import ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.domain.werkagenda import sparkline
-from boardroom.exports.werkagenda import figures_text, status_text, with_unit
-from boardroom.i18n import N_, _, format_date, label
+from boardroom.exports.werkagenda import figures_text, status_text
+from boardroom.i18n import N_, _, format_date, label, with_unit
 from boardroom.services import werkagenda
 from boardroom.services.composition import active_themes
 from boardroom.services.werkagenda import AgreementView
