@@ -4,11 +4,8 @@ under the actions review the open actions and the decisions due for review."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from boardroom.domain.enums import ItemKind
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph
-from boardroom.exports.formats import write_document
 from boardroom.i18n import _, format_date, label
 from boardroom.services.agenda import AgendaView, PaperLine
 
@@ -111,7 +108,3 @@ def actions_review_blocks(view: AgendaView) -> list[Bullets | Paragraph]:
             )
         )
     return blocks
-
-
-def write_agenda(view: AgendaView, fmt: str, path: Path) -> None:
-    write_document(agenda_document(view), fmt, path)

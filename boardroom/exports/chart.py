@@ -10,15 +10,15 @@ import html
 import io
 import math
 import re
-from typing import Any
-
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
-from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from typing import TYPE_CHECKING, Any
 
 from boardroom.exports.document import Chart
 from boardroom.exports.layout import fonts
 from boardroom.i18n import _, format_date, with_unit
+
+if TYPE_CHECKING:  # ReportLab is imported when a chart is drawn (85 ms; a list never needs it)
+    from reportlab.graphics.shapes import Drawing, Polygon
+    from reportlab.lib.colors import Color
 
 WIDTH, HEIGHT = 360, 176
 #: the margins around the plot: room for the title (top), the values (left), the dates and
@@ -47,6 +47,9 @@ def drawing(chart: Chart) -> Drawing:
     """The chart as a ReportLab drawing: a grid at round values (with the unit), the figures
     as a line with dots, the dashed path to the target, the target as a diamond, the dates at
     both ends and a legend."""
+    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+    from reportlab.lib.colors import HexColor
+
     font = fonts()
     ink, path_colour = HexColor(INK), HexColor(PATH)
     start = chart.baseline[0]
@@ -93,12 +96,17 @@ def _short(day: dt.date) -> str:
 
 
 def _diamond(x: float, y: float, r: float, colour: Color) -> Polygon:
+    from reportlab.graphics.shapes import Polygon
+
     return Polygon([x, y + r, x + r, y, x, y - r, x - r, y], fillColor=None,
                    strokeColor=colour, strokeWidth=1.2)  # fmt: skip
 
 
 def _legend(out: Drawing, small: dict[str, Any], ink: Color, path_colour: Color) -> None:
     """One line under the dates: the figures (a solid line), the path (dashed), the target."""
+    from reportlab.graphics.shapes import Circle, Line, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     x, y = float(LEFT), 8.0
     for kind, text in (("figures", _("figures")), ("path", _("path to the target")),
                        ("target", _("target"))):  # fmt: skip

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
-from boardroom.exports.formats import write_document
 from boardroom.i18n import _, format_date, label
 from boardroom.services.minutes import Minutes, MinutesDecision
 
@@ -175,8 +172,3 @@ def minutes_document(minutes: Minutes) -> Document:
         else Paragraph(_("none"))
     )
     return doc
-
-
-def write_minutes(minutes: Minutes, fmt: str, path: Path) -> None:
-    """Write the minutes in a format (md, html, docx) to a file."""
-    write_document(minutes_document(minutes), fmt, path)

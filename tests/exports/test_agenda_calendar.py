@@ -8,7 +8,8 @@ from pathlib import Path
 from docx import Document as Docx
 from icalendar import Calendar
 
-from boardroom.exports.agenda import agenda_document, write_agenda
+from boardroom.exports.agenda import agenda_document
+from boardroom.exports.formats import write_document
 from boardroom.exports.markup import to_markdown
 from boardroom.exports.ics import calendar_ics
 from boardroom.services import agenda, papers, planning
@@ -42,7 +43,7 @@ def test_the_agenda_markdown_line_by_line(open_demo, tmp_path):
 def test_the_agenda_docx_and_html_say_the_same(open_demo, tmp_path):
     els, december = december_with_a_late_paper(open_demo, tmp_path)
     view = agenda.agenda_view(els, december)
-    write_agenda(view, "docx", tmp_path / "agenda.docx")
+    write_document(agenda_document(view), "docx", tmp_path / "agenda.docx")
     paragraphs = [p.text for p in Docx(str(tmp_path / "agenda.docx")).paragraphs]
     assert paragraphs[0] == "Agenda Regiotafel Zorg en Welzijn Lindewaard"
     assert "4. Wonen, welzijn en zorg" in paragraphs
@@ -50,7 +51,7 @@ def test_the_agenda_docx_and_html_say_the_same(open_demo, tmp_path):
         p.startswith("Monitor wonen en zorg 2026 (13 kB, sha256 ") and "LATE: sent 5 Dec" in p
         for p in paragraphs
     )
-    write_agenda(view, "html", tmp_path / "agenda.html")
+    write_document(agenda_document(view), "html", tmp_path / "agenda.html")
     html = (tmp_path / "agenda.html").read_text(encoding="utf-8")
     assert "<h2>4. Wonen, welzijn en zorg</h2>" in html and "LATE: sent 5 Dec 2026" in html
 
