@@ -58,6 +58,27 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        for arg in args or ():
+            if arg == "--":
+                break
+            option = _given_dashes(arg)
+            if option is not None:
+                self.error(f"{option}: '--' is not a value")
+        return super().parse_known_args(args, namespace)
+
+
+def _given_dashes(arg: str) -> str | None:
+    """The option of `--title=--` or `-o--`, which Python 3.11's argparse reads as an empty
+    list (no value at all, no type applied): refused as a usage error instead."""
+    if arg.startswith("--") and arg.endswith("=--"):
+        return arg[: -len("=--")]
+    if len(arg) == 4 and arg[0] == "-" and arg[1] != "-" and arg[2:] == "--":
+        return arg[:2]
+    return None
+
 
 class HostPath(argparse.Action):
     """An argument naming a file or folder on the machine boardroom runs on.

@@ -184,6 +184,24 @@ def test_usage_errors_are_one_line_with_exit_2(capsys):
 
 
 @pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["agenda", "papers-sent", "--meeting=--"], "--meeting"),  # found by the fuzz test
+        (["export", "minutes", "--meeting", "2026-12-10", "-o--"], "-o"),
+        (["request", "--title=--", "--minutes", "5"], "--title"),
+        (["init", "--db=--", "--demo"], "--db"),
+    ],
+)
+def test_two_dashes_as_a_value_is_a_usage_error(capsys, demo_path, argv, option):
+    """Python 3.11's argparse reads `--meeting=--` as an empty list: no value, no type."""
+    with pytest.raises(SystemExit) as caught:
+        main([*argv, "--db", str(demo_path)] if "--db=--" not in argv else argv)
+    _, err = capsys.readouterr()
+    assert caught.value.code == 2
+    assert f"error: {option}: '--' is not a value" in one_error_line(err)
+
+
+@pytest.mark.parametrize(
     "command", [[], ["demo"], ["init"], ["check"], ["backup"], ["export", "board"]]
 )
 def test_every_command_has_help(capsys, command):
