@@ -49,8 +49,7 @@ def measure(runs: int) -> dict[str, float]:
         key = make_key(folder, "els")
         with open_session(board, wall, as_name=SECRETARY) as session:
             access.add_key(session, SECRETARY, key.with_suffix(".pub").read_text())
-        ready = folder / "ready"
-        host = BoardHost(board, folder, "command", env={"BOARDROOM_BENCH_READY_FILE": str(ready)})
+        host = BoardHost(board, folder, "command")
         host.start()
         try:
             keys = [KEYS, "--db", str(board)]
@@ -69,7 +68,6 @@ def measure(runs: int) -> dict[str, float]:
                 times["keys"].append(timed(keys))
                 times["full"].append(timed(full))
                 times["ssh"].append(time_to_first_frame(ssh_app, marker))
-                ready.unlink(missing_ok=True)
                 times["local"].append(time_to_first_frame(local_app, marker))
                 times["list"].append(timed(listing))
         finally:

@@ -3,8 +3,8 @@ board, against the same for a minimal Textual app (the floor on this machine).
 
 Each run starts a fresh Python process on a pseudo-terminal (120x40) and stops the clock when
 the screen's own text arrives on the terminal: for boardroom, the dashboard's last card title
-("Upcoming meetings"), so the frame measured is the dashboard with its data, painted. The app
-then exits at Textual's Ready event (BOARDROOM_BENCH_READY_FILE). Reports medians.
+("Upcoming meetings"), so the frame measured is the dashboard with its data, painted; then
+the process is stopped. Reports medians.
 
     python -m bench.startup [--runs 9]
 """
@@ -12,13 +12,15 @@ then exits at Textual's Ready event (BOARDROOM_BENCH_READY_FILE). Reports median
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import pty
 import statistics
+import struct
 import subprocess
 import sys
-import tempfile
+import termios
 import threading
 import time
 from pathlib import Path
@@ -29,25 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def time_to_first_frame(command: list[str], marker: bytes) -> float:
-    """Seconds from spawning `command` on a pty until `marker` has been written to the pty."""
-    ready = Path(tempfile.mkstemp(prefix="ready-")[1])
-    ready.unlink()
-    env = {
-        **os.environ,
-        "BOARDROOM_BENCH_READY_FILE": str(ready),
-        "TERM": "xterm-256color",
-        "COLUMNS": "120",
-        "LINES": "40",
-    }
+    """Seconds from spawning `command` on a pty until `marker` has been written to the pty;
+    then the process is stopped (over ssh: the client, which ends the session)."""
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     master, slave = pty.openpty()
     os.set_blocking(master, True)
-    import fcntl
-    import struct
-    import termios
-
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-
     seen: list[float] = []
+    shown = threading.Event()
     output = bytearray()
 
     def drain() -> None:
@@ -61,6 +52,7 @@ def time_to_first_frame(command: list[str], marker: bytes) -> float:
             output.extend(chunk)
             if not seen and marker in output:
                 seen.append(time.time())
+                shown.set()
 
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
@@ -70,11 +62,16 @@ def time_to_first_frame(command: list[str], marker: bytes) -> float:
     )
     os.close(slave)
     try:
-        process.wait(timeout=60)
+        shown.wait(timeout=60)
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         reader.join(timeout=2)
     finally:
         os.close(master)
-    ready.unlink(missing_ok=True)
     if not seen:
         raise RuntimeError(f"{command} exited {process.returncode} without showing {marker!r}")
     return seen[0] - started

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -23,7 +21,9 @@ from boardroom.host_files import LOCAL, HostFiles
 from boardroom.i18n import N_, _, label
 from boardroom.services.overview import board_summary, meeting_to_resume
 from boardroom.services.session import Session, open_session
-from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.internals.bindings import TranslatedBindings
+from boardroom.tui.internals.collect import CollectBetweenKeys
+from boardroom.tui.internals.screens import ScreensAhead
 from boardroom.tui.replica import ReplicaStatus
 
 #: mode name → (module.Class of its screen, title, palette help). Screens are imported when
@@ -78,10 +78,6 @@ def screen_factory(target: str) -> Callable[[], Screen[None]]:
 #: call into SQLite, no read of the database; an idle app spends well under 1% of a core on
 #: it). A quarter second leaves most of "within a second" for reading and drawing the change.
 LIVE_INTERVAL = 0.25
-#: garbage is collected between keys (BoardroomApp._collect_garbage)
-GC_THRESHOLDS = (20_000, 10, 10)
-GC_INTERVAL = 0.5
-GC_QUIET = 0.3
 #: the warm-up after the first frame waits as long for quiet (BoardroomApp._warm_next)
 WARM_QUIET = 0.3
 WARM_PAUSE = 0.002
@@ -101,7 +97,7 @@ PREBUILD_ORDER = (
 )
 
 
-class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
+class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetweenKeys, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "boardroom"
     BINDINGS = [
@@ -146,15 +142,11 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
         #: why this session's access ended while it was open (the app then closes)
         self.access_ended: str | None = None
         self._seen_day = session.today if session is not None else None
-        self._bench_ready_file = os.environ.get("BOARDROOM_BENCH_READY_FILE")
         #: the warm-up after the first frame is done (tests wait for it, to be deterministic)
         self.warmed_up = False
         #: when the last key or click came in (the warm-up and the collector wait for quiet)
-        self._last_input = 0.0
-        #: list screens built during the warm-up, before their first opening
-        self._prebuilt: dict[str, Screen[None]] = {}
-        #: the stylesheet holds the theme of this CSS update count (made in App.__init__)
-        self._css_current = self._css_update_count
+        self.last_input = 0.0
+        self.screens_ahead_init()
         for name in SCREENS:
             self.add_mode(name, partial(self._mode_screen, name))
         if session is not None:
@@ -180,11 +172,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
             self.push_screen(MeetingConsole(running))
 
     def on_ready(self) -> None:
-        # Start-up objects (modules, classes, widgets) live as long as the app: keep them out
-        # of the collector's full sweeps, which would otherwise stall a keypress by ~80 ms.
-        gc.freeze()
-        gc.disable()  # (also paused by cli.main for start-up): collected between keys
-        self.set_interval(GC_INTERVAL, self._collect_garbage)
+        self.collect_between_keys()
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
         self._seen_version = self.session.database.data_version() if self.session else None
@@ -193,28 +181,11 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
-            self._last_input = time.monotonic()
+            self.last_input = time.monotonic()
         await super().on_event(event)
 
-    def _collect_garbage(self) -> None:
-        """Python collects cyclic garbage when allocations pass a threshold, that is in the
-        middle of a key's work (a screen being built): a collection of the older generation
-        took 40 ms there, and was most of the console's and the agenda's 100–130 ms openings
-        in bench/screens.py. The app collects instead between keys: the same generations at
-        the same thresholds, checked twice a second, when no key or click came in the last
-        GC_QUIET seconds. (The young generation is 20,000 objects, not 700: a screen switch
-        makes tens of thousands of short-lived cycles that, collected young and often, were
-        promoted and swept in the old generation instead, 60–120 ms at a time.)"""
-        if time.monotonic() - self._last_input < GC_QUIET:
-            return
-        counts = gc.get_count()
-        for generation in (2, 1, 0):
-            if counts[generation] >= GC_THRESHOLDS[generation]:
-                gc.collect(generation)
-                return
-
     def on_unmount(self) -> None:
-        gc.enable()  # the process goes on without the app (tests, the command line)
+        self.collect_as_usual()
 
     def _watch_board(self) -> None:
         """Live screens (docs/architecture.md §6): when another session committed, every screen of the
@@ -264,60 +235,29 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, App[None]):
 
     def _mode_screen(self, mode: str) -> Screen[None]:
         """A mode's screen on its first opening: the one the warm-up built, else a new one."""
-        screen = self._prebuilt.pop(mode, None)
+        screen = self.built_ahead(mode)
         if screen is None:
             screen = screen_factory(SCREENS[mode][0])()
-            self._styled_now(screen)
+            self.styled_now(screen)
         return screen
 
-    def refresh_css(self, animate: bool = True) -> None:
-        super().refresh_css(animate)
-        self._css_current = self._css_update_count
-
-    def _styled_now(self, screen: Screen[None]) -> None:
-        """A new screen is styled as it mounts, with the stylesheet as it is. When that
-        stylesheet holds the latest theme (no change waits to be applied), Textual need not
-        parse the whole stylesheet again and restyle the app before showing it, nor restyle
-        the screen once more when it is first shown: on the first frame after start that
-        was 7 ms of parsing and every widget styled three times (measured, bench/startup)."""
-        if self._css_update_count == self._css_current:
-            screen._css_update_count = self._css_update_count
-            screen.styled_ahead = True  # type: ignore[attr-defined]
-
     def _prebuild(self, mode: str) -> AwaitMount | None:
-        """Build and mount a list's screen off-screen, so its first opening (a chair's first
-        F7) costs what a revisit costs: composing, styling and loading a screen is about
-        two thirds of a first opening, measured on the ten-year board. It shows the board as
-        it is when it is opened: a screen reloads its rows whenever it is shown."""
-        if mode in self._prebuilt or mode in self._screen_stacks or self.session is None:
+        if self.session is None:
             return None
-        screen = screen_factory(SCREENS[mode][0])()
-        self._load_screen_css(screen)
-        _screen, mounted = self._get_screen(screen)  # registered, mounting; shown by switch_mode
-        # Without this, Textual would re-parse the whole stylesheet and re-style the app on
-        # the first opening and again on the first revisit (about a tenth of each,
-        # measured). A theme change still moves the app's count, and then the screen is
-        # re-styled as before.
-        self._styled_now(screen)
-        self._prebuilt[mode] = screen
-        return mounted
+        return self.build_ahead(mode, screen_factory(SCREENS[mode][0]))
 
     def _warm_next(self) -> None:
         """One small step at a time, a list's screen wholly built before the next is begun,
         and no step while someone is at the keys. A chair's F7 half a second after start
         waited for a dozen lists being built at once (335 ms, bench/record.py); now it waits
         for one step at most."""
-        if self._bench_ready_file:  # the start-up benchmark: first frame painted, stop
-            Path(self._bench_ready_file).write_text(f"{time.time():.6f}")
-            self.exit()
-            return
-        if time.monotonic() - self._last_input < WARM_QUIET:
+        if time.monotonic() - self.last_input < WARM_QUIET:
             self.set_timer(WARM_QUIET, self._warm_next)
             return
         step = next(self._warm_steps, None)
         if step is None:
             self.warmed_up = True
-            gc.freeze()  # the lists built ahead live as long as the app, too
+            self.freeze_garbage()  # the lists built ahead live as long as the app, too
             return
         result = step()
         if isinstance(result, AwaitMount):  # a list being built: go on once it is mounted

@@ -10,8 +10,8 @@ from icalendar import Calendar
 
 from boardroom.exports.agenda import agenda_document
 from boardroom.exports.formats import write_document
-from boardroom.exports.markup import to_markdown
 from boardroom.exports.ics import calendar_ics
+from boardroom.exports.markup import to_markdown
 from boardroom.services import agenda, papers, planning
 from boardroom.services.calendar import board_key, calendar_view, ics_meta
 from boardroom.services.record import find_meeting

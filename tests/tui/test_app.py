@@ -239,7 +239,7 @@ async def test_garbage_is_collected_between_keys_not_during_them(make_app, monke
     import gc
     import time
 
-    from boardroom.tui import app as app_module
+    from boardroom.tui.internals import collect as app_module
 
     collected: list[int] = []
     monkeypatch.setattr(app_module.gc, "collect", lambda generation=2: collected.append(generation))
@@ -256,12 +256,12 @@ async def test_garbage_is_collected_between_keys_not_during_them(make_app, monke
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not gc.isenabled()  # Python does not collect in the middle of a key's work
-        before = app._last_input
+        before = app.last_input
         await pilot.press("f2")
-        assert app._last_input > before  # the app notes each key
-        app._last_input = time.monotonic()
+        assert app.last_input > before  # the app notes each key
+        app.last_input = time.monotonic()
         assert collect_with((25_000, 3, 1)) == []  # a key was just pressed: not now
-        app._last_input -= app_module.GC_QUIET
+        app.last_input -= app_module.QUIET
         assert collect_with((25_000, 3, 1)) == [0]  # quiet, the young generation is due
         assert collect_with((100, 12, 3)) == [1]  # the middle one is due (not the young)
         assert collect_with((100, 12, 11)) == [2]

@@ -1,8 +1,10 @@
-"""Key bindings in the reader's language.
+"""Key bindings in the reader's language (see boardroom.tui.internals).
 
 A screen's BINDINGS are made when its module is imported, which may be before the language
 is chosen (and a test process runs both languages), so their descriptions are English message
-ids marked with `N_()`; each screen translates its own copy when it is made.
+ids marked with `N_()`; each screen translates its own copy when it is made. That copy is
+Textual's private `_bindings`; with the switch off it is left as it is (the footer translates
+what it shows for itself; Textual's key panel then speaks English).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from textual.binding import BindingsMap
 
 from boardroom.i18n import _
+from boardroom.tui import internals
 
 
 def translated(bindings: BindingsMap) -> BindingsMap:
@@ -33,4 +36,5 @@ class TranslatedBindings:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._bindings = translated(self._bindings)
+        if internals.ENABLED:
+            self._bindings = translated(self._bindings)

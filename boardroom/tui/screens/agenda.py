@@ -16,10 +16,19 @@ from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import agenda
 from boardroom.services.composition import active_themes
 from boardroom.tui.screens.base import Row, TableScreen, cell_text
-from boardroom.tui.screens.common import row_id
+from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField
 from boardroom.tui.widgets.list_table import ListTable
+
+
+def open_agenda(screen: BoardScreen, meeting_id: int) -> None:
+    """Open a meeting's agenda. The one opened last is kept and shown again as it was left,
+    reloaded only if the board changed (as a list is): building it anew each time was most
+    of an opening (bench/screens.py)."""
+    screen.app.push_kept(  # type: ignore[attr-defined]
+        f"agenda-{meeting_id}", lambda: AgendaScreen(meeting_id)
+    )
 
 
 def short(text: str, width: int) -> str:

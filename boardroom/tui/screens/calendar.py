@@ -142,11 +142,11 @@ class CalendarScreen(TableScreen):
         self.action_agenda()
 
     def action_agenda(self) -> None:
-        from boardroom.tui.screens.agenda import AgendaScreen
+        from boardroom.tui.screens.agenda import open_agenda
 
         meeting_id = self.selected_meeting()
         if meeting_id is not None:
-            self.app.push_screen(AgendaScreen(meeting_id))
+            open_agenda(self, meeting_id)
 
     def action_move(self) -> None:
         meeting_id = self.selected_meeting()

@@ -12,7 +12,7 @@ from boardroom.i18n import N_, _, format_date, label
 from boardroom.i18n.record import decision_outcome
 from boardroom.services import record
 from boardroom.services.session import Session
-from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.internals.bindings import TranslatedBindings
 from boardroom.tui.screens.base import Row, TableScreen, counted
 from boardroom.tui.widgets.footer import KeyFooter
 

@@ -79,11 +79,11 @@ class MeetingsScreen(TableScreen):
         )
 
     def action_agenda(self) -> None:
-        from boardroom.tui.screens.agenda import AgendaScreen
+        from boardroom.tui.screens.agenda import open_agenda
 
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.app.push_screen(AgendaScreen(meeting_id))
+            open_agenda(self, meeting_id)
 
     def action_open(self) -> None:
         from boardroom.tui.screens.console import MeetingConsole

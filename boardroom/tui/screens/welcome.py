@@ -13,7 +13,7 @@ from textual.widgets import Header, Input, Static
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _
-from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.internals.bindings import TranslatedBindings
 from boardroom.tui.widgets.footer import KeyFooter
 
 

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from boardroom.i18n import N_, _
-from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.internals.bindings import TranslatedBindings
 
 
 class ConfirmScreen(TranslatedBindings, ModalScreen[bool | None]):

@@ -10,6 +10,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from boardroom.i18n import _
+
 
 class FooterItem(NamedTuple):
     """One key as the footer shows it."""
@@ -92,7 +94,9 @@ class KeyFooter(Widget, can_focus=False):
         palette = None
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             on_palette = binding.key == app.COMMAND_PALETTE_BINDING
-            display, description = app.get_key_display(binding), binding.description
+            # (translated already, unless Textual's internals are switched off: then here)
+            display = app.get_key_display(binding)
+            description = _(binding.description) if binding.description else ""
             # (the palette's key says what it does when hovered, as in Textual's footer)
             hint = tooltip or (description if on_palette else "")
             item = FooterItem(binding.key, display, description, enabled, hint)

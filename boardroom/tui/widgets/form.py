@@ -30,7 +30,7 @@ from textual.widgets import (
 
 from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _
-from boardroom.tui.bindings import TranslatedBindings
+from boardroom.tui.internals.bindings import TranslatedBindings
 
 Kind = Literal[
     "text",
