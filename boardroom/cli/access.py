@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import Parser, common, host_path, words
+from boardroom.cli.parsing import Commands, Parser, common, host_path, words
 from boardroom.domain.clock import shown_moment
 
 #: A public key is one line of a few hundred bytes; a file much larger is not one.
 KEY_LIMIT = 64_000
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     access = commands.add_parser(
         "access",
         help="who may reach the board over SSH: members' public keys",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import Parser, common, meeting
+from boardroom.cli.parsing import Commands, Parser, common, meeting
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     agenda = commands.add_parser(
         "agenda",
         help="set a meeting's agenda, or mark its papers sent (secretary or chair)",

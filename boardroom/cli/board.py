@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import common, date, host_path
+from boardroom.cli.parsing import Commands, common, date, host_path
 from boardroom.host_files import DUMP_LIMIT
 
 if TYPE_CHECKING:
     from boardroom.services.integrity import SealCheck
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     demo = commands.add_parser(
         "demo",
         help="open a complete demo board in a fresh database",

@@ -11,10 +11,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import Parser, common, date, meeting, output, words
+from boardroom.cli.parsing import Commands, Parser, common, date, meeting, output, words
 from boardroom.domain.errors import ValidationProblem
 from boardroom.host_files import STDIO
 
@@ -26,97 +27,14 @@ BINARY = ("docx", "pdf")
 TO_STDOUT = "write here (default: standard output; docx and pdf there only when redirected: > FILE)"
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     export = commands.add_parser("export", help="write the board or its lists to a file")
     kinds = export.add_subparsers(dest="what", metavar="WHAT", parser_class=Parser)
     kinds.required = True
-
-    board = kinds.add_parser(
-        "board",
-        help="the whole board (every table) as JSON",
-        description="Dump every table as JSON; `init --from-json` restores it exactly.",
-    )
-    _export(board, ("json",), export_board)
-
-    minutes = kinds.add_parser(
-        "minutes",
-        help="a meeting's minutes (md, html, docx, pdf)",
-        description="The minutes of one meeting: attendance, per item the notes and outcome,"
-        " every decision with its tally or consent record, new actions, deferred items, the"
-        " interest round and the behaviour check, with the decision and action lists.",
-    )
-    meeting(minutes)
-    _export(minutes, ("md", "html", "docx", "pdf"), export_minutes)
-
-    agenda = kinds.add_parser(
-        "agenda",
-        help="a meeting's agenda as members receive it (md, html, docx, pdf)",
-        description="The agenda of one meeting: board, date, time, place; the numbered items"
-        " with purpose, presenter and clock times; papers with their sha256 and late flags;"
-        " the open actions and decisions due for review under the actions review.",
-    )
-    meeting(agenda)
-    _export(agenda, ("md", "html", "docx", "pdf"), export_agenda)
-
-    bundle = kinds.add_parser(
-        "bundle",
-        help="a meeting's papers as one PDF (vergaderbundel)",
-        description="One PDF to send round: a cover, the agenda with every paper's sha256,"
-        " then every PDF paper behind its item, with bookmarks per item and paper and page"
-        " numbers across the whole bundle. Papers that are not PDF are listed (fetch them with"
-        " `boardroom paper get`).",
-    )
-    meeting(bundle)
-    _export(bundle, ("pdf",), export_bundle)
-
-    calendar = kinds.add_parser(
-        "calendar",
-        help="the year's meetings as iCalendar (.ics)",
-        description="One event per meeting (Europe/Amsterdam), with stable UIDs: importing the"
-        " file again updates the events instead of adding them twice.",
-    )
-    calendar.add_argument("--year", type=int, required=True, metavar="YEAR")
-    _export(calendar, ("ics",), export_calendar)
-
-    report = kinds.add_parser(
-        "report",
-        help="the year report (md, html, pdf)",
-        description="The year: meetings held, decisions by method and theme, actions done on"
-        " time, attendance, interest rounds per perspective, the behaviour trend.",
-    )
-    report.add_argument("--year", type=int, required=True, metavar="YEAR")
-    _export(report, ("md", "html", "pdf"), export_report)
-
-    werkagenda = kinds.add_parser(
-        "werkagenda",
-        help="the werkagenda (md, html, docx, pdf, csv, json)",
-        description="Per theme the result agreements and every KPI as it stood on a date:"
-        " baseline, figures, the path value, target and status; csv and json as facts.",
-    )
-    words(werkagenda, "--theme", metavar="THEME", help="one theme only")
-    werkagenda.add_argument(
-        "--at", type=date, metavar="DATE", help="as it stood then (default: today)"
-    )
-    _export(werkagenda, ("md", "html", "docx", "pdf", "csv", "json"), export_werkagenda)
-
-    for kind, what in (("decisions", "the decision list"), ("actions", "the action list")):
-        listing = kinds.add_parser(
-            kind, help=f"{what} (md, csv, json, docx, pdf)", description=f"Write {what}, filtered."
-        )
-        listing.add_argument(
-            "--status",
-            metavar="STATUS",
-            choices=("in_force", "superseded", "revoked")
-            if kind == "decisions"
-            else ("open", "done", "cancelled"),
-        )
-        if kind == "decisions":
-            listing.add_argument("--year", type=int, metavar="YEAR")
-            words(listing, "--theme", metavar="THEME", help="a theme's name")
-        else:
-            words(listing, "--owner", metavar="NAME", help="a few letters of the name")
-            listing.add_argument("--overdue", action="store_true", help="open and past due")
-        _export(listing, ("md", "csv", "json", "docx", "pdf"), export_list)
+    for kind in KINDS:
+        parser = kinds.add_parser(kind.name, help=kind.help, description=kind.description)
+        kind.options(parser)
+        _export(parser, kind.formats, kind.make)
 
 
 def _export(
@@ -241,3 +159,79 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
         raise ValidationProblem(f"not a year: {year}", "--year")
+
+
+def _year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="YEAR")
+
+
+def _werkagenda_options(parser: argparse.ArgumentParser) -> None:
+    words(parser, "--theme", metavar="THEME", help="one theme only")
+    parser.add_argument("--at", type=date, metavar="DATE", help="as it stood then (default: today)")
+
+
+def _decisions_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", metavar="STATUS", choices=("in_force", "superseded", "revoked"))
+    parser.add_argument("--year", type=int, metavar="YEAR")
+    words(parser, "--theme", metavar="THEME", help="a theme's name")
+
+
+def _actions_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", metavar="STATUS", choices=("open", "done", "cancelled"))
+    words(parser, "--owner", metavar="NAME", help="a few letters of the name")
+    parser.add_argument("--overdue", action="store_true", help="open and past due")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What can be exported: its name, its help, its own options, its formats (the first is
+    the default) and what makes it."""
+
+    name: str
+    help: str
+    description: str
+    options: Callable[[argparse.ArgumentParser], None]
+    formats: tuple[str, ...]
+    make: Callable[[Session, argparse.Namespace], bytes]
+
+
+DOCUMENT = ("md", "html", "docx", "pdf")
+KINDS = (
+    Kind("board", "the whole board (every table) as JSON",
+         "Dump every table as JSON; `init --from-json` restores it exactly.",
+         lambda _parser: None, ("json",), export_board),
+    Kind("minutes", "a meeting's minutes (md, html, docx, pdf)",
+         "The minutes of one meeting: attendance, per item the notes and outcome, every"
+         " decision with its tally or consent record, new actions, deferred items, the"
+         " interest round and the behaviour check, with the decision and action lists.",
+         meeting, DOCUMENT, export_minutes),
+    Kind("agenda", "a meeting's agenda as members receive it (md, html, docx, pdf)",
+         "The agenda of one meeting: board, date, time, place; the numbered items with"
+         " purpose, presenter and clock times; papers with their sha256 and late flags; the"
+         " open actions and decisions due for review under the actions review.",
+         meeting, DOCUMENT, export_agenda),
+    Kind("bundle", "a meeting's papers as one PDF (vergaderbundel)",
+         "One PDF to send round: a cover, the agenda with every paper's sha256, then every"
+         " PDF paper behind its item, with bookmarks per item and paper and page numbers"
+         " across the whole bundle. Papers that are not PDF are listed (fetch them with"
+         " `boardroom paper get`).",
+         meeting, ("pdf",), export_bundle),
+    Kind("calendar", "the year's meetings as iCalendar (.ics)",
+         "One event per meeting (Europe/Amsterdam), with stable UIDs: importing the file"
+         " again updates the events instead of adding them twice.",
+         _year, ("ics",), export_calendar),
+    Kind("report", "the year report (md, html, pdf)",
+         "The year: meetings held, decisions by method and theme, actions done on time,"
+         " attendance, interest rounds per perspective, the behaviour trend.",
+         _year, ("md", "html", "pdf"), export_report),
+    Kind("werkagenda", "the werkagenda (md, html, docx, pdf, csv, json)",
+         "Per theme the result agreements and every KPI as it stood on a date: baseline,"
+         " figures, the path value, target and status; csv and json as facts.",
+         _werkagenda_options, (*DOCUMENT, "csv", "json"), export_werkagenda),
+    Kind("decisions", "the decision list (md, csv, json, docx, pdf)",
+         "Write the decision list, filtered.",
+         _decisions_options, ("md", "csv", "json", "docx", "pdf"), export_list),
+    Kind("actions", "the action list (md, csv, json, docx, pdf)",
+         "Write the action list, filtered.",
+         _actions_options, ("md", "csv", "json", "docx", "pdf"), export_list),
+)  # fmt: skip

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import Parser, common, host_path, meeting, output, words
+from boardroom.cli.parsing import Commands, Parser, common, host_path, meeting, output, words
 from boardroom.domain.clock import shown_moment
 from boardroom.domain.errors import ValidationProblem
 from boardroom.host_files import STDIO
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     paper = commands.add_parser(
         "paper",
         help="a meeting's papers, kept in the board: add, list, get",

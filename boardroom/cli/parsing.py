@@ -21,11 +21,13 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, TypeAlias
 
 from boardroom.host_files import STDIO, out_of_reach_hint
 
 EXIT_USAGE = 2
+#: where a command module adds its commands (a group of subcommands)
+Commands: TypeAlias = "argparse._SubParsersAction[Any]"
 _OVER_SSH: ContextVar[bool] = ContextVar("over_ssh", default=False)
 
 

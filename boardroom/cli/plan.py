@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import common, host_path
+from boardroom.cli.parsing import Commands, common, host_path
 from boardroom.host_files import plan_text
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     plan = commands.add_parser(
         "plan",
         help="plan a year's meetings and draft agendas from a plan file",

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import common, host_path, words
+from boardroom.cli.parsing import Commands, common, host_path, words
 from boardroom.domain.clock import shown_moment
 from boardroom.domain.errors import StorageProblem, ValidationProblem
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from boardroom.storage.litestream import Replica
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     replicate = commands.add_parser(
         "replicate",
         help="replicate the board continuously (Litestream), until stopped",

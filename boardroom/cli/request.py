@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import common, date, words
+from boardroom.cli.parsing import Commands, common, date, words
 from boardroom.domain.errors import ValidationProblem
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     request = commands.add_parser(
         "request",
         help="request agenda space (as a portfolio holder)",

@@ -35,7 +35,7 @@ import sys
 import traceback
 
 from boardroom.cli.invocation import Invocation
-from boardroom.cli.parsing import common, over_ssh, owner_commands
+from boardroom.cli.parsing import Commands, common, over_ssh, owner_commands
 from boardroom.domain.errors import BoardroomError, PermissionDenied
 from boardroom.host_files import CLOSED
 
@@ -48,7 +48,7 @@ class RemoteRefused(BoardroomError):
     """What the member asked over SSH is not possible there; the message says why."""
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     session = commands.add_parser(
         "ssh-session",
         help="(run by sshd for a member's key) open the board as that key's member",
