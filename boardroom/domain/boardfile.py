@@ -12,7 +12,7 @@ import re
 import tomllib
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from boardroom.domain import models as m
 from boardroom.domain.errors import ValidationProblem
@@ -24,38 +24,25 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class BoardSection(_Entry):
-    name: m.Name
-    region: m.Name
-    decision_method: m.DecisionMethod = m.DecisionMethod.CONSENT
-    vote_rule: m.VoteRule = m.VoteRule.SIMPLE
-    qualified_share: float = Field(default=2 / 3, gt=0, le=1)
-    voter_rule: m.VoterRule = m.VoterRule.MEMBER
-    outer_circle_votes: bool = False
-    quorum_rule: m.QuorumRule = m.QuorumRule.MEMBER_SHARE
-    quorum_value: float = Field(default=0.5, gt=0)
-    tie_rule: m.TieRule = m.TieRule.REJECT
-    unanimity_allows_abstention: bool = True
-    papers_lead_days: int = Field(default=7, ge=0, le=90)
-    consent_review_months: int = Field(default=6, ge=1, le=60)
-    language: m.Language = m.Language.NL
+class BoardSection(m.BoardSettings):
+    pass
 
 
 class PerspectiveEntry(_Entry):
     name: m.Name
-    seats: int = Field(default=1, ge=0, le=100)
-    vote_weight: float = Field(default=1, ge=0, le=1000)
+    seats: m.Seats = 1
+    vote_weight: m.Weight = 1
 
 
 class MemberEntry(_Entry):
     name: m.Name
     organisation: m.Text = ""
     perspective: m.Name | None = None
-    roles: list[m.Role] = Field(default_factory=lambda: [m.Role.MEMBER])
+    roles: m.Roles = Field(default_factory=lambda: [m.Role.MEMBER])
     circle: m.Circle = m.Circle.INNER
     mandate: m.Text = ""
-    vote_weight: float | None = Field(default=None, ge=0, le=1000)
-    email: m.Text = ""
+    vote_weight: m.Weight | None = None
+    email: m.Email = ""
     active_from: dt.date | None = None
     active_until: dt.date | None = None
 
@@ -64,18 +51,10 @@ class ThemeEntry(_Entry):
     name: m.Name
     portfolio_holders: list[m.Name] = Field(default_factory=list)
     programme_manager: m.Name | None = None
-    slots_per_year: int = Field(default=4, ge=0, le=24)
-    preferred_months: list[int] = Field(default_factory=list)
-    colour: str = Field(default="#4a90d9", pattern=r"^#[0-9a-fA-F]{6}$")
+    slots_per_year: m.Slots = 4
+    preferred_months: m.Months = Field(default_factory=list)
+    colour: m.Colour = "#4a90d9"
     active: bool = True
-
-    @field_validator("preferred_months")
-    @classmethod
-    def _months(cls, months: list[int]) -> list[int]:
-        for month in months:
-            if not 1 <= month <= 12:
-                raise ValueError(f"month {month} is not between 1 and 12")
-        return months
 
 
 class BoardFile(_Entry):

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -52,6 +53,33 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 
 
+def _months(months: list[int]) -> list[int]:
+    for month in months:
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} is not between 1 and 12")
+    return sorted(set(months))
+
+
+def _email(value: str) -> str:
+    if value and ("@" not in value or " " in value):
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return value
+
+
+def _unique_roles(roles: list[Role]) -> list[Role]:
+    return list(dict.fromkeys(roles)) or [Role.MEMBER]
+
+
+# Field types the stored models and the board file share (one rule, checked in one place)
+Months = Annotated[list[int], AfterValidator(_months)]  # 1–12, each once, in order
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Slots = Annotated[int, Field(ge=0, le=24)]  # a theme's agenda slots a year
+Weight = Annotated[float, Field(ge=0, le=1000)]
+Seats = Annotated[int, Field(ge=0, le=100)]
+Email = Annotated[Text, AfterValidator(_email)]
+Roles = Annotated[list[Role], AfterValidator(_unique_roles)]
+
+
 class Record(BaseModel):
     """Fields every stored row has; absent until storage gives them."""
 
@@ -65,7 +93,11 @@ class Record(BaseModel):
     updated_at: str | None = None
 
 
-class Board(Record):
+class BoardSettings(BaseModel):
+    """How the board decides and works: the board file's [board] and the stored board alike."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
     name: Name
     region: Name
     decision_method: DecisionMethod = DecisionMethod.CONSENT
@@ -89,10 +121,14 @@ class Board(Record):
         return value
 
 
+class Board(Record, BoardSettings):
+    pass
+
+
 class Perspective(Record):
     name: Name
-    seats: int = Field(default=1, ge=0, le=100)
-    vote_weight: float = Field(default=1, ge=0, le=1000)
+    seats: Seats = 1
+    vote_weight: Weight = 1
     position: int = 0
 
 
@@ -100,26 +136,14 @@ class Member(Record):
     name: Name
     organisation: Text = ""
     perspective_id: int | None = None
-    roles: list[Role] = Field(default_factory=lambda: [Role.MEMBER])
+    roles: Roles = Field(default_factory=lambda: [Role.MEMBER])
     circle: Circle = Circle.INNER
     mandate: Text = ""
-    vote_weight: float | None = Field(default=None, ge=0, le=1000)
-    email: Text = ""
+    vote_weight: Weight | None = None
+    email: Email = ""
     active_from: dt.date | None = None
     active_until: dt.date | None = None
     seat_order: int = 0
-
-    @field_validator("roles")
-    @classmethod
-    def _unique_roles(cls, roles: list[Role]) -> list[Role]:
-        return list(dict.fromkeys(roles)) or [Role.MEMBER]
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        if value and ("@" not in value or " " in value):
-            raise ValueError(f"not an e-mail address: {value!r}")
-        return value
 
     def is_active(self, on: dt.date) -> bool:
         """Whether the member sits at the table on a date (history stays; members come and go)."""
@@ -131,18 +155,10 @@ class Member(Record):
 class Theme(Record):
     name: Name
     programme_manager_id: int | None = None
-    target_slots: int = Field(default=4, ge=0, le=24)
-    preferred_months: list[int] = Field(default_factory=list)
-    colour: str = Field(default="#4a90d9", pattern=r"^#[0-9a-fA-F]{6}$")
+    target_slots: Slots = 4
+    preferred_months: Months = Field(default_factory=list)
+    colour: Colour = "#4a90d9"
     active: bool = True
-
-    @field_validator("preferred_months")
-    @classmethod
-    def _months(cls, months: list[int]) -> list[int]:
-        for month in months:
-            if not 1 <= month <= 12:
-                raise ValueError(f"month {month} is not between 1 and 12")
-        return sorted(set(months))
 
 
 class BehaviourRule(Record):

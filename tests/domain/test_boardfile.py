@@ -1,7 +1,10 @@
 """The board file is checked whole, and each problem names FILE:LINE and the field."""
 
 import pytest
+from pydantic import ValidationError
 
+from boardroom.domain import boardfile as bf
+from boardroom.domain import models as m
 from boardroom.domain.boardfile import line_of, parse_board_file
 from boardroom.domain.errors import ValidationProblem
 from tests.conftest import EXAMPLE_BOARD
@@ -93,3 +96,37 @@ def test_active_until_before_active_from():
 def test_line_of_top_level_list_entry():
     text = 'a = 1\nrules = [\n  "x",\n  "y",\n]\n'
     assert line_of(text, ("rules", 1)) == 4
+
+
+@pytest.mark.parametrize(
+    ("entry", "stored", "values"),
+    [
+        (bf.ThemeEntry, m.Theme, {"name": "Wonen", "preferred_months": [11, 3, 3]}),
+        (bf.MemberEntry, m.Member, {"name": "Els", "roles": ["secretary", "secretary"]}),
+        (bf.PerspectiveEntry, m.Perspective, {"name": "Gemeenten", "seats": 3}),
+        (bf.BoardSection, m.Board, {"name": "Tafel", "region": "Regio", "quorum_value": 4}),
+    ],
+)
+def test_the_file_and_the_record_read_a_value_alike(entry, stored, values):
+    """One rule for a field, whether it comes from the board file or is stored: the same
+    value read the same (months in order, each once; a role once), the same value refused."""
+    from_file, from_record = entry.model_validate(values), stored.model_validate(values)
+    for field in values:
+        assert getattr(from_file, field) == getattr(from_record, field), field
+    assert from_file.model_dump().get("preferred_months", [3, 11]) == [3, 11]
+
+
+@pytest.mark.parametrize(
+    ("entry", "stored", "values", "message"),
+    [
+        (bf.ThemeEntry, m.Theme, {"name": "W", "preferred_months": [13]}, "month 13"),
+        (bf.ThemeEntry, m.Theme, {"name": "W", "colour": "red"}, "pattern"),
+        (bf.MemberEntry, m.Member, {"name": "Els", "email": "els at tafel"}, "not an e-mail"),
+        (bf.MemberEntry, m.Member, {"name": "Els", "vote_weight": -1}, "greater than or equal"),
+        (bf.BoardSection, m.Board, {"name": "T", "region": "R", "quorum_value": 2.5}, "whole"),
+    ],
+)
+def test_the_file_and_the_record_refuse_a_value_alike(entry, stored, values, message):
+    for model in (entry, stored):
+        with pytest.raises(ValidationError, match=message):
+            model.model_validate(values)
