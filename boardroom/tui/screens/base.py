@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import _
 from boardroom.tui.screens.common import BoardScreen, row_id
 from boardroom.tui.widgets.footer import KeyFooter
@@ -19,7 +18,6 @@ from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
-    from boardroom.domain.permissions import Capability
     from boardroom.exports.document import Document
 
 Row = tuple[int, Iterable[Any]]
@@ -179,32 +177,6 @@ class TableScreen(BoardScreen):
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_edit()
-
-    def attempt(self, change: Callable[[], object], done: str = "") -> bool:
-        """Run a service call; show its problem as a notification, never a traceback."""
-        try:
-            change()
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return False
-        if done:
-            self.notify(done, timeout=3)
-        self.reload()
-        return True
-
-    def allowed(self, capability: Capability, doing: str) -> bool:
-        """Asked before a form opens: nobody types only to have it refused."""
-        return self.permitted(lambda: self.session.require(capability, doing))
-
-    def permitted(self, check: Callable[[], object]) -> bool:
-        """A service's permission check (`require_…`), asked before a form or a file prompt
-        opens; its refusal is shown as a notification."""
-        try:
-            check()
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return False
-        return True
 
     def mark(self, change: Callable[[int], object]) -> None:
         """Change the row under the cursor, then move on to the next (one key per row)."""

@@ -3,8 +3,10 @@ Kept light (imported on the start-up path by the dashboard)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from boardroom.domain.errors import BoardroomError
 from boardroom.host_files import HostFiles
 from boardroom.i18n import _
 from boardroom.services.session import Session
@@ -13,6 +15,8 @@ from boardroom.tui.internals.screens import ResumedOnce
 
 if TYPE_CHECKING:  # the dashboard, shown first, has no table: DataTable's import waits
     from textual.widgets import DataTable
+
+    from boardroom.domain.permissions import Capability
 
 
 def row_id(table: DataTable[Any]) -> int | None:
@@ -25,6 +29,35 @@ def row_id(table: DataTable[Any]) -> int | None:
 
 class BoardScreen(TranslatedBindings, ResumedOnce):
     """A screen of the app: it works on the app's session."""
+
+    def reload(self) -> None:
+        """Show the board as it is now (a screen that shows any of it says how)."""
+
+    def attempt(self, change: Callable[[], object], done: str = "") -> bool:
+        """Run a service call; show its problem as a notification, never a traceback."""
+        try:
+            change()
+        except BoardroomError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
+        if done:
+            self.notify(done, timeout=4)
+        self.reload()
+        return True
+
+    def allowed(self, capability: Capability, doing: str) -> bool:
+        """Asked before a form opens: nobody types only to have it refused."""
+        return self.permitted(lambda: self.session.require(capability, doing))
+
+    def permitted(self, check: Callable[[], object]) -> bool:
+        """A service's permission check (`require_…`), asked before a form or a file prompt
+        opens; its refusal is shown as a notification."""
+        try:
+            check()
+        except BoardroomError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
+        return True
 
     @property
     def session(self) -> Session:

@@ -4,26 +4,24 @@ Objections are shown together; then amend (a new version and round), withdraw or
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
 
 from boardroom.domain.enums import ConsentAnswerKind, ProposalStatus
-from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _, format_date, label
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.base import cell_text
-from boardroom.tui.screens.common import BoardScreen
-from boardroom.tui.widgets.display_table import DisplayTable
-from boardroom.tui.widgets.footer import KeyFooter
+from boardroom.tui.screens.round import RoundScreen
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class ConsentScreen(BoardScreen):
-    AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
+class ConsentScreen(RoundScreen):
     TITLE_TEXT = "Consent round"
+    TABLE_ID = "answers"
     DEFAULT_CSS = """
     ConsentScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }
     ConsentScreen #asking { padding: 1 2; text-style: bold; color: $accent; height: auto; }
@@ -45,18 +43,15 @@ class ConsentScreen(BoardScreen):
     ]
 
     def __init__(self, round_id: int) -> None:
-        super().__init__()
-        self.round_id = round_id
+        super().__init__(round_id)
         self.review: dt.date | None = None
         self.result: decide.ConsentResult | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="proposal")
+    def above_voters(self) -> Iterator[Widget]:
         yield Static(id="asking")
-        yield DisplayTable(id="answers")
+
+    def below_voters(self) -> Iterator[Widget]:
         yield Static(id="outcome")
-        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -83,31 +78,21 @@ class ConsentScreen(BoardScreen):
         column.width = max(len(_("Concern or reason")), table.size.width - others - 4)
         table.refresh(layout=True)
 
-    def board_changed(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
-        view = decide.round_view(self.session, self.round_id)
+        view = self.view()
         state = live.console(self.session, view.proposal.meeting_id)
         self.query_one("#proposal", Static).update(
             f"[b]{view.proposal.title}[/b] — {_('version')} {view.version.version},"
             f" {_('round')} {view.round.number}\n{view.version.text}"
         )
         final = {a.member_id: a for a in view.answers}
-        table = self.query_one(DataTable)
-        keys = [str(voter) for voter in view.round.voter_order]
-        if keys != getattr(self, "row_keys", None):  # first show, a new round, or reordered
-            self.row_keys = keys
-            table.clear()
-            for voter in view.round.voter_order:
-                table.add_row("", state.perspective_of(voter), "", "", key=str(voter))
-        for voter in view.round.voter_order:  # only the cells that change are rewritten
+
+        def cells(voter: int) -> list[object]:
             answer = final.get(voter)
-            marker = "▶ " if voter == view.next_voter and view.round.status == "open" else "  "
-            table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-            table.update_cell(str(voter), self.columns[2], label(answer.kind) if answer else "—")
             note = answer.note if answer else ""
-            table.update_cell(str(voter), self.columns[3], cell_text(note, cut=True))
+            return [label(answer.kind) if answer else "—", cell_text(note, cut=True)]
+
+        self.show_voters(view, state, self.columns, cells, ["", ""])
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(
@@ -148,41 +133,28 @@ class ConsentScreen(BoardScreen):
         )
 
     def action_answer(self, kind: str) -> None:
-        view = decide.round_view(self.session, self.round_id)
+        answer = ConsentAnswerKind(kind)
+        if answer not in (ConsentAnswerKind.CONCERN, ConsentAnswerKind.OBJECTION):
+            self.for_next_voter(
+                lambda voter: decide.give_answer(self.session, self.round_id, voter, answer)
+            )
+            return
+        view = self.view()
         voter = view.next_voter
         if view.round.status != "open" or voter is None:
             return
-        answer = ConsentAnswerKind(kind)
-        if answer in (ConsentAnswerKind.CONCERN, ConsentAnswerKind.OBJECTION):
-            prompt = _("Concern") if answer == ConsentAnswerKind.CONCERN else _("Reason")
-            self.app.push_screen(
-                FormScreen(
-                    label(answer),
-                    [FormField("note", prompt)],
-                    lambda v: decide.give_answer(
-                        self.session, self.round_id, voter, answer, v["note"]
-                    ),
-                ),
-                lambda ok: self.reload(),
-            )
-            return
-        try:
-            decide.give_answer(self.session, self.round_id, voter, answer)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        prompt = _("Concern") if answer == ConsentAnswerKind.CONCERN else _("Reason")
+        self.app.push_screen(
+            FormScreen(
+                label(answer),
+                [FormField("note", prompt)],
+                lambda v: decide.give_answer(self.session, self.round_id, voter, answer, v["note"]),
+            ),
+            lambda ok: self.reload(),
+        )
 
     def action_ask_later(self) -> None:
-        view = decide.round_view(self.session, self.round_id)
-        if view.round.status != "open" or view.next_voter is None:
-            return
-        try:
-            decide.ask_later(self.session, self.round_id, view.next_voter)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        self.for_next_voter(lambda voter: decide.ask_later(self.session, self.round_id, voter))
 
     def action_review_date(self) -> None:
         def submit(values: dict) -> None:  # type: ignore[type-arg]
@@ -198,20 +170,17 @@ class ConsentScreen(BoardScreen):
         )
 
     def action_conclude(self) -> None:
-        if self.result is not None:
-            return
-        try:
-            self.result = decide.close_consent(self.session, self.round_id, self.review)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        if self.result is None:
+            self.attempt(self._conclude)
+
+    def _conclude(self) -> None:
+        self.result = decide.close_consent(self.session, self.round_id, self.review)
 
     def action_amend(self) -> None:
         if self.result is None or self.result.adopted:
             self.notify(_("Amend after a round with objections."), severity="warning")
             return
-        view = decide.round_view(self.session, self.round_id)
+        view = self.view()
         proposal_id = view.proposal.id or 0
         on_version = view.version.version
 
@@ -234,11 +203,9 @@ class ConsentScreen(BoardScreen):
         )
 
     def action_end(self, status: str) -> None:
-        view = decide.round_view(self.session, self.round_id)
-        try:
-            decide.end_proposal(self.session, view.proposal.id or 0, ProposalStatus(status))
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.notify(label(ProposalStatus(status)))
-        self.app.pop_screen()
+        proposal_id = self.view().proposal.id or 0
+        ended = ProposalStatus(status)
+        if self.attempt(
+            lambda: decide.end_proposal(self.session, proposal_id, ended), label(ended)
+        ):
+            self.app.pop_screen()

@@ -321,17 +321,6 @@ class MeetingConsole(BoardScreen):
 
     # -- acting --------------------------------------------------------------------------
 
-    def attempt(self, change, done: str = "") -> bool:  # type: ignore[no-untyped-def]
-        try:
-            change()
-        except BoardroomError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return False
-        if done:
-            self.notify(done, timeout=4)
-        self.reload()
-        return True
-
     def current_item_id(self) -> int | None:
         item = self.state.current_item if self.state else None
         if item is None:

@@ -3,24 +3,22 @@ outcome under the rule. A secret ballot takes the counts only."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterator
+
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
 
 from boardroom.domain.enums import Choice
-from boardroom.domain.errors import BoardroomError
 from boardroom.i18n import N_, _, label
 from boardroom.i18n.record import decision_outcome, rule_name
 from boardroom.services import decide
 from boardroom.services import meeting as live
-from boardroom.tui.screens.common import BoardScreen
-from boardroom.tui.widgets.display_table import DisplayTable
-from boardroom.tui.widgets.footer import KeyFooter
+from boardroom.tui.screens.round import RoundScreen
 from boardroom.tui.widgets.form import FormField, FormScreen
 
 
-class VoteScreen(BoardScreen):
-    AUTO_FOCUS = ""  # off: the table only shows; every key is a command of this screen
+class VoteScreen(RoundScreen):
     TITLE_TEXT = "Vote"
     DEFAULT_CSS = """
     VoteScreen #proposal { padding: 1 2; border-bottom: solid $primary-darken-2; height: auto; }
@@ -37,17 +35,12 @@ class VoteScreen(BoardScreen):
     ]
 
     def __init__(self, round_id: int) -> None:
-        super().__init__()
-        self.round_id = round_id
+        super().__init__(round_id)
         self.result: decide.VoteResult | None = None
         self.closed = False  # counted, here or in another session
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="proposal")
-        yield DisplayTable(id="voters", cursor_type="row")
+    def below_voters(self) -> Iterator[Widget]:
         yield Static(id="tally")
-        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -57,40 +50,25 @@ class VoteScreen(BoardScreen):
         widest = max(len(_("Ballot")), *(len(label(choice)) for choice in Choice))
         self.columns.append(table.add_column(_("Ballot"), width=widest))
         self.reload()
-        view = decide.round_view(self.session, self.round_id)
+        view = self.view()
         if view.proposal.secret and view.round.status == "open":
             self.ask_counts()
 
-    def board_changed(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
-        view = decide.round_view(self.session, self.round_id)
+        view = self.view()
         state = live.console(self.session, view.proposal.meeting_id)
         self.query_one("#proposal", Static).update(
             f"[b]{view.proposal.title}[/b] — {_('version')} {view.version.version}"
             + (f" · {rule_name(view.proposal.vote_rule)}" if view.proposal.vote_rule else "")
             + f"\n{view.version.text}"
         )
-        table = self.query_one(DataTable)
         if not view.proposal.secret:
-            keys = [str(voter) for voter in view.round.voter_order]
-            if keys != getattr(self, "row_keys", None):  # first show, or another voter named
-                self.row_keys = keys
-                table.clear()
-                for voter in view.round.voter_order:
-                    table.add_row(
-                        "",
-                        state.perspective_of(voter),
-                        f"{view.weights[voter]:g}",
-                        "",
-                        key=str(voter),
-                    )
-            for voter in view.round.voter_order:  # only the cells that change are rewritten
+
+            def cells(voter: int) -> list[object]:
                 choice = view.ballots.get(voter)
-                marker = "▶ " if voter == view.next_voter else "  "
-                table.update_cell(str(voter), self.columns[0], marker + state.voter_name(voter))
-                table.update_cell(str(voter), self.columns[3], label(choice) if choice else "—")
+                return [f"{view.weights[voter]:g}", label(choice) if choice else "—"]
+
+            self.show_voters(view, state, self.columns, cells, ["", ""])
         closed = self.result is not None or view.round.status != "open"
         if closed != self.closed:
             self.closed = closed
@@ -126,31 +104,20 @@ class VoteScreen(BoardScreen):
         return True
 
     def action_ballot(self, choice: str) -> None:
-        if self.result is not None:
-            return
-        view = decide.round_view(self.session, self.round_id)
-        voter = view.next_voter
-        if voter is None:
-            self.notify(_("Everyone has voted: ctrl+s counts."))
-            return
-        try:
-            decide.cast_ballot(self.session, self.round_id, voter, Choice(choice))
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        if self.result is None:
+            self.for_next_voter(
+                lambda voter: decide.cast_ballot(
+                    self.session, self.round_id, voter, Choice(choice)
+                ),
+                none_left=_("Everyone has voted: ctrl+s counts."),
+            )
 
     def action_switch_voter(self) -> None:
         """The perspective names another of its present members as its voter."""
-        view = decide.round_view(self.session, self.round_id)
-        if self.result is not None or view.next_voter is None:
-            return
-        try:
-            decide.switch_voter(self.session, self.round_id, view.next_voter)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        if self.result is None:
+            self.for_next_voter(
+                lambda voter: decide.switch_voter(self.session, self.round_id, voter)
+            )
 
     def ask_counts(self) -> None:
         fields = [
@@ -174,11 +141,8 @@ class VoteScreen(BoardScreen):
         )
 
     def action_count(self) -> None:
-        if self.result is not None:
-            return
-        try:
-            self.result = decide.close_vote(self.session, self.round_id)
-        except BoardroomError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.reload()
+        if self.result is None:
+            self.attempt(self._count)
+
+    def _count(self) -> None:
+        self.result = decide.close_vote(self.session, self.round_id)
