@@ -305,36 +305,58 @@ def close_vote(session: Session, round_id: int) -> VoteResult:
         tally=counted,
         entitled=entitled,
     )
-    decision_id = number = None
-    with session.database.transaction():
-        session.repo.update(
-            "rounds",
-            round_id,
-            {
-                "status": "closed",
-                "outcome": result.value,
-                "quorum_met": True,
-                "entitled_weight": entitled,
-                "for_weight": counted.for_weight,
-                "against_weight": counted.against_weight,
-                "abstain_weight": counted.abstain_weight,
-            },
-        )
-        session.repo.update("proposals", current.proposal_id, {"status": result.value})
-        if result == Outcome.ADOPTED:
-            version = session.repo.model(m.ProposalVersion, current.version_id)
-            decision_id, number = record_decision(
-                session,
-                proposal.meeting_id,
-                proposal.agenda_item_id,
-                proposal.title,
-                version.text,
-                DecisionMethod.VOTE,
-                facts,
-                proposal_id=proposal.id,
-                agreement_id=proposal.agreement_id,
-            )
+    decision_id, number = _conclude(
+        session,
+        current,
+        proposal,
+        {
+            "outcome": result.value,
+            "quorum_met": True,
+            "entitled_weight": entitled,
+            "for_weight": counted.for_weight,
+            "against_weight": counted.against_weight,
+            "abstain_weight": counted.abstain_weight,
+        },
+        proposal_status=result.value,
+        decided=(DecisionMethod.VOTE, facts) if result == Outcome.ADOPTED else None,
+    )
     return VoteResult(result, counted, entitled, facts, decision_id, number)
+
+
+def _conclude(
+    session: Session,
+    current: m.Round,
+    proposal: m.Proposal,
+    outcome_fields: dict[str, object],
+    *,
+    proposal_status: str | None,
+    decided: tuple[DecisionMethod, DecisionOutcome] | None,
+    review_date: dt.date | None = None,
+) -> tuple[int | None, str | None]:
+    """The end every round shares, in one transaction: the round closed with its outcome, the
+    proposal's status set (None: it stays open), and when the round adopted it (`decided`:
+    the method and its facts) the decision recorded from the version the round decided on.
+    Returns the decision's id and number, or (None, None)."""
+    with session.database.transaction():
+        session.repo.update("rounds", current.id or 0, {"status": "closed", **outcome_fields})
+        if proposal_status is not None:
+            session.repo.update("proposals", proposal.id or 0, {"status": proposal_status})
+        if decided is None:
+            return None, None
+        method, facts = decided
+        version = session.repo.model(m.ProposalVersion, current.version_id)
+        return record_decision(
+            session,
+            proposal.meeting_id,
+            proposal.agenda_item_id,
+            proposal.title,
+            version.text,
+            method,
+            facts,
+            proposal_id=proposal.id,
+            agreement_id=proposal.agreement_id,
+            review_date=review_date,
+        )
 
 
 # -- consent rounds ------------------------------------------------------------------------
@@ -424,39 +446,22 @@ def close_consent(
     if not consent.is_complete(current.voter_order, given):
         raise Conflict(_("not everyone has answered yet"))
     proposal = session.repo.model(m.Proposal, current.proposal_id)
-    board = session.repo.board()
-    assert board is not None
     objections, concerns = consent.objections(given), consent.concerns(given)
     adopted = not objections
-    decision_id = number = None
-    with session.database.transaction():
-        session.repo.update(
-            "rounds",
-            round_id,
-            {"status": "closed", "outcome": "adopted" if adopted else "objection"},
-        )
-        if adopted:
-            held_on = meeting(session, proposal.meeting_id).starts_at.date()
-            review = review_date or (held_on + relativedelta(months=board.consent_review_months))
-            facts = DecisionOutcome.of_consent(
-                current.number,
-                quorum=quorum_now(session, proposal.meeting_id).result,
-                concerns=len(concerns),
-            )
-            version = session.repo.model(m.ProposalVersion, current.version_id)
-            session.repo.update("proposals", current.proposal_id, {"status": "adopted"})
-            decision_id, number = record_decision(
-                session,
-                proposal.meeting_id,
-                proposal.agenda_item_id,
-                proposal.title,
-                version.text,
-                DecisionMethod.CONSENT,
-                facts,
-                proposal_id=proposal.id,
-                agreement_id=proposal.agreement_id,
-                review_date=review,
-            )
+    facts = DecisionOutcome.of_consent(
+        current.number,
+        quorum=quorum_now(session, proposal.meeting_id).result,
+        concerns=len(concerns),
+    )
+    decision_id, number = _conclude(
+        session,
+        current,
+        proposal,
+        {"outcome": "adopted" if adopted else "objection"},
+        proposal_status="adopted" if adopted else None,
+        decided=(DecisionMethod.CONSENT, facts) if adopted else None,
+        review_date=review_date or default_review_date(session, round_id),
+    )
     return ConsentResult(adopted, objections, concerns, decision_id, number)
 
 
