@@ -101,6 +101,16 @@ def one_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOARDROOM_NOW", NOW.isoformat())
 
 
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The command line run in this process as typed: its exit code, what it printed, what
+    it said on stderr."""
+    from boardroom.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def plan_source(path: Path):
     """A plan file as the planning service takes it (read as the command line reads it)."""
     from boardroom.host_files import LOCAL, plan_text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from boardroom.cli import main
+from tests.conftest import run
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def key(tmp_path: Path) -> Path:
         check=True,
     )
     return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def keys_in(db: Path) -> list[tuple]:

@@ -9,15 +9,9 @@ import pytest
 
 from boardroom.cli import main
 from boardroom.storage.schema import LATEST
-from tests.conftest import EXAMPLE_BOARD
+from tests.conftest import EXAMPLE_BOARD, run
 
 EXAMPLE = EXAMPLE_BOARD.read_text(encoding="utf-8")
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error_line(err: str) -> str:

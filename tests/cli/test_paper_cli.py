@@ -12,14 +12,9 @@ from pathlib import Path
 import pytest
 
 from boardroom.cli import main
+from tests.conftest import run
 
 PDF = b"%PDF-1.4\n% regionale monitor wonen en zorg\n" + bytes(range(256)) * 40
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def rows(db: Path, sql: str) -> list[tuple]:

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from icalendar import Calendar
 
-from tests.cli.test_cli import one_error_line, run
-from tests.conftest import DEMO_PLAN
+from tests.cli.test_cli import one_error_line
+from tests.conftest import DEMO_PLAN, run
 
 PLAN = DEMO_PLAN
 

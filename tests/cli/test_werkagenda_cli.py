@@ -10,15 +10,9 @@ import zipfile
 from pathlib import Path
 
 from boardroom.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run
 
 EXAMPLE = ROOT / "agendas" / "werkagenda-metingen.example.csv"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def figures(db: Path) -> int:

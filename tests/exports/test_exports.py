@@ -10,14 +10,9 @@ import pytest
 from docx import Document as Docx
 
 from boardroom.cli import main
+from tests.conftest import run
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_minutes_markdown_line_by_line(capsys, demo_path):
