@@ -1,5 +1,14 @@
 """The demo board: the Lindewaard composition plus a generated history.
 
+The history is made by the use cases a user calls, as the member who would call them (the
+holder files a request, the secretary schedules it, attaches and sends the papers, marks
+attendance and records the rounds; the chair opens and closes the meeting and approves the
+previous minutes), each at its own moment on a settable clock: the steps wait on a timeline
+in time order. So every rule (seats and quorum, the vote's outcome, numbering, review dates,
+who may do what) is kept once, in the services, and the demo and every fixture built from it
+follow a change to it. Only the meetings' calendar and the interest rounds' turn are written
+directly (a year plan makes those, see services.planning).
+
 Deterministic: the same anchor date and shape give the same board, row for row (the clock
 used for every timestamp is derived from the anchor, and the random choices are seeded).
 The same generator, with a larger shape, makes the ten-year benchmark board (bench/).
@@ -9,21 +18,22 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
+import itertools
 import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from boardroom.domain import models as m
 from boardroom.domain.boardfile import parse_board_file
 from boardroom.domain.clock import Clock
-from boardroom.domain.numbering import action_number, decision_number, meeting_number
-from boardroom.domain.outcome import DecisionOutcome
-from boardroom.domain.voting import Seat, Tally, entitled_weight, outcome, quorum, voting_seats
-from boardroom.services.session import AMSTERDAM, Session
+from boardroom.services import agenda, composition, decide, meeting, papers, record
+from boardroom.services.session import AMSTERDAM, Identity, Session
 from boardroom.services.setup import _discard, _fresh_session, create_board
-from boardroom.storage.record_reads import SEAL_SCHEME
 
 DEMO_SECRETARY = "Els Verhoeven"
 DEMO_CHAIR = "Marianne van der Velde"
@@ -188,6 +198,21 @@ def meeting_dates(anchor: dt.date, shape: HistoryShape) -> list[dt.datetime]:
     return starts
 
 
+class Item(NamedTuple):
+    """An agenda item as the generator drafted it, and how long it will take when held."""
+
+    id: int
+    kind: m.ItemKind
+    theme: m.Theme | None
+    purpose: m.Purpose
+    elapsed: int  # seconds
+    interest_round: int | None
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, 0))
+
+
 class _Generator:
     def __init__(self, session: Session, clock: _Clock, anchor: dt.date, shape: HistoryShape):
         self.session = session
@@ -204,9 +229,17 @@ class _Generator:
         self.holders = self.repo.theme_holders()
         self.rules = self.repo.rules("behaviour_rules", active_only=True)
         self.by_name = {x.name: x for x in self.members}
+        self.names = {x.id or 0: x.name for x in self.members}
         self.decisions_by_theme: dict[int, list[int]] = {}
         self.topic_use: dict[str, int] = {}
         self.request_count = 0
+        #: the steps still to take, in time order (local moment, order of scheduling, step)
+        self.timeline: list[tuple[dt.datetime, int, Callable[[], None]]] = []
+        self.order = itertools.count()
+        #: papers to attach per (meeting, late): (item, title, the meeting's start)
+        self.papers: dict[tuple[int, bool], list[tuple[int, str, dt.datetime]]] = {}
+        #: the supersede special's meeting: its first acclamation replaces an earlier decision
+        self.to_supersede = False
         #: the months of the year's two evaluations (those the demo records, see EVALUATIONS)
         self.evaluation_months = {
             _add_months(anchor.replace(day=1), months).month for months, *_ in EVALUATIONS
@@ -220,23 +253,6 @@ class _Generator:
     def active(self, on: dt.date) -> list[m.Member]:
         return [x for x in self.members if x.is_active(on)]
 
-    def seats(self, on: dt.date, attendance: dict[int, m.AttendanceStatus]) -> list[Seat]:
-        seats = [
-            Seat(
-                member_id=x.id or 0,
-                perspective_id=x.perspective_id,
-                circle=x.circle,
-                member_weight=x.vote_weight,
-                perspective_weight=self.perspectives[x.perspective_id].vote_weight
-                if x.perspective_id
-                else 1.0,
-                attendance=attendance.get(x.id or 0),
-            )
-            for x in self.active(on)
-            if x.perspective_id is not None
-        ]
-        return voting_seats(seats, self.board.outer_circle_votes if self.board else False)
-
     def topic(self, theme: m.Theme) -> tuple[str, str]:
         options = TOPICS.get(theme.name) or [(f"Voorstel {theme.name}", f"Voorstel {theme.name}.")]
         used = self.topic_use.get(theme.name, 0)
@@ -247,7 +263,11 @@ class _Generator:
         suffix = follow_ups[round_] if round_ < len(follow_ups) else f" ({round_ + 1})"
         return f"{title}{suffix}", text
 
-    # -- the history ---------------------------------------------------------------------
+    # -- the history: every step a use case, at its moment ----------------------------------
+
+    def later(self, at: dt.datetime, step: Callable[[], None]) -> None:
+        """Do `step` at the local moment `at` (in time order with every other step)."""
+        heapq.heappush(self.timeline, (at, next(self.order), step))
 
     def run(self) -> None:
         starts = meeting_dates(self.anchor, self.shape)
@@ -278,29 +298,43 @@ class _Generator:
             len(past) - 5: "rejected",
             len(past) - 3: "supersede",
         }
+        previous: int | None = None
         for number, (index, starts_at) in enumerate(past):
-            self.held_meeting(
-                meeting_ids[index],
-                starts_at,
-                number,
-                special.get(number),
-                last=index == past[-1][0],
-            )
+            self.held_meeting(meeting_ids[index], starts_at, number, special.get(number), previous)
+            previous = meeting_ids[index]
         if future:
-            index, starts_at = future[0]
-            self.next_meeting(meeting_ids[index], starts_at, len(past))
-        self.open_requests(future)
+            next_id, next_at = meeting_ids[future[0][0]], future[0][1]
+            self.later(
+                min(next_at - dt.timedelta(days=14), self._anchor_time()),
+                lambda: self.next_meeting(next_id, next_at, len(past)),
+            )
+        self.later(self._anchor_time() - dt.timedelta(days=5), lambda: self.open_requests(future))
+        while self.timeline:
+            at, _, step = heapq.heappop(self.timeline)
+            self.clock.at(at)
+            step()
+
+    @contextmanager
+    def acting(self, name: str) -> Iterator[None]:
+        """Act as this member, with their roles (permissions checked, the log says who)."""
+        member = self.by_name[name]
+        kept = self.session.user, self.session.system, self.repo.actor
+        self.session.user = Identity(member.id or 0, member.name, tuple(member.roles))
+        self.session.system, self.repo.actor = False, member.name
+        try:
+            yield
+        finally:
+            self.session.user, self.session.system, self.repo.actor = kept
 
     def agenda(
         self, meeting_id: int, starts_at: dt.datetime, number: int, held: bool
-    ) -> list[tuple[int, m.ItemKind, m.Theme | None, m.Purpose]]:
-        """The standard items with the themes on turn; returns (item id, kind, theme, purpose)."""
+    ) -> list[Item]:
+        """The standard items with the themes on turn, and their papers to send."""
         themes = [t for t in self.themes if t.active]
         count = 1 + self.shape.deciding_items
         on_turn = [themes[(number + k * len(themes) // count) % len(themes)] for k in range(count)]
         perspectives = list(self.perspectives.values())
         turn = perspectives[number % len(perspectives)]
-        items: list[tuple[int, m.ItemKind, m.Theme | None, m.Purpose]] = []
         plan: list[tuple[m.ItemKind, str, m.Purpose, int, m.Theme | None]] = [
             (m.ItemKind.OPENING, "Opening en mededelingen", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.MINUTES, "Verslag vorige vergadering", m.Purpose.DECIDING, 5, None),
@@ -327,123 +361,169 @@ class _Generator:
             (m.ItemKind.BEHAVIOUR_CHECK, "Spelregelcheck", m.Purpose.INFORMING, 10, None),
             (m.ItemKind.CLOSING, "Sluiting", m.Purpose.INFORMING, 5, None),
         ]
-        for position, (kind, title, purpose, minutes, item_theme) in enumerate(plan, start=1):
-            holder = self.holders.get(item_theme.id or 0, [None])[0] if item_theme else None
-            presenter = holder or self.by_name[DEMO_CHAIR].id
-            if kind == m.ItemKind.EVALUATION:  # no draw: the rest of the history stays as it was
+        # first the draws, in the plan's order: how long each item will take when held (the
+        # evaluation: no draw, so that the rest of the history stays as it was) and whether a
+        # theme's paper comes late
+        drawn: list[tuple[int, bool]] = []
+        for kind, _title, _purpose, minutes, _theme in plan:
+            if kind == m.ItemKind.EVALUATION:
                 elapsed = minutes * 60 if held else 0
             else:
                 elapsed = minutes * 60 + self.rng.randint(-120, 240) if held else 0
-            item_id = self.insert(
-                "agenda_items",
-                {
-                    "meeting_id": meeting_id,
-                    "position": position,
-                    "kind": kind.value,
-                    "purpose": purpose.value,
-                    "title": title,
-                    "theme_id": item_theme.id if item_theme else None,
-                    "presenter_id": presenter,
-                    "requested_by_id": holder if kind == m.ItemKind.THEME else None,
-                    "timebox_minutes": minutes,
-                    "status": "done" if held else "planned",
-                    "elapsed_seconds": max(0, elapsed),
-                },
-            )
-            items.append((item_id, kind, item_theme, purpose))
+            late = False
+            if kind == m.ItemKind.THEME:
+                late = held and self.rng.random() < 0.15
+                self.rng.randint(0, 900_000)  # (was a made-up file's size: the draws stay)
+            drawn.append((max(0, elapsed), late))
+        # then the agenda as the secretary drafts it: the standard closing items first (each
+        # new item goes before them), then the rest in order
+        tail = (m.ItemKind.ANY_OTHER_BUSINESS, m.ItemKind.BEHAVIOUR_CHECK, m.ItemKind.CLOSING)
+        order = [k for k in reversed(range(len(plan))) if plan[k][0] in tail]
+        order += [k for k in range(len(plan)) if plan[k][0] not in tail]
+        made: dict[int, Item] = {}
+        for k in order:
+            kind, title, purpose, minutes, item_theme = plan[k]
+            elapsed, late = drawn[k]
+            holder = self.holders.get(item_theme.id or 0, [None])[0] if item_theme else None
+            if kind == m.ItemKind.THEME and holder and self.request_count < 10_000:
+                # the holder asked for the item; the secretary scheduled it
+                item_id = self.requested(meeting_id, holder, item_theme, title, purpose, minutes)
+            else:
+                presenter = holder or self.by_name[DEMO_CHAIR].id
+                item_id = self.drafted(
+                    meeting_id, kind, title, purpose, minutes, presenter, item_theme
+                )
+            interest_round = None
             if kind == m.ItemKind.INTEREST_ROUND:
-                self.insert(
+                # (a year plan makes an interest round; the demo's turn is written directly)
+                interest_round = self.insert(
                     "interest_rounds",
                     {
                         "meeting_id": meeting_id,
                         "perspective_id": turn.id,
                         "agenda_item_id": item_id,
-                        **(INTERESTS if held else {}),
-                        "status": "held" if held else "planned",
+                        "status": "planned",
                     },
                 )
+            made[k] = Item(item_id, kind, item_theme, purpose, elapsed, interest_round)
             if kind == m.ItemKind.THEME:
-                self.paper(item_id, title, starts_at, late=held and self.rng.random() < 0.15)
-                if holder and self.request_count < 10_000:
-                    self.scheduled_request(
-                        item_id, holder, item_theme, title, purpose, minutes, starts_at
-                    )
-        return items
+                self.papers.setdefault((meeting_id, late), []).append((item_id, title, starts_at))
+        return [made[k] for k in range(len(plan))]
 
-    def paper(self, item_id: int, title: str, starts_at: dt.datetime, late: bool) -> None:
-        slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40]
-        sent = starts_at - dt.timedelta(days=3 if late else 8, hours=6)
-        content = (
-            f"# Notitie {title}\n\nVoor de vergadering van {starts_at:%d-%m-%Y}.\n\n"
-            "## Aanleiding\n\nDe tafel bespreekt de voortgang en de volgende stap.\n\n"
-            "## Voorstel\n\nZie het besluitvoorstel op de agenda.\n"
-        ).encode()
-        self.rng.randint(0, 900_000)  # (was the size of a made-up file: the draws stay the same)
-        digest, _new = self.repo.store_paper_content(content, self.clock().isoformat())
-        self.insert(
-            "papers",
-            {
-                "agenda_item_id": item_id,
-                "title": f"Notitie {title}",
-                "path": "",
-                "file_name": f"{slug}.md",
-                "media_type": "text/markdown",
-                "sha256": digest,
-                "size": len(content),
-                "sent_at": sent.replace(tzinfo=AMSTERDAM)
-                .astimezone(dt.UTC)
-                .isoformat(timespec="seconds"),
-            },
-        )
-
-    def scheduled_request(
+    def drafted(
         self,
-        item_id: int,
+        meeting_id: int,
+        kind: m.ItemKind,
+        title: str,
+        purpose: m.Purpose,
+        minutes: int,
+        presenter: int | None,
+        theme: m.Theme | None = None,
+    ) -> int:
+        """An item the secretary puts on the agenda."""
+        with self.acting(DEMO_SECRETARY):
+            return agenda.add_item(
+                self.session,
+                meeting_id,
+                {
+                    "title": title,
+                    "kind": kind,
+                    "purpose": purpose,
+                    "minutes": minutes,
+                    "presenter_id": presenter,
+                    "theme_id": theme.id if theme else None,
+                },
+            )
+
+    def send_papers(self, meeting_id: int, late: bool, send: bool = True) -> None:
+        """The secretary attaches the meeting's papers (those that came late, later) and sends
+        them (`send`: the papers of the meeting after the anchor wait)."""
+        with self.acting(DEMO_SECRETARY):
+            for item_id, title, starts_at in self.papers.pop((meeting_id, late), []):
+                slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:40]
+                content = (
+                    f"# Notitie {title}\n\nVoor de vergadering van {starts_at:%d-%m-%Y}.\n\n"
+                    "## Aanleiding\n\nDe tafel bespreekt de voortgang en de volgende stap.\n\n"
+                    "## Voorstel\n\nZie het besluitvoorstel op de agenda.\n"
+                ).encode()
+                papers.attach_paper(
+                    self.session, item_id, content, f"{slug}.md", f"Notitie {title}"
+                )
+            if send:
+                agenda.mark_papers_sent(self.session, meeting_id)
+
+    def request(
+        self,
+        requester: int,
+        theme: m.Theme | None,
+        title: str,
+        purpose: m.Purpose,
+        minutes: int,
+        month: str | None,
+        papers_ready: dt.date | None = None,
+    ) -> int:
+        """A member asks for agenda space (as they do with `request` or the request form)."""
+        self.request_count += 1
+        with self.acting(self.names[requester]):
+            return agenda.submit_request(
+                self.session,
+                {
+                    "theme": theme.name if theme else None,
+                    "title": title,
+                    "purpose": purpose.value,
+                    "minutes": minutes,
+                    "month": month,
+                    "papers_ready": papers_ready,
+                },
+            )
+
+    def requested(
+        self,
+        meeting_id: int,
         holder: int,
         theme: m.Theme | None,
         title: str,
         purpose: m.Purpose,
         minutes: int,
-        starts_at: dt.datetime,
-    ) -> None:
-        self.request_count += 1
-        self.insert(
-            "agenda_requests",
-            {
-                "requester_id": holder,
-                "theme_id": theme.id if theme else None,
-                "title": title,
-                "purpose": purpose.value,
-                "minutes_needed": minutes,
-                "preferred_month": f"{starts_at:%Y-%m}",
-                "papers_ready": (starts_at.date() - dt.timedelta(days=10)).isoformat(),
-                "status": "scheduled",
-                "agenda_item_id": item_id,
-            },
+    ) -> int:
+        """A theme item the holder asked for and the secretary scheduled; returns the item."""
+        starts_at = self.repo.model(m.Meeting, meeting_id).starts_at
+        ready = starts_at.date() - dt.timedelta(days=10)
+        request_id = self.request(
+            holder, theme, title, purpose, minutes, f"{starts_at:%Y-%m}", ready
         )
+        with self.acting(DEMO_SECRETARY):
+            return agenda.schedule_request(self.session, request_id, meeting_id)
+
+    def not_scheduled(self, request_id: int, declined: str | None) -> None:
+        """The secretary declines the request (saying why), or its requester withdraws it."""
+        if declined is not None:
+            with self.acting(DEMO_SECRETARY):
+                agenda.decline_request(self.session, request_id, declined)
+        else:
+            requester = self.repo.model(m.AgendaRequest, request_id).requester_id
+            with self.acting(self.names[requester]):
+                agenda.withdraw_request(self.session, request_id)
 
     def past_requests(self, starts_at: dt.datetime, scheduled: int) -> None:
         """Requests around a held meeting that did not make its agenda (declined, withdrawn)."""
         for k in range(max(0, self.shape.requests_per_meeting - scheduled)):
             theme = self.themes[(k + starts_at.month) % len(self.themes)]
             requester = self.holders.get(theme.id or 0, [self.by_name[DEMO_CHAIR].id])[0]
-            declined = k % 2 == 0
-            self.insert(
-                "agenda_requests",
-                {
-                    "requester_id": requester,
-                    "theme_id": theme.id,
-                    "title": f"{self.topic(theme)[0]}: verkenning",
-                    "purpose": "informing",
-                    "minutes_needed": 15,
-                    "preferred_month": f"{starts_at:%Y-%m}",
-                    "status": "declined" if declined else "withdrawn",
-                    "reason": "Agenda vol; schriftelijk afgedaan." if declined else "",
-                },
+            request_id = self.request(
+                requester or 0,
+                theme,
+                f"{self.topic(theme)[0]}: verkenning",
+                m.Purpose.INFORMING,
+                15,
+                f"{starts_at:%Y-%m}",
+            )
+            self.not_scheduled(
+                request_id, "Agenda vol; schriftelijk afgedaan." if k % 2 == 0 else None
             )
 
-    def attendance(self, meeting_id: int, day: dt.date) -> dict[int, m.AttendanceStatus]:
-        statuses: dict[int, m.AttendanceStatus] = {}
+    def attendance(self, meeting_id: int, day: dt.date) -> None:
+        """The secretary marks who is there (a draw per member)."""
         for member in self.active(day):
             draw = self.rng.random()
             status = m.AttendanceStatus.PRESENT
@@ -457,170 +537,130 @@ class _Generator:
                 status = m.AttendanceStatus.REMOTE
             elif draw > 0.79:
                 status = m.AttendanceStatus.ABSENT
-            statuses[member.id or 0] = status
-            self.insert(
-                "attendance",
-                {
-                    "meeting_id": meeting_id,
-                    "member_id": member.id,
-                    "status": status.value,
-                    "substitute_name": substitute,
-                },
-            )
-        return statuses
+            meeting.set_attendance(self.session, meeting_id, member.id or 0, status, substitute)
 
     def held_meeting(
-        self, meeting_id: int, starts_at: dt.datetime, number: int, special: str | None, last: bool
-    ) -> None:
-        self.clock.at(starts_at - dt.timedelta(days=14))
-        self.repo.update("meetings", meeting_id, {"status": "agenda_draft"})
-        items = self.agenda(meeting_id, starts_at, number, held=True)
-        self.clock.at(starts_at - dt.timedelta(days=9))
-        self.repo.update("meetings", meeting_id, {"status": "agenda_set"})
-        self.clock.at(starts_at - dt.timedelta(days=8))
-        self.repo.update("meetings", meeting_id, {"status": "papers_sent"})
-        self.clock.at(starts_at)
-        self.repo.update(
-            "meetings",
-            meeting_id,
-            {"status": "in_progress", "started_at": self.clock().isoformat(timespec="seconds")},
-        )
-        attendance = self.attendance(meeting_id, starts_at.date())
-        seats = self.seats(starts_at.date(), attendance)
-        year_starts = self.repo.meeting_starts_in_year(starts_at.year)
-        meeting_nr = meeting_number(starts_at, year_starts)
-        counter = {"B": 0, "A": 0}
-        minute = 20
-        decision_ids: list[int] = []
-        for item_id, kind, theme, purpose in items:
-            minute += 12
-            self.clock.at(starts_at + dt.timedelta(minutes=minute))
-            if kind == m.ItemKind.THEME and purpose == m.Purpose.DECIDING and theme:
-                decision_id = self.decide(
-                    meeting_id,
-                    item_id,
-                    theme,
-                    seats,
-                    starts_at,
-                    meeting_nr,
-                    counter,
-                    special,
-                    method=m.DecisionMethod.VOTE if number % 4 == 1 else m.DecisionMethod.CONSENT,
-                )
-                if decision_id:
-                    decision_ids.append(decision_id)
-                    special = None if special == "supersede" else special
-            if kind == m.ItemKind.THEME:
-                for _ in range(self.shape.extra_decisions if purpose == m.Purpose.DECIDING else 0):
-                    decision_ids.append(
-                        self.acclamation(meeting_id, item_id, theme, starts_at, meeting_nr, counter)
-                    )
-            if kind == m.ItemKind.BEHAVIOUR_CHECK:
-                self.behaviour_check(meeting_id)
-        self.past_requests(starts_at, len([i for i in items if i[1] == m.ItemKind.THEME]))
-        self.clock.at(starts_at + dt.timedelta(minutes=140))
-        self.actions(meeting_id, items, decision_ids, starts_at, meeting_nr, counter)
-        self.clock.at(starts_at + dt.timedelta(minutes=150))
-        self.repo.update(
-            "meetings",
-            meeting_id,
-            {"status": "closed", "closed_at": self.clock().isoformat(timespec="seconds")},
-        )
-        if not last:
-            self.clock.at(starts_at + dt.timedelta(days=28))
-            self.repo.update("meetings", meeting_id, {"status": "minutes_approved"})
-            self.insert(
-                "seals",
-                {
-                    "meeting_id": meeting_id,
-                    "hash": self.repo.seal_hash(meeting_id),
-                    "scheme": SEAL_SCHEME,
-                },
-            )
-
-    def decide(
         self,
         meeting_id: int,
-        item_id: int,
-        theme: m.Theme,
-        seats: list[Seat],
         starts_at: dt.datetime,
-        meeting_nr: int,
-        counter: dict[str, int],
+        number: int,
+        special: str | None,
+        previous: int | None,
+    ) -> None:
+        """A meeting before the anchor, step by step: its agenda drafted two weeks ahead, set,
+        the papers sent (some late), then held (see hold)."""
+        items: list[Item] = []
+
+        def draft() -> None:
+            items.extend(self.agenda(meeting_id, starts_at, number, held=True))
+
+        def set_agenda() -> None:
+            with self.acting(DEMO_SECRETARY):
+                agenda.set_agenda(self.session, meeting_id)
+
+        self.later(starts_at - dt.timedelta(days=14), draft)
+        self.later(starts_at - dt.timedelta(days=9), set_agenda)
+        self.later(
+            starts_at - dt.timedelta(days=8, hours=6), lambda: self.send_papers(meeting_id, False)
+        )
+        self.later(
+            starts_at - dt.timedelta(days=3, hours=6), lambda: self.send_papers(meeting_id, True)
+        )
+        self.later(
+            starts_at, lambda: self.hold(meeting_id, starts_at, number, items, special, previous)
+        )
+
+    def hold(
+        self,
+        meeting_id: int,
+        starts_at: dt.datetime,
+        number: int,
+        items: list[Item],
+        special: str | None,
+        previous: int | None,
+    ) -> None:
+        """The meeting as the chair and the secretary run it: opened, attendance marked, item
+        by item on the clock (the previous minutes approved, proposals decided, the interest
+        round and the behaviour check recorded, actions taken), closed."""
+        with self.acting(DEMO_CHAIR):
+            meeting.start_meeting(self.session, meeting_id)
+        with self.acting(DEMO_SECRETARY):
+            self.attendance(meeting_id, starts_at.date())
+        moment = self.clock.value
+        self.to_supersede = special == "supersede"
+        method = m.DecisionMethod.VOTE if number % 4 == 1 else m.DecisionMethod.CONSENT
+        decision_ids: list[int] = []
+        for item in items:
+            self.clock.value = moment
+            with self.acting(DEMO_SECRETARY):
+                meeting.go_to_item(self.session, meeting_id, item.id)
+            self.clock.value = moment + dt.timedelta(minutes=2)
+            if item.kind == m.ItemKind.MINUTES and previous is not None:
+                with self.acting(DEMO_CHAIR):
+                    record.approve_minutes(self.session, previous)
+            with self.acting(DEMO_SECRETARY):
+                decision_ids += self.on_item(meeting_id, item, items, decision_ids, special, method)
+            moment += dt.timedelta(seconds=item.elapsed)
+        self.clock.value = moment
+        with self.acting(DEMO_CHAIR):
+            meeting.close_meeting(self.session, meeting_id)
+
+    def on_item(
+        self,
+        meeting_id: int,
+        item: Item,
+        items: list[Item],
+        decision_ids: list[int],
         special: str | None,
         method: m.DecisionMethod,
+    ) -> list[int]:
+        """What is recorded on one item; returns the decisions taken on it."""
+        taken: list[int] = []
+        if item.kind == m.ItemKind.INTEREST_ROUND and item.interest_round:
+            meeting.record_interest(
+                self.session,
+                item.interest_round,
+                INTERESTS["helps"],
+                INTERESTS["pinches"],
+                INTERESTS["asks"],
+            )
+        if item.kind == m.ItemKind.THEME and item.purpose == m.Purpose.DECIDING and item.theme:
+            decided = self.decide(meeting_id, item, special, method)
+            if decided:
+                taken.append(decided)
+        if item.kind == m.ItemKind.THEME:
+            for _ in range(self.shape.extra_decisions if item.purpose == m.Purpose.DECIDING else 0):
+                earlier = self.decisions_by_theme.get(item.theme.id or 0) if item.theme else None
+                supersedes = earlier[0] if self.to_supersede and earlier else None
+                self.to_supersede = self.to_supersede and supersedes is None
+                taken.append(self.acclamation(meeting_id, item, supersedes))
+        if item.kind == m.ItemKind.BEHAVIOUR_CHECK:
+            self.behaviour_check(meeting_id)
+        if item.kind == m.ItemKind.CLOSING:
+            self.past_requests(
+                self.session.local_now(), len([i for i in items if i.kind == m.ItemKind.THEME])
+            )
+            self.actions(meeting_id, items, decision_ids + taken)
+        return taken
+
+    def decide(
+        self, meeting_id: int, item: Item, special: str | None, method: m.DecisionMethod
     ) -> int | None:
-        title, text = self.topic(theme)
-        assert self.board is not None
+        """A proposal put and decided by the board's rules: a roll-call vote or a consent
+        round (with the objection special: an objection, an amended version, a second round)."""
+        assert item.theme is not None
+        title, text = self.topic(item.theme)
         if special in ("objection", "rejected"):
             method = m.DecisionMethod.CONSENT if special == "objection" else m.DecisionMethod.VOTE
-        proposal_id = self.insert(
-            "proposals",
-            {
-                "meeting_id": meeting_id,
-                "agenda_item_id": item_id,
-                "title": title,
-                "method": method.value,
-                "vote_rule": self.board.vote_rule.value
-                if method == m.DecisionMethod.VOTE
-                else None,
-                "secret": False,
-            },
-        )
-        version_id = self.insert(
-            "proposal_versions", {"proposal_id": proposal_id, "version": 1, "text": text}
-        )
-        # one voter per present perspective, in seat order
-        voters: dict[int | None, Seat] = {}
-        for seat in seats:
-            if seat.present and seat.perspective_id not in voters:
-                voters[seat.perspective_id] = seat
-        q = quorum(seats, self.board.quorum_rule, self.board.quorum_value)
+        proposal_id = decide.put_proposal(self.session, item.id, text, method, title=title)
         if method == m.DecisionMethod.VOTE:
-            facts, adopted = self.vote(proposal_id, version_id, seats, voters, q, special)
-        else:
-            facts, adopted, text = self.consent(proposal_id, version_id, voters, q, special, text)
-        self.repo.update("proposals", proposal_id, {"status": "adopted" if adopted else "rejected"})
-        # what the secretary notes on the item (free text, in the board's language)
-        outcome_note = "Aangenomen." if adopted else "Verworpen; komt terug met een nieuw voorstel."
-        self.repo.update("agenda_items", item_id, {"outcome": outcome_note})
-        if not adopted:
-            return None
-        supersedes = None
-        if special == "supersede" and self.decisions_by_theme.get(theme.id or 0):
-            supersedes = self.decisions_by_theme[theme.id or 0][0]
-        decision_id = self.record_decision(
-            meeting_id,
-            item_id,
-            proposal_id,
-            title,
-            text,
-            method,
-            facts,
-            theme,
-            starts_at,
-            meeting_nr,
-            counter,
-            supersedes,
-        )
-        return decision_id
+            return self.vote(proposal_id, special)
+        return self.consent(proposal_id, special, text)
 
-    def vote(
-        self,
-        proposal_id: int,
-        version_id: int,
-        seats: list[Seat],
-        voters: dict[int | None, Seat],
-        q: Any,
-        special: str | None,
-    ) -> tuple[DecisionOutcome, bool]:
-        assert self.board is not None
-        round_id = self.insert(
-            "rounds",
-            {"proposal_id": proposal_id, "number": 1, "version_id": version_id, "kind": "vote"},
-        )
-        ballots = []
-        for k, seat in enumerate(voters.values()):
+    def vote(self, proposal_id: int, special: str | None) -> int | None:
+        round_id = decide.open_round(self.session, proposal_id)
+        voters = self.repo.model(m.Round, round_id).voter_order
+        for k, voter in enumerate(voters):
             if special == "rejected":
                 choice = m.Choice.AGAINST if k % 2 == 0 else m.Choice.FOR
             else:
@@ -630,85 +670,24 @@ class _Generator:
                     if draw > 0.9
                     else (m.Choice.AGAINST if draw > 0.8 else m.Choice.FOR)
                 )
-            weight = 1.0
-            ballots.append((choice, weight))
-            self.insert(
-                "ballots",
-                {
-                    "round_id": round_id,
-                    "voter_id": seat.member_id,
-                    "perspective_id": seat.perspective_id,
-                    "choice": choice.value,
-                    "weight": weight,
-                },
-            )
-        tally = Tally.of(ballots)
-        entitled = entitled_weight(seats, self.board.voter_rule)
-        result = outcome(
-            tally,
-            self.board.vote_rule,
-            entitled,
-            qualified_share=self.board.qualified_share,
-            tie_rule=self.board.tie_rule,
-        )
-        self.repo.update(
-            "rounds",
-            round_id,
-            {
-                "status": "closed",
-                "outcome": result.value,
-                "quorum_met": q.met,
-                "entitled_weight": entitled,
-                "for_weight": tally.for_weight,
-                "against_weight": tally.against_weight,
-                "abstain_weight": tally.abstain_weight,
-            },
-        )
-        facts = DecisionOutcome.of_vote(
-            1,
-            secret=False,
-            rule=self.board.vote_rule,
-            voters=self.board.voter_rule,
-            quorum=q,
-            tally=tally,
-            entitled=entitled,
-        )
-        return facts, result.value == "adopted"
+            decide.cast_ballot(self.session, round_id, voter, choice)
+        return self.theme_decision(decide.close_vote(self.session, round_id).decision_id)
 
-    def consent(
-        self,
-        proposal_id: int,
-        version_id: int,
-        voters: dict[int | None, Seat],
-        q: Any,
-        special: str | None,
-        text: str,
-    ) -> tuple[DecisionOutcome, bool, str]:
+    def consent(self, proposal_id: int, special: str | None, text: str) -> int | None:
         rounds = 2 if special == "objection" else 1
-        concerns: list[str] = []
+        result = None
         for number in range(1, rounds + 1):
-            concerns = []  # the adopting round's concerns are the decision's
             if number == 2:
                 text = (
                     f"{text} Voor de VVT komt een overbruggingsbudget van € 150.000 uit het "
                     "transformatiefonds; evaluatie na zes maanden."
                 )
-                version_id = self.insert(
-                    "proposal_versions", {"proposal_id": proposal_id, "version": 2, "text": text}
-                )
-            round_id = self.insert(
-                "rounds",
-                {
-                    "proposal_id": proposal_id,
-                    "number": number,
-                    "version_id": version_id,
-                    "kind": "consent",
-                },
-            )
-            objections = 0
-            for seq, seat in enumerate(voters.values(), start=1):
+                decide.amend(self.session, proposal_id, text)
+            round_id = decide.open_round(self.session, proposal_id)
+            for voter in self.repo.model(m.Round, round_id).voter_order:
                 answer, note = m.ConsentAnswerKind.CONSENT, ""
-                perspective = self.perspectives.get(seat.perspective_id or 0)
+                member = self.repo.model(m.Member, voter)
+                perspective = self.perspectives.get(member.perspective_id or 0)
                 name = perspective.name if perspective else ""
                 if special == "objection" and number == 1 and name == "Ouderenzorg (VVT)":
                     answer = m.ConsentAnswerKind.OBJECTION
@@ -716,99 +695,37 @@ class _Generator:
                         "Zonder dekking voor de extra inzet van de VVT kunnen wij dit niet "
                         "uitvoeren; wij vragen een overbruggingsbudget."
                     )
-                    objections += 1
                 elif self.rng.random() > 0.85:
                     answer = m.ConsentAnswerKind.CONCERN
                     note = (
                         f"Zorg vanuit {name}: let op de uitvoerbaarheid in de kleinere gemeenten."
                     )
-                    concerns.append(note)
-                self.insert(
-                    "consent_answers",
-                    {
-                        "round_id": round_id,
-                        "member_id": seat.member_id,
-                        "seq": seq,
-                        "answer": answer.value,
-                        "note": note,
-                    },
-                )
-            self.repo.update(
-                "rounds",
-                round_id,
-                {
-                    "status": "closed",
-                    "outcome": "objection" if objections else "adopted",
-                    "quorum_met": q.met,
-                },
-            )
-        return DecisionOutcome.of_consent(rounds, quorum=q, concerns=len(concerns)), True, text
+                decide.give_answer(self.session, round_id, voter, answer, note)
+            result = decide.close_consent(self.session, round_id)
+        return self.theme_decision(result.decision_id if result else None)
 
-    def record_decision(
-        self,
-        meeting_id: int,
-        item_id: int,
-        proposal_id: int | None,
-        title: str,
-        text: str,
-        method: m.DecisionMethod,
-        facts: DecisionOutcome | None,
-        theme: m.Theme | None,
-        starts_at: dt.datetime,
-        meeting_nr: int,
-        counter: dict[str, int],
-        supersedes: int | None = None,
-    ) -> int:
-        assert self.board is not None
-        counter["B"] += 1
-        review = None
-        if method == m.DecisionMethod.CONSENT:
-            review = _add_months(starts_at.date(), self.board.consent_review_months).isoformat()
-        decision_id = self.insert(
-            "decisions",
-            {
-                "number": decision_number(starts_at.year, meeting_nr, counter["B"]),
-                "title": title,
-                "text": text,
-                "meeting_id": meeting_id,
-                "agenda_item_id": item_id,
-                "proposal_id": proposal_id,
-                "method": method.value,
-                "outcome": (facts or DecisionOutcome()).to_json(),
-                "review_date": review,
-                "theme_id": theme.id if theme else None,
-                "supersedes_id": supersedes,
-            },
-        )
-        if supersedes:
-            self.repo.update("decisions", supersedes, {"status": "superseded"})
-        if theme:
-            self.decisions_by_theme.setdefault(theme.id or 0, []).append(decision_id)
+    def theme_decision(self, decision_id: int | None) -> int | None:
+        """Keep an adopted decision under its theme (for a later one to supersede)."""
+        if decision_id is not None:
+            theme_id = self.repo.model(m.Decision, decision_id).theme_id
+            if theme_id is not None:
+                self.decisions_by_theme.setdefault(theme_id, []).append(decision_id)
         return decision_id
 
-    def acclamation(
-        self,
-        meeting_id: int,
-        item_id: int,
-        theme: m.Theme | None,
-        starts_at: dt.datetime,
-        meeting_nr: int,
-        counter: dict[str, int],
-    ) -> int:
-        title, text = self.topic(theme) if theme else ("Mededeling", "")
-        return self.record_decision(
+    def acclamation(self, meeting_id: int, item: Item, supersedes: int | None) -> int:
+        """A decision by acclamation on the item (the first of the supersede special's
+        meeting replaces the theme's earliest decision)."""
+        title, text = self.topic(item.theme) if item.theme else ("Mededeling", "")
+        decision_id, _number = decide.record_decision(
+            self.session,
             meeting_id,
-            item_id,
-            None,
+            item.id,
             f"Uitvoering: {title}",
             text,
             m.DecisionMethod.ACCLAMATION,
-            None,
-            theme,
-            starts_at,
-            meeting_nr,
-            counter,
+            supersedes_id=supersedes,
         )
+        return self.theme_decision(decision_id) or decision_id
 
     def behaviour_check(self, meeting_id: int) -> None:
         for rule in self.rules:
@@ -820,81 +737,82 @@ class _Generator:
                 if draw > 0.78
                 else m.BehaviourScore.KEPT
             )
-            self.insert(
-                "behaviour_checks",
-                {
-                    "meeting_id": meeting_id,
-                    "rule_id": rule.id,
-                    "score": score.value,
-                    "note": BEHAVIOUR_NOTES.get(score, ""),
-                },
+            meeting.score_rule(
+                self.session, meeting_id, rule.id or 0, score, BEHAVIOUR_NOTES.get(score, "")
             )
 
-    def actions(
-        self,
-        meeting_id: int,
-        items: list[tuple[int, m.ItemKind, m.Theme | None, m.Purpose]],
-        decision_ids: list[int],
-        starts_at: dt.datetime,
-        meeting_nr: int,
-        counter: dict[str, int],
-    ) -> None:
-        owners = [x for x in self.active(starts_at.date()) if x.circle == m.Circle.INNER] + [
-            x for x in self.active(starts_at.date()) if m.Role.PROGRAMME_MANAGER in x.roles
+    def actions(self, meeting_id: int, items: list[Item], decision_ids: list[int]) -> None:
+        """The actions taken at the meeting, and what becomes of each later (done, cancelled,
+        an update from its owner), each at its own moment."""
+        held_on = self.session.today
+        owners = [x for x in self.active(held_on) if x.circle == m.Circle.INNER] + [
+            x for x in self.active(held_on) if m.Role.PROGRAMME_MANAGER in x.roles
         ]
-        theme_items = [i for i in items if i[1] == m.ItemKind.THEME]
+        theme_items = [i for i in items if i.kind == m.ItemKind.THEME]
         for k in range(self.shape.actions_per_meeting):
-            counter["A"] += 1
             owner = owners[self.rng.randrange(len(owners))]
-            item_id, _, theme, _ = theme_items[k % len(theme_items)]
-            due = starts_at.date() + dt.timedelta(days=self.rng.choice((14, 21, 28, 42, 56)))
-            subject = theme.name if theme else "de tafel"
+            item = theme_items[k % len(theme_items)]
+            due = held_on + dt.timedelta(days=self.rng.choice((14, 21, 28, 42, 56)))
+            subject = item.theme.name if item.theme else "de tafel"
             verb = (
                 "Werk een voorstel uit voor",
                 "Stem af met de achterban over",
                 "Lever cijfers aan over",
                 "Organiseer een werksessie over",
             )[k % 4]
-            status, done_at, reason = "open", None, ""
+            action_id, _number = decide.add_action(
+                self.session,
+                meeting_id,
+                f"{verb} {subject.lower()}.",
+                owner.name,
+                due.isoformat(),
+                item_id=item.id,
+                decision_id=decision_ids[k % len(decision_ids)] if decision_ids else None,
+            )
             age = (self.anchor - due).days
             if age > 30:
                 draw = self.rng.random()
                 if draw < 0.85:
-                    status, done_at = "done", (due - dt.timedelta(days=self.rng.randint(0, 7)))
+                    done = due - dt.timedelta(days=self.rng.randint(0, 7))
+                    self.later(_at(done, 10), self.complete(action_id, done))
                 elif draw < 0.92:
-                    status, reason = "cancelled", "Vervallen door besluit van de tafel."
+                    reason = "Vervallen door besluit van de tafel."
+                    self.later(_at(due, 10), self.cancel(action_id, reason))
+                elif k % 2 == 0:
+                    self.later(_at(due - dt.timedelta(days=3), 9), self.update(action_id, owner))
             elif age > 0 and self.rng.random() < 0.5:
-                status, done_at = "done", due
-            action_id = self.insert(
-                "actions",
-                {
-                    "number": action_number(starts_at.year, meeting_nr, counter["A"]),
-                    "text": f"{verb} {subject.lower()}.",
-                    "owner_id": owner.id,
-                    "due_date": due.isoformat(),
-                    "meeting_id": meeting_id,
-                    "agenda_item_id": item_id,
-                    "decision_id": decision_ids[k % len(decision_ids)] if decision_ids else None,
-                    "status": status,
-                    "done_at": done_at.isoformat() if done_at else None,
-                    "reason": reason,
-                },
-            )
-            if status == "open" and age > 0 and k % 2 == 0:
-                self.insert(
-                    "action_updates",
-                    {
-                        "action_id": action_id,
-                        "noted_on": (due - dt.timedelta(days=3)).isoformat(),
-                        "note": "Loopt; afstemming met de achterban duurt langer dan gepland.",
-                        "by_member_id": owner.id,
-                    },
+                self.later(_at(due, 10), self.complete(action_id, due))
+            elif age > 0 and k % 2 == 0:
+                self.later(_at(due - dt.timedelta(days=3), 9), self.update(action_id, owner))
+
+    def complete(self, action_id: int, on: dt.date) -> Callable[[], None]:
+        def step() -> None:
+            with self.acting(DEMO_SECRETARY):
+                record.complete_action(self.session, action_id, on)
+
+        return step
+
+    def cancel(self, action_id: int, reason: str) -> Callable[[], None]:
+        def step() -> None:
+            with self.acting(DEMO_SECRETARY):
+                record.cancel_action(self.session, action_id, reason)
+
+        return step
+
+    def update(self, action_id: int, owner: m.Member) -> Callable[[], None]:
+        def step() -> None:
+            with self.acting(owner.name):
+                record.add_update(
+                    self.session,
+                    action_id,
+                    "Loopt; afstemming met de achterban duurt langer dan gepland.",
                 )
 
+        return step
+
     def next_meeting(self, meeting_id: int, starts_at: dt.datetime, number: int) -> None:
-        self.clock.at(min(starts_at - dt.timedelta(days=14), self._anchor_time()))
-        self.repo.update("meetings", meeting_id, {"status": "agenda_draft"})
         self.agenda(meeting_id, starts_at, number, held=False)
+        self.send_papers(meeting_id, False, send=False)
 
     def _anchor_time(self) -> dt.datetime:
         return dt.datetime.combine(self.anchor, dt.time(9, 0))
@@ -955,20 +873,17 @@ class _Generator:
             requester = self.by_name[name]
             if not requester.is_active(self.anchor):
                 continue
-            self.insert(
-                "agenda_requests",
-                {
-                    "requester_id": requester.id,
-                    "theme_id": themes[theme].id,
-                    "title": title,
-                    "purpose": purpose,
-                    "minutes_needed": minutes,
-                    "preferred_month": month,
-                    "papers_ready": (self.anchor + dt.timedelta(days=21)).isoformat(),
-                    "status": status,
-                    "reason": reason,
-                },
+            request_id = self.request(
+                requester.id or 0,
+                themes[theme],
+                title,
+                m.Purpose(purpose),
+                minutes,
+                month,
+                self.anchor + dt.timedelta(days=21),
             )
+            if status != "submitted":
+                self.not_scheduled(request_id, reason if status == "declined" else None)
 
 
 def _adjust_member_dates(session: Session, anchor: dt.date) -> None:
@@ -977,15 +892,15 @@ def _adjust_member_dates(session: Session, anchor: dt.date) -> None:
     left = session.repo.member_by_name("Gert-Jan Bos")
     joined = session.repo.member_by_name("Pieter de Graaf")
     if left and joined:
-        session.repo.update(
-            "members",
-            left.id or 0,
+        composition.save_member(
+            session,
             {
-                "active_from": _add_months(anchor.replace(day=1), -30).isoformat(),
-                "active_until": (handover - dt.timedelta(days=1)).isoformat(),
+                "active_from": _add_months(anchor.replace(day=1), -30),
+                "active_until": handover - dt.timedelta(days=1),
             },
+            left.id,
         )
-        session.repo.update("members", joined.id or 0, {"active_from": handover.isoformat()})
+        composition.save_member(session, {"active_from": handover}, joined.id)
 
 
 #: The demo's werkagenda: per theme one result agreement and its KPI — (theme, title,

@@ -446,13 +446,18 @@ def score_rule(
 
 @one_transaction
 def close_meeting(session: Session, meeting_id: int) -> None:
-    """The chair closes the meeting; refused while a vote or consent round is unfinished."""
+    """The chair closes the meeting (the item it closes on is done); refused while a vote or
+    consent round is unfinished."""
     session.require(CHAIR, _("close the meeting"))
     current = in_progress(session, meeting_id)
     if session.repo.open_rounds(meeting_id):
         raise Conflict(_("a vote or consent round is still open; finish or withdraw it first"))
     with session.database.transaction():
         _stop_clock(session, current)
+        if current.current_item_id is not None:  # the item the meeting closed on was dealt with
+            last = session.repo.model(m.AgendaItem, current.current_item_id)
+            if last.status == ItemStatus.PLANNED:
+                session.repo.update("agenda_items", last.id or 0, {"status": "done"})
         session.repo.update(
             "meetings",
             meeting_id,

@@ -24,6 +24,8 @@ PLAN = DEMO_PLAN
 def december_with_a_late_paper(open_demo, tmp_path):
     els = open_demo("Els")
     december = find_meeting(els, "2026-12-10").id or 0
+    els.now = lambda: dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)  # the demo's papers in time
+    agenda.mark_papers_sent(els, december)
     paper = tmp_path / "monitor.pdf"
     paper.write_bytes(b"Regionale monitor wonen en zorg\n" * 400)
     item = agenda.agenda_view(els, december).lines[3].item.id or 0

@@ -219,8 +219,9 @@ def test_papers_store_size_and_sha256_and_late_ones_are_flagged(open_demo, tmp_p
     with pytest.raises(ValidationProblem) as problem:  # read by the face, through the gate
         LOCAL.read_bytes(str(tmp_path / "weg.pdf"), "path", 1000)
     assert str(problem.value) == f"path: cannot read {tmp_path / 'weg.pdf'}: no such file"
-    # today (24 Nov) is before the deadline (3 Dec): not late yet; sent now: on time
-    assert agenda.mark_papers_sent(els, december) == 1
+    # today (24 Nov) is before the deadline (3 Dec): not late yet; sent now, with the two notes
+    # the demo's secretary attached when drafting the agenda: on time
+    assert agenda.mark_papers_sent(els, december) == 3
     line = agenda.agenda_view(els, december).lines[3]
     assert [(p.title, p.late) for p in line.papers][-1] == ("Notitie wonen", False)
 
@@ -232,6 +233,7 @@ def test_a_paper_sent_after_the_deadline_is_late(open_demo, tmp_path):
     december = meeting_id(els)
     paper = tmp_path / "laat.pdf"
     paper.write_bytes(b"late")
+    agenda.mark_papers_sent(els, december)  # the demo's notes, on 24 Nov: in time
     item = agenda.agenda_view(els, december).lines[4].item.id or 0
     papers.attach_paper(els, item, paper.read_bytes(), paper.name)
     els.now = lambda: dt.datetime(2026, 12, 6, 12, 0, tzinfo=dt.UTC)

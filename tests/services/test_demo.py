@@ -125,3 +125,68 @@ def test_the_record_is_internally_consistent(open_demo):
             (table,),
         )
         assert logged == repo.scalar(f"SELECT count(*) FROM {table}")
+
+
+def test_the_history_was_made_by_the_use_cases_as_the_members_who_do_them(open_demo):
+    """The demo calls the same use cases a user does (permissions checked, the log says who):
+    each request inserted by its requester, each update by its action's owner, the meeting
+    opened and closed and the minutes sealed by the chair, the rest recorded by the secretary;
+    the system wrote the board's set-up only (and the meetings' calendar and interest turns)."""
+    session = open_demo()
+    repo = session.repo
+    names = {x.id: x.name for x in repo.members()}
+
+    def inserted_by(table: str) -> dict[int, str]:
+        rows = repo.query(
+            "SELECT row_id, actor FROM event_log WHERE table_name = ? AND operation = 'insert'",
+            (table,),
+        )
+        return {r["row_id"]: r["actor"] for r in rows}
+
+    requests = repo.query("SELECT id, requester_id FROM agenda_requests")
+    by = inserted_by("agenda_requests")
+    assert len(requests) == 29
+    assert all(by[r["id"]] == names[r["requester_id"]] for r in requests)
+    updates = repo.query("SELECT id, by_member_id FROM action_updates")
+    assert len(updates) == 4
+    assert all(inserted_by("action_updates")[u["id"]] == names[u["by_member_id"]] for u in updates)
+    assert set(inserted_by("seals").values()) == {"Marianne van der Velde"}
+    for table in ("decisions", "actions", "ballots", "consent_answers", "attendance", "papers"):
+        assert set(inserted_by(table).values()) == {"Els Verhoeven"}, table
+    opened = repo.query(
+        "SELECT DISTINCT actor FROM event_log WHERE table_name = 'meetings'"
+        " AND operation = 'update' AND after LIKE '%\"status\": \"in_progress\"%'"
+        ' AND before NOT LIKE \'%"status": "in_progress"%\''
+    )
+    assert [r["actor"] for r in opened] == ["Marianne van der Velde"]
+    system = repo.query("SELECT DISTINCT table_name FROM event_log WHERE actor = 'system'")
+    assert {r["table_name"] for r in system} == {
+        "boards",
+        "perspectives",
+        "members",
+        "themes",
+        "theme_holders",
+        "leading_principles",
+        "behaviour_rules",
+    }
+
+
+def test_the_demo_counts_its_votes_where_the_rule_is_kept(monkeypatch, tmp_path):
+    """A rule changed once is changed in the demo: every vote of the demo's history is
+    counted by the one outcome rule close_vote applies, not by a copy of it."""
+    from boardroom.domain import models as m
+    from boardroom.services import decide
+
+    counted: list[m.VoteRule] = []
+    real = decide.outcome
+
+    def spy(tally, rule, *args, **kwargs):
+        counted.append(rule)
+        return real(tally, rule, *args, **kwargs)
+
+    monkeypatch.setattr(decide, "outcome", spy)
+    session = build_demo(tmp_path / "spied.db", fixed_now, anchor=ANCHOR)
+    rounds = session.repo.query("SELECT count(*) AS n FROM rounds WHERE kind = 'vote'")[0]["n"]
+    assert rounds == 4
+    assert len(counted) == rounds
+    session.close()

@@ -128,7 +128,7 @@ def test_the_verify_command(capsys, demo_path):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == (
         "actions #31 (A2026-09-01): differs from its last logged state"
-        " (2026-11-12T16:20:00+00:00, Els Verhoeven) in status"
+        " (2026-11-12T16:04:53+00:00, Els Verhoeven) in status"
     )
     assert lines[-1].endswith("1 problem(s)")
 

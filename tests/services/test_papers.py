@@ -15,7 +15,8 @@ def test_a_replacement_after_sending_is_flagged_and_the_old_version_kept(open_de
     els = open_demo("Els")
     december = find_meeting(els, "2026-12-10")
     first = papers.add_paper(els, december, 4, "Monitor", b"%PDF-1.4 versie 1", "monitor.pdf")
-    assert agenda.mark_papers_sent(els, december.id or 0) == 1  # 24 Nov: in time
+    # 24 Nov: in time, with the two notes the demo's secretary attached when drafting
+    assert agenda.mark_papers_sent(els, december.id or 0) == 3
     els.now = lambda: dt.datetime(2026, 12, 5, 9, 0, tzinfo=dt.UTC)  # after the 3 Dec deadline
     second = papers.add_paper(
         els, december, 4, "", b"%PDF-1.4 versie 2", "monitor-v2.pdf", replaces_id=first.paper_id

@@ -99,7 +99,7 @@ def test_a_decisions_story_rounds_answers_versions_and_lineage(open_demo):
     assert detail.rounds[1].version.version == 2
     superseded = next(r for r in record.decisions(session) if r["number"] == "B2026-01-01")
     old = record.decision_detail(session, superseded["id"])
-    assert [d["number"] for d in old.superseded_by] == ["B2026-07-01"]
+    assert [d["number"] for d in old.superseded_by] == ["B2026-07-02"]
     newer = record.decision_detail(session, old.superseded_by[0]["id"])
     assert newer.supersedes.number == "B2026-01-01"
     vote = next(r for r in record.decisions(session) if r["method"] == "vote")
