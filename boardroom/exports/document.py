@@ -56,6 +56,8 @@ class Document:
     footer: str = ""  # on every page, left of the page number (a seal code, for one)
     lead: list[Block] = field(default_factory=list)  # a page of its own first (a cover)
     author: str = ""  # in the file's properties (docx, pdf)
+    #: across every page while the document is not final ("CONCEPT"); "" for none
+    watermark: str = ""
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

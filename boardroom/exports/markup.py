@@ -13,7 +13,7 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(doc: Document) -> str:
-    lines: list[str] = []
+    lines: list[str] = [f"**{doc.watermark}**", ""] if doc.watermark else []
     for block in doc.blocks:
         if isinstance(block, Heading):
             lines += [f"{'#' * block.level} {block.text}", ""]
@@ -43,6 +43,8 @@ th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical
 th { background: #eef; }
 figure.chart { margin: .3em 0 1em; }
 .running { color: #666; font-size: .8em; border-bottom: 1px solid #ccc; padding-bottom: .3em; }
+.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; z-index: -1;
+             font-size: 8em; font-weight: bold; color: #e4e4e4; transform: rotate(-40deg); }
 .foot { color: #666; font-size: .8em; border-top: 1px solid #ccc; margin-top: 2em; padding-top: .3em; }
 @page { size: A4; margin: 20mm; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
@@ -56,6 +58,8 @@ def to_html(doc: Document, language: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">',
         f"<title>{html.escape(doc.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
     ]
+    if doc.watermark:
+        out.append(f'<div class="watermark" aria-hidden="true">{html.escape(doc.watermark)}</div>')
     if doc.header:
         out.append(f'<div class="running">{html.escape(doc.header)}</div>')
     for block in doc.blocks:

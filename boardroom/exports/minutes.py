@@ -2,9 +2,124 @@
 
 from __future__ import annotations
 
-from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, format_date, label
-from boardroom.services.minutes import Minutes, MinutesDecision
+from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
+from boardroom.i18n import _, format_date, format_decimal, format_number, label
+from boardroom.services.evaluation import EvaluationResult
+from boardroom.services.minutes import Attendee, Minutes, MinutesDecision, MinutesProposal
+from boardroom.services.record import RoundRecord
+
+
+def _attendee(person: Attendee) -> str:
+    """A name as the presence list gives it: "Name (organisation), perspective"; a
+    substitute "X, for Y (organisation), perspective"."""
+    text = person.name
+    if person.substitute_for:
+        text = _("{substitute}, for {member}").format(
+            substitute=person.name, member=person.substitute_for
+        )
+    if person.organisation:
+        text += f" ({person.organisation})"
+    if person.perspective:
+        text += f", {person.perspective}"
+    elif person.role:
+        text += f", {label(person.role)}"
+    if person.remote:
+        text += f" — {_('remote')}"
+    return text
+
+
+def _attendance(minutes: Minutes) -> list[Block]:
+    """The four sections a Dutch board's minutes open with, then who was absent unannounced."""
+    blocks: list[Block] = [Heading(2, _("Attendance"))]
+    sections = [
+        (_("Present"), minutes.present),
+        (_("Also present"), minutes.also_present),
+        (_("Absent with notice given"), minutes.with_notice),
+        (_("Absent without notice"), minutes.absent),
+    ]
+    for title, people in sections:
+        if people:
+            blocks += [Paragraph("", title + ":"), Bullets([_attendee(p) for p in people])]
+    if minutes.secretary:
+        blocks.append(Paragraph(minutes.secretary, _("Minutes taken by") + ":"))
+    return blocks
+
+
+def _round_blocks(rounds: list[RoundRecord], secret: bool, tally: bool) -> list[Block]:
+    """Each round's ballots or answers; `tally`: a vote's count said under its ballots (a
+    decision says it in its outcome already)."""
+    blocks: list[Block] = []
+    for current in rounds:
+        if current.round.kind.value == "vote":
+            if current.ballots:
+                blocks.append(
+                    Table(
+                        [_("Voter"), _("Ballot"), _("Weight")],
+                        [
+                            [name, label(choice), format_number(weight)]
+                            for name, choice, weight in current.ballots
+                        ],
+                    )
+                )
+            elif secret:
+                blocks.append(Paragraph(_("Secret ballot: the counts only.")))
+            if tally and current.round.for_weight is not None:
+                blocks.append(
+                    Paragraph(
+                        _("for {for_}, against {against}, abstaining {abstain}: {result}").format(
+                            for_=format_number(current.round.for_weight or 0),
+                            against=format_number(current.round.against_weight or 0),
+                            abstain=format_number(current.round.abstain_weight or 0),
+                            result=label(current.round.outcome or ""),
+                        ),
+                        _("Count") + ":",
+                    )
+                )
+        else:
+            blocks.append(
+                Paragraph(
+                    current.version.text,
+                    _("Round {round}, version {version}:").format(
+                        round=current.round.number, version=current.version.version
+                    ),
+                )
+            )
+            blocks.append(
+                Table(
+                    [_("Member"), _("Answer"), _("Concern or reason")],
+                    [[name, label(answer), note] for name, answer, note in current.answers],
+                )
+            )
+    return blocks
+
+
+def _proposal_blocks(proposal: MinutesProposal) -> list[Block]:
+    """A proposal that did not become a decision, and how it ended."""
+    return [
+        Heading(4, f"{_('Proposal')}: {proposal.title}"),
+        Paragraph(proposal.text),
+        Paragraph(label(proposal.status), _("Outcome") + ":"),
+        *_round_blocks(proposal.rounds, proposal.secret, tally=True),
+    ]
+
+
+def _evaluation_blocks(held: EvaluationResult) -> list[Block]:
+    """The evaluation held under its item: how many took part, each statement's mean."""
+    blocks: list[Block] = [
+        Paragraph(
+            _("{n} members took part in the evaluation.").format(n=held.respondents),
+        ),
+        Table(
+            [_("Statement"), _("Mean (1–5)")],
+            [
+                [r.text, format_decimal(r.mean) if r.mean is not None else "—"]
+                for r in held.statements
+            ],
+        ),
+    ]
+    if held.comments:
+        blocks += [Paragraph("", _("Comments") + ":"), Bullets(list(held.comments))]
+    return blocks
 
 
 def _decision_blocks(decision: MinutesDecision) -> list:
@@ -20,33 +135,7 @@ def _decision_blocks(decision: MinutesDecision) -> list:
         blocks.append(
             Paragraph(format_date(decision.review_date, weekday=False), _("Review date") + ":")
         )
-    for current in decision.rounds:
-        if current.round.kind.value == "vote":
-            if current.ballots:
-                blocks.append(
-                    Table(
-                        [_("Voter"), _("Ballot"), _("Weight")],
-                        [
-                            [name, label(choice), f"{weight:g}"]
-                            for name, choice, weight in current.ballots
-                        ],
-                    )
-                )
-            elif decision.secret:
-                blocks.append(Paragraph(_("Secret ballot: the counts only.")))
-        else:
-            blocks.append(
-                Paragraph(
-                    current.version.text,
-                    f"{_('Round')} {current.round.number}, {_('version')} {current.version.version}:",
-                )
-            )
-            blocks.append(
-                Table(
-                    [_("Member"), _("Answer"), _("Concern or reason")],
-                    [[name, label(answer), note] for name, answer, note in current.answers],
-                )
-            )
+    blocks += _round_blocks(decision.rounds, decision.secret, tally=False)
     return blocks
 
 
@@ -68,34 +157,11 @@ def minutes_document(minutes: Minutes) -> Document:
         Paragraph(minutes.chair, _("Chair") + ":"),
         Paragraph(minutes.secretary, _("Secretary") + ":"),
         Paragraph(status, _("Status") + ":"),
-        *(
-            [
-                Paragraph(
-                    _("{code} — check it with: boardroom verify --seal {code}").format(
-                        code=minutes.seal
-                    ),
-                    _("Seal") + ":",
-                )
-            ]
-            if minutes.seal
-            else []
-        ),
-        Heading(2, _("Attendance")),
+        *([Paragraph(minutes.seal, _("Seal") + ":")] if minutes.seal else []),
     )
-    attendance = [
-        (_("Present"), minutes.present),
-        (_("Remote"), minutes.remote),
-        (
-            _("Substitutes"),
-            [
-                _("{substitute} for {member}").format(substitute=s, member=m)
-                for s, m in minutes.substitutes
-            ],
-        ),
-        (_("Absent with notice"), minutes.with_notice),
-        (_("Absent"), minutes.absent),
-    ]
-    doc.add(*[Paragraph(", ".join(people), f"{title}:") for title, people in attendance if people])
+    if not minutes.approved:
+        doc.watermark = _("DRAFT")
+    doc.add(*_attendance(minutes))
     doc.add(Heading(2, _("Agenda")))
     for item in minutes.items:
         heading = f"{item.position}. {item.title}" if item.position else item.title
@@ -112,8 +178,21 @@ def minutes_document(minutes: Minutes) -> Document:
             doc.add(Paragraph(text, heading + ":"))
         if item.outcome:
             doc.add(Paragraph(item.outcome, _("Outcome") + ":"))
+        for adopted in item.adopted_minutes:
+            doc.add(
+                Paragraph(
+                    _("the minutes of the meeting of {day}").format(
+                        day=format_date(adopted, weekday=False)
+                    ),
+                    _("Adopted") + ":",
+                )
+            )
+        if item.evaluation is not None:
+            doc.add(*_evaluation_blocks(item.evaluation))
         for decision in item.decisions:
             doc.add(*_decision_blocks(decision))
+        for proposal in item.proposals:
+            doc.add(*_proposal_blocks(proposal))
         if item.actions:
             doc.add(
                 Table(
@@ -154,6 +233,18 @@ def minutes_document(minutes: Minutes) -> Document:
             Heading(2, _("Amendments after approval")),
             Table([_("Date"), _("By"), _("Amendment")], [list(a) for a in minutes.amendments]),
         )
+    if minutes.approved and minutes.approved_on:
+        day = format_date(minutes.approved_on, weekday=False)
+        said = (
+            _("Adopted in the meeting of {day}.")
+            if minutes.approved_in_meeting
+            else _("Adopted on {day}.")
+        )
+        doc.add(
+            Heading(2, _("Adoption")),
+            Paragraph(said.format(day=day)),
+            Table([_("The chair"), _("The secretary")], [[minutes.chair, minutes.secretary]]),
+        )
     doc.add(Heading(2, _("Appendix: decisions of this meeting"), appendix=True))
     doc.add(
         Table(
@@ -166,7 +257,11 @@ def minutes_document(minutes: Minutes) -> Document:
     doc.add(Heading(2, _("Appendix: open actions"), appendix=True))
     doc.add(
         Table(
-            [_("Action"), _("Text"), _("Owner"), _("Due")], [list(a) for a in minutes.open_actions]
+            [_("Action"), _("Text"), _("Owner"), _("Due")],
+            [
+                [number, text, owner, f"{due} ({_('overdue')})" if overdue else due]
+                for number, text, owner, due, overdue in minutes.open_actions
+            ],
         )
         if minutes.open_actions
         else Paragraph(_("none"))

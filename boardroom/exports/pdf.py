@@ -111,12 +111,23 @@ def _flowables(blocks: list[Block], width: float) -> list[Any]:
     return out
 
 
-def _page_decoration(header: str, footer: str, total: int | None):  # type: ignore[no-untyped-def]
-    """Draws the running header and "page X of Y" on each page (Y known from a first pass)."""
+def _page_decoration(  # type: ignore[no-untyped-def]
+    header: str, footer: str, total: int | None, watermark: str = ""
+):
+    """Draws the running header and "page X of Y" on each page (Y known from a first pass),
+    and a watermark across it ("CONCEPT") while the document is not final."""
     from reportlab.lib.units import mm
 
     def decorate(canvas: Any, template: Any) -> None:
         width, height = template.pagesize
+        if watermark:
+            canvas.saveState()
+            canvas.setFont(FONT, 96)
+            canvas.setFillGray(0.88)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, -32, watermark)
+            canvas.restoreState()
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillGray(0.35)
@@ -191,7 +202,7 @@ def to_pdf(
                             leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm)  # fmt: skip
         counting.build(story())
         total = counting.page
-    decorate = _page_decoration(doc.header, doc.footer, total)
+    decorate = _page_decoration(doc.header, doc.footer, total, doc.watermark)
     template.build(story(), onFirstPage=decorate, onLaterPages=decorate)
     return deliver(buffer.getvalue(), path)
 

@@ -67,10 +67,14 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin = section.bottom_margin = Mm(25)
-    if doc.header:
+    if doc.header or doc.watermark:
         header = section.header.paragraphs[0]
-        header.text = doc.header
-        header.runs[0].font.size = Pt(8)
+        if doc.watermark:  # on every page, before the running header
+            mark = header.add_run(doc.watermark + "    ")
+            mark.bold = True
+            mark.font.size = Pt(14)
+        if doc.header:
+            header.add_run(doc.header).font.size = Pt(8)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     words = _("page {n} of {total}")

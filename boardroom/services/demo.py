@@ -156,6 +156,10 @@ BEHAVIOUR_NOTES = {
 }
 
 
+#: Who comes in a member's place (a colleague from their organisation), by member.
+SUBSTITUTES = ("Anouk Meijer", "Bas van Leeuwen", "Carolien de Jong", "Dirk Verbeek", "Esther Kok")
+
+
 class _Clock:
     """A settable clock: every timestamp of the generated history comes from here."""
 
@@ -532,7 +536,7 @@ class _Generator:
                 status = m.AttendanceStatus.ABSENT_WITH_NOTICE
             elif draw > 0.88 and member.circle == m.Circle.INNER:
                 status = m.AttendanceStatus.SUBSTITUTE
-                substitute = f"Vervanger namens {member.organisation}"
+                substitute = SUBSTITUTES[(member.id or 0) % len(SUBSTITUTES)]
             elif draw > 0.80:
                 status = m.AttendanceStatus.REMOTE
             elif draw > 0.79:

@@ -93,31 +93,9 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
     repo = session.repo
     decision = repo.model(m.Decision, decision_id)
     held = repo.model(m.Meeting, decision.meeting_id)
-    names = {x.id: x.name for x in repo.members()}
-    for row in repo.attendance(decision.meeting_id).values():  # who sat at the table
-        if row.status.value == "substitute" and row.member_id in names:
-            names[row.member_id] = _("{substitute} for {member}").format(
-                substitute=row.substitute_name, member=names[row.member_id]
-            )
     proposal = repo.model(m.Proposal, decision.proposal_id) if decision.proposal_id else None
-    rounds: list[RoundRecord] = []
     versions = repo.versions(decision.proposal_id) if decision.proposal_id else []
-    by_id = {v.id: v for v in versions}
-    for current in repo.rounds(decision.proposal_id) if decision.proposal_id else []:
-        rounds.append(
-            RoundRecord(
-                current,
-                by_id[current.version_id],
-                [
-                    (names.get(b.voter_id, "?"), b.choice.value, b.weight)
-                    for b in repo.ballots(current.id or 0)
-                ],
-                [
-                    (names.get(a.member_id, "?"), a.answer.value, a.note)
-                    for a in repo.answers(current.id or 0)
-                ],
-            )
-        )
+    rounds = proposal_rounds(session, proposal) if proposal else []
     item = repo.model(m.AgendaItem, decision.agenda_item_id) if decision.agenda_item_id else None
     theme = repo.model(m.Theme, decision.theme_id).name if decision.theme_id else ""
     return DecisionDetail(
@@ -134,6 +112,34 @@ def decision_detail(session: Session, decision_id: int) -> DecisionDetail:
         else None,
         superseded_by=repo.superseding(decision_id),
     )
+
+
+def proposal_rounds(session: Session, proposal: m.Proposal) -> list[RoundRecord]:
+    """Every round on a proposal with its ballots or answers, the voters named as they sat at
+    the table (a substitute as "X for Y")."""
+    repo = session.repo
+    names = {x.id: x.name for x in repo.members()}
+    for row in repo.attendance(proposal.meeting_id).values():  # who sat at the table
+        if row.status.value == "substitute" and row.member_id in names:
+            names[row.member_id] = _("{substitute} for {member}").format(
+                substitute=row.substitute_name, member=names[row.member_id]
+            )
+    by_id = {v.id: v for v in repo.versions(proposal.id or 0)}
+    return [
+        RoundRecord(
+            current,
+            by_id[current.version_id],
+            [
+                (names.get(b.voter_id, "?"), b.choice.value, b.weight)
+                for b in repo.ballots(current.id or 0)
+            ],
+            [
+                (names.get(a.member_id, "?"), a.answer.value, a.note)
+                for a in repo.answers(current.id or 0)
+            ],
+        )
+        for current in repo.rounds(proposal.id or 0)
+    ]
 
 
 # -- actions -------------------------------------------------------------------------------

@@ -97,8 +97,9 @@ def test_minutes_html_is_one_self_contained_printable_file(capsys, demo_path, tm
     ]
     assert "Besluit B2026-03-01: Gezondheidsvaardigheden in de spreekkamer" in outline.headings
     assert (
-        outline.tags.count("table") == 9
-    )  # 2 consent rounds, 2 action tables, 2 of the werkagenda, behaviour, 2 appendices
+        outline.tags.count("table") == 10
+    )  # 2 consent rounds, 2 action tables, 2 of the werkagenda, behaviour, signatures, 2
+    # appendices
 
 
 def test_minutes_docx_reads_back(capsys, demo_path, tmp_path):

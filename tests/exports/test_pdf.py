@@ -66,6 +66,7 @@ def test_the_minutes_as_pdf_with_embedded_fonts_page_numbers_and_bookmarks(capsy
         "Werkagenda",
         "Interest round",
         "Behaviour check",
+        "Adoption",
         "Appendix: decisions of this meeting",
         "Appendix: open actions",
     ]
