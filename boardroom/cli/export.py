@@ -153,7 +153,10 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
         rows = record.actions(
             session, record.ActionFilter(owner_id=owner, status=args.status, overdue=args.overdue)
         )
-    return list_bytes(rows, args.what, args.format)
+    from boardroom.services.overview import board_summary
+
+    rows = record.with_substance(session, rows, args.what)
+    return list_bytes(rows, args.what, args.format, board_summary(session).name, session.today)
 
 
 def _check_year(year: int) -> None:

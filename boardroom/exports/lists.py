@@ -1,16 +1,20 @@
-"""The decision list and the action list as files: md, csv, json, docx or pdf."""
+"""The decision list and the action list as files: md, csv, json, docx or pdf. The documents
+say the board and the day they stand on, each decision with its text, method, outcome and
+lineage both ways (a review date passed flagged), each action with its state of affairs (the
+latest update), overdue or why cancelled; CSV and JSON keep the same facts as columns."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
 from boardroom.domain.outcome import DecisionOutcome
-from boardroom.exports.document import Document, Heading, Table
+from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
 from boardroom.exports.formats import document_bytes
-from boardroom.i18n import _, label
+from boardroom.i18n import _, format_date, label
 from boardroom.i18n.record import describe
 
 DECISION_COLUMNS = [
@@ -23,6 +27,9 @@ DECISION_COLUMNS = [
     ("review_date", "Review date"),
     ("text", "Text"),
     ("outcome", "Outcome"),
+    ("supersedes", "Supersedes"),
+    ("superseded_by", "Superseded by"),
+    ("review_passed", "Review date passed"),
 ]
 ACTION_COLUMNS = [
     ("number", "Number"),
@@ -34,14 +41,10 @@ ACTION_COLUMNS = [
     ("held_on", "Meeting"),
     ("decision_number", "Decision"),
     ("reason", "Reason"),
+    ("overdue", "Overdue"),
+    ("update_on", "Updated on"),
+    ("update", "State of affairs"),
 ]
-LABELLED = {"method", "status"}
-
-
-def _cell(key: str, value: Any) -> str:
-    if value is None:
-        return ""
-    return label(value) if key in LABELLED else str(value)
 
 
 def _with_outcome(row: dict, fmt: str) -> dict:
@@ -55,8 +58,58 @@ def _with_outcome(row: dict, fmt: str) -> dict:
     return {**row, "outcome": shown}
 
 
-def list_bytes(rows: list[dict], kind: str, fmt: str) -> bytes:
-    """Decisions or actions as the bytes of a file: md, csv, json, docx or pdf."""
+def _day(iso: str | None) -> str:
+    return format_date(dt.date.fromisoformat(iso[:10]), weekday=False) if iso else ""
+
+
+def _decision_blocks(row: dict) -> list[Block]:
+    """One decision as the list gives it: what was decided, how, and its place in the line."""
+    facts = [
+        _day(row["held_on"]),
+        row.get("theme") or "",
+        label(row["method"]),
+        label(row["status"]),
+    ]
+    blocks: list[Block] = [
+        Heading(3, f"{row['number']}: {row['title']}"),
+        Paragraph(" · ".join(part for part in facts if part)),
+    ]
+    if row.get("text"):
+        blocks.append(Paragraph(row["text"]))
+    if row.get("outcome"):
+        blocks.append(Paragraph(row["outcome"], _("Outcome") + ":"))
+    if row.get("supersedes"):
+        blocks.append(Paragraph(row["supersedes"], _("Supersedes") + ":"))
+    if row.get("superseded_by"):
+        blocks.append(Paragraph(", ".join(row["superseded_by"]), _("Superseded by") + ":"))
+    if row.get("review_date"):
+        passed = f" ({_('passed')})" if row.get("review_passed") else ""
+        blocks.append(Paragraph(_day(row["review_date"]) + passed, _("Review date") + ":"))
+    return blocks
+
+
+def _action_row(row: dict) -> list[str]:
+    """Number, the action with its state of affairs, owner, due (overdue marked), status
+    (done on a day, or cancelled and why)."""
+    action = row["text"]
+    if row.get("update"):
+        action += f"\n{_('State of affairs')} ({_day(row['update_on'])}): {row['update']}"
+    due = row.get("due_date") or ""
+    if row.get("overdue"):
+        due += f" ({_('overdue')})"
+    status = label(row["status"])
+    if row["status"] == "done" and row.get("done_at"):
+        status += f" {_day(row['done_at'])}"
+    elif row["status"] == "cancelled" and row.get("reason"):
+        status += f": {row['reason']}"
+    return [row["number"], action, row["owner"], due, status]
+
+
+def list_bytes(
+    rows: list[dict], kind: str, fmt: str, board: str = "", on: dt.date | None = None
+) -> bytes:
+    """Decisions or actions as the bytes of a file: md, csv, json, docx or pdf; `board` and
+    `on` (the day the list stands on) head the documents."""
     columns = DECISION_COLUMNS if kind == "decisions" else ACTION_COLUMNS
     if kind == "decisions":
         rows = [_with_outcome(row, fmt) for row in rows]
@@ -67,20 +120,34 @@ def list_bytes(rows: list[dict], kind: str, fmt: str) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([key for key, _title in columns])
-        writer.writerows(
-            [
-                [row.get(key) if row.get(key) is not None else "" for key, _t in columns]
-                for row in rows
-            ]
-        )
+        writer.writerows([[_csv(row.get(key)) for key, _t in columns] for row in rows])
         return buffer.getvalue().encode("utf-8")
     title = _("Decision list") if kind == "decisions" else _("Action list")
-    shown = columns[:7]
-    doc = Document(title)
-    doc.add(
-        Heading(1, title),
-        Table(
-            [_(t) for _k, t in shown], [[_cell(k, row.get(k)) for k, _t in shown] for row in rows]
-        ),
-    )
+    doc = Document(f"{title} — {board}" if board else title)
+    doc.header = " · ".join(part for part in (board, title) if part)
+    doc.add(Heading(1, doc.title))
+    if on is not None:
+        doc.add(Paragraph(format_date(on, weekday=False), _("As of") + ":"))
+    if not rows:
+        doc.add(Paragraph(_("none")))
+    elif kind == "decisions":
+        for row in rows:
+            doc.add(*_decision_blocks(row))
+    else:
+        doc.add(
+            Table(
+                [_("Number"), _("Action"), _("Owner"), _("Due"), _("Status")],
+                [_action_row(row) for row in rows],
+            )
+        )
     return document_bytes(doc, fmt)
+
+
+def _csv(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(value)
+    return value

@@ -172,6 +172,41 @@ def actions(session: Session, filters: ActionFilter = ActionFilter()) -> list[di
     return [] if query is None else session.repo.action_rows(**query)
 
 
+def with_substance(session: Session, rows: list[dict], kind: str) -> list[dict]:
+    """The list's rows with what a document of it says beside them: a decision's lineage
+    both ways (supersedes, superseded_by) and whether its review date has passed; an
+    action's latest update (update_on, update) and whether it is overdue — as of today."""
+    session.require(Capability.READ, _("read the decisions"))
+    today = session.today.isoformat()
+    if kind == "decisions":
+        replaced: dict[int, str] = {}
+        replaced_by: dict[int, list[str]] = {}
+        for row in session.repo.lineage():
+            replaced[row["id"]] = row["supersedes_number"]
+            replaced_by.setdefault(row["supersedes_id"], []).append(row["number"])
+        return [
+            {
+                **r,
+                "supersedes": replaced.get(r["id"]),
+                "superseded_by": replaced_by.get(r["id"], []),
+                "review_passed": bool(
+                    r["review_date"] and r["review_date"] < today and r["status"] == "in_force"
+                ),
+            }
+            for r in rows
+        ]
+    updates = session.repo.latest_updates()
+    return [
+        {
+            **r,
+            "update_on": updates[r["id"]]["noted_on"] if r["id"] in updates else None,
+            "update": updates[r["id"]]["note"] if r["id"] in updates else None,
+            "overdue": bool(r["status"] == "open" and r["due_date"] and r["due_date"] < today),
+        }
+        for r in rows
+    ]
+
+
 def action_page(
     session: Session, filters: ActionFilter = ActionFilter(), limit: int = 100
 ) -> tuple[list[dict], int]:

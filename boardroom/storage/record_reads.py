@@ -86,6 +86,22 @@ class RecordReads(Reads):
         rows = self.query(f"SELECT count(*) AS n FROM decisions d{meetings} WHERE {where}", params)
         return int(rows[0]["n"])
 
+    def latest_updates(self) -> dict[int, dict[str, Any]]:
+        """Each action's latest update (its state of affairs): action id → noted_on, note."""
+        rows = self.query(
+            "SELECT u.action_id, u.noted_on, u.note FROM action_updates u"
+            " WHERE u.id = (SELECT v.id FROM action_updates v WHERE v.action_id = u.action_id"
+            " ORDER BY v.noted_on DESC, v.id DESC LIMIT 1)"
+        )
+        return {r["action_id"]: r for r in rows}
+
+    def lineage(self) -> list[dict[str, Any]]:
+        """Every supersession: the decision (id, number) and the one it replaced."""
+        return self.query(
+            "SELECT d.id, d.number, d.supersedes_id, e.number AS supersedes_number"
+            " FROM decisions d JOIN decisions e ON e.id = d.supersedes_id"
+        )
+
     def superseding(self, decision_id: int) -> list[dict[str, Any]]:
         return self.query(
             "SELECT id, number, title, status FROM decisions WHERE supersedes_id = ?",
