@@ -92,7 +92,7 @@ def export_agenda(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.services.record import find_meeting
 
     view = agenda_view(session, find_meeting(session, args.meeting).id or 0)
-    return _document(agenda_document(view), args.format)
+    return _document(agenda_document(view, internal=args.internal), args.format)
 
 
 def export_bundle(session: Session, args: argparse.Namespace) -> bytes:
@@ -173,6 +173,15 @@ def _werkagenda_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", type=date, metavar="DATE", help="as it stood then (default: today)")
 
 
+def _agenda_options(parser: argparse.ArgumentParser) -> None:
+    meeting(parser)
+    parser.add_argument(
+        "--internal",
+        action="store_true",
+        help="the secretary's version: papers deadline, sha256 and lateness of each paper",
+    )
+
+
 def _decisions_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", metavar="STATUS", choices=("in_force", "superseded", "revoked"))
     parser.add_argument("--year", type=int, metavar="YEAR")
@@ -209,10 +218,12 @@ KINDS = (
          " interest round and the behaviour check, with the decision and action lists.",
          meeting, DOCUMENT, export_minutes),
     Kind("agenda", "a meeting's agenda as members receive it (md, html, docx, pdf)",
-         "The agenda of one meeting: board, date, time, place; the numbered items with"
-         " purpose, presenter and clock times; papers with their sha256 and late flags; the"
-         " open actions and decisions due for review under the actions review.",
-         meeting, DOCUMENT, export_agenda),
+         "The agenda of one meeting as members receive it: board, date, time, place; the"
+         " numbered items with purpose, presenter and clock times; their papers numbered per"
+         " item (4a, 4b); the minutes to adopt; the open actions and decisions due for review"
+         " under the actions review; the next meeting. --internal: the secretary's version,"
+         " with the papers deadline, each paper's sha256 and whether it came late.",
+         _agenda_options, DOCUMENT, export_agenda),
     Kind("bundle", "a meeting's papers as one PDF (vergaderbundel)",
          "One PDF to send round: a cover, the agenda with every paper's sha256, then every"
          " PDF paper behind its item, with bookmarks per item and paper and page numbers"

@@ -1,6 +1,9 @@
-"""The agenda as members receive it (md, html, docx): board, date, time, place, the numbered
-items with purpose, presenter and clock times, the papers with their sha256 and late flags, and
-under the actions review the open actions and the decisions due for review."""
+"""The agenda (md, html, docx, pdf) in two versions. As members receive it: board, date, time,
+place, the numbered items with purpose, presenter and clock times, their papers numbered per
+item (4a, 4b), under the minutes item the minutes to adopt, under the actions review the open
+actions and the decisions due for review, and the next meeting. The secretary's working
+version (`internal`) adds what is for the secretary only: the papers deadline, each paper's
+sha256 and whether it came late."""
 
 from __future__ import annotations
 
@@ -32,7 +35,17 @@ def paper_text(paper: PaperLine, deadline_text: str) -> str:
     return text
 
 
-def agenda_document(view: AgendaView) -> Document:
+def paper_number(item_number: int, index: int) -> str:
+    """4a, 4b, …, 4z, 4aa: a paper's number on the agenda."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"{item_number}{letters}"
+
+
+def agenda_document(view: AgendaView, internal: bool = False) -> Document:
     meeting = view.meeting
     title = _("Agenda {board}").format(board=view.board)
     doc = Document(title)
@@ -50,7 +63,9 @@ def agenda_document(view: AgendaView) -> Document:
         Paragraph(
             _("meeting {nr} of {year}; papers due {deadline}").format(
                 nr=view.number, year=meeting.starts_at.year, deadline=deadline
-            ),
+            )
+            if internal
+            else _("meeting {nr} of {year}").format(nr=view.number, year=meeting.starts_at.year),
             _("Meeting:"),
         ),
     )
@@ -71,15 +86,42 @@ def agenda_document(view: AgendaView) -> Document:
                 )
             ),
         )
+        if item.kind == ItemKind.MINUTES:
+            for held in view.minutes_to_adopt:
+                adopt = _("the minutes of the meeting of {day}")
+                doc.add(
+                    Paragraph(adopt.format(day=format_date(held, weekday=False)), _("To adopt:"))
+                )
         if line.papers:
             doc.add(
                 Paragraph("", _("Papers:")),
-                Bullets([paper_text(p, deadline) for p in line.papers]),
+                Bullets(
+                    [
+                        f"{paper_number(line.number, k)}. "
+                        + (paper_text(p, deadline) if internal else f"{p.title} ({_size(p.size)})")
+                        for k, p in enumerate(line.papers)
+                    ]
+                ),
             )
         if item.kind == ItemKind.ACTIONS_REVIEW:
             doc.add(*actions_review_blocks(view))
+    if view.next_meeting is not None:
+        following = view.next_meeting
+        doc.add(
+            Paragraph(
+                ", ".join(
+                    part
+                    for part in (
+                        f"{format_date(following.starts_at)} {following.starts_at:%H:%M}",
+                        following.location,
+                    )
+                    if part
+                ),
+                _("Next meeting:"),
+            )
+        )
     late = sum(1 for line in view.lines for p in line.papers if p.late)
-    if late:
+    if internal and late:
         doc.add(Paragraph(_("{n} paper(s) later than the lead time.").format(n=late), _("Note:")))
     return doc
 

@@ -10,7 +10,7 @@ time before the meeting are flagged.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -330,6 +330,9 @@ class AgendaView:
     open_actions: list[dict[str, Any]]  # overdue at the meeting first
     due_decisions: list[dict[str, Any]]
     pending: list[tuple[RequestRow, bool, bool]]  # request, fits, papers late
+    #: the held meetings whose minutes this meeting is to adopt (under its minutes item)
+    minutes_to_adopt: list[dt.datetime] = field(default_factory=list)
+    next_meeting: m.Meeting | None = None
 
     @property
     def ends(self) -> dt.datetime:
@@ -429,6 +432,16 @@ def agenda_view(session: Session, meeting_id: int) -> AgendaView:
         open_actions,
         list(reversed(due)),
         pending,
+        [
+            held.starts_at
+            for held in repo.unapproved_at(
+                meeting.starts_at,
+                meeting.starts_at.replace(tzinfo=AMSTERDAM)
+                .astimezone(dt.UTC)
+                .isoformat(timespec="seconds"),
+            )
+        ],
+        repo.next_meeting_after(meeting.starts_at),
     )
 
 

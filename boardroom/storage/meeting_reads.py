@@ -75,6 +75,17 @@ class MeetingReads(Reads):
         )
         return rows[0] if rows else None
 
+    def unapproved_at(self, starts_at: dt.datetime, utc: str) -> list[m.Meeting]:
+        """The held meetings before a meeting (`starts_at`, local; `utc`, its start as UTC ISO
+        text) whose minutes were not approved before it began."""
+        return self.models(
+            "meetings",
+            "starts_at < ? AND status IN ('closed', 'minutes_approved') AND NOT EXISTS"
+            " (SELECT 1 FROM seals s WHERE s.meeting_id = meetings.id AND s.created_at < ?)",
+            (starts_at.isoformat(timespec="minutes"), utc),
+            order="starts_at",
+        )
+
     def items(self, meeting_id: int) -> list[m.AgendaItem]:
         return self.models("agenda_items", "meeting_id = ?", (meeting_id,), order="position, id")
 

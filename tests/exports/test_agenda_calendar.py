@@ -35,9 +35,19 @@ def december_with_a_late_paper(open_demo, tmp_path):
     return els, december
 
 
-def test_the_agenda_markdown_line_by_line(open_demo, tmp_path):
+def test_the_members_agenda_markdown_line_by_line(open_demo, tmp_path):
+    """What is sent: papers numbered per item, the minutes to adopt, the next meeting; no
+    hashes, no lateness, no deadline (the secretary's)."""
     els, december = december_with_a_late_paper(open_demo, tmp_path)
     text = to_markdown(agenda_document(agenda.agenda_view(els, december)))
+    expected = (GOLDEN / "agenda-2026-12-10.members.en.md").read_text(encoding="utf-8")
+    assert text.splitlines() == expected.splitlines()
+    assert not any(word in text for word in ("sha256", "LATE", "later than", "papers due"))
+
+
+def test_the_secretarys_agenda_markdown_line_by_line(open_demo, tmp_path):
+    els, december = december_with_a_late_paper(open_demo, tmp_path)
+    text = to_markdown(agenda_document(agenda.agenda_view(els, december), internal=True))
     expected = (GOLDEN / "agenda-2026-12-10.en.md").read_text(encoding="utf-8").splitlines()
     assert text.splitlines() == expected
 
@@ -45,17 +55,25 @@ def test_the_agenda_markdown_line_by_line(open_demo, tmp_path):
 def test_the_agenda_docx_and_html_say_the_same(open_demo, tmp_path):
     els, december = december_with_a_late_paper(open_demo, tmp_path)
     view = agenda.agenda_view(els, december)
-    write_document(agenda_document(view), "docx", tmp_path / "agenda.docx")
+    members = docx_paragraphs(agenda_document(view), tmp_path / "members.docx")
+    assert "4b. Monitor wonen en zorg 2026 (13 kB)" in members
+    assert "Next meeting: Thu 14 Jan 2027 15:00, Gemeentehuis Lindestad, Raadzaal" in members
+    write_document(agenda_document(view, internal=True), "docx", tmp_path / "agenda.docx")
     paragraphs = [p.text for p in Docx(str(tmp_path / "agenda.docx")).paragraphs]
     assert paragraphs[0] == "Agenda Regiotafel Zorg en Welzijn Lindewaard"
     assert "4. Wonen, welzijn en zorg" in paragraphs
     assert any(
-        p.startswith("Monitor wonen en zorg 2026 (13 kB, sha256 ") and "LATE: sent 5 Dec" in p
+        p.startswith("4b. Monitor wonen en zorg 2026 (13 kB, sha256 ") and "LATE: sent 5 Dec" in p
         for p in paragraphs
     )
-    write_document(agenda_document(view), "html", tmp_path / "agenda.html")
+    write_document(agenda_document(view, internal=True), "html", tmp_path / "agenda.html")
     html = (tmp_path / "agenda.html").read_text(encoding="utf-8")
     assert "<h2>4. Wonen, welzijn en zorg</h2>" in html and "LATE: sent 5 Dec 2026" in html
+
+
+def docx_paragraphs(document, path) -> list[str]:
+    write_document(document, "docx", path)
+    return [p.text for p in Docx(str(path)).paragraphs]
 
 
 def export(session, year: int) -> Calendar:

@@ -24,9 +24,10 @@ def test_a_replacement_after_sending_is_flagged_and_the_old_version_kept(open_de
     line = agenda.agenda_view(els, december.id or 0).lines[3]
     shown = [(p.title, p.late, p.replaces_sent) for p in line.papers]
     assert shown == [("Notitie Wonen, welzijn en zorg", False, False), ("Monitor", True, True)]
-    text = to_markdown(agenda_document(agenda.agenda_view(els, december.id or 0)))
+    view = agenda.agenda_view(els, december.id or 0)
+    text = to_markdown(agenda_document(view, internal=True))
     assert (
-        "- Monitor (1 kB, sha256 " + second.sha256[:12] + ") — LATE: not sent yet; deadline"
+        "- 4b. Monitor (1 kB, sha256 " + second.sha256[:12] + ") — LATE: not sent yet; deadline"
         " 3 Dec 2026 — replaces a version that was sent before"
     ) in text
     every = papers.meeting_papers(els, december)
