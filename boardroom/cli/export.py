@@ -225,10 +225,12 @@ KINDS = (
          " with the papers deadline, each paper's sha256 and whether it came late.",
          _agenda_options, DOCUMENT, export_agenda),
     Kind("bundle", "a meeting's papers as one PDF (vergaderbundel)",
-         "One PDF to send round: a cover, the agenda with every paper's sha256, then every"
-         " PDF paper behind its item, with bookmarks per item and paper and page numbers"
-         " across the whole bundle. Papers that are not PDF are listed (fetch them with"
-         " `boardroom paper get`).",
+         "One portrait PDF to send round: a cover, the agenda, the werkagenda as it stood on"
+         " the meeting's day, the papers with their sha256, then every paper behind its item"
+         " (PDFs as they are, Markdown and text typeset), each first page stamped with its"
+         " number and item; bookmarks for every section, item and paper (a paper's own under"
+         " it) and page numbers across the whole bundle. Another kind of file is listed as"
+         " sent separately.",
          meeting, ("pdf",), export_bundle),
     Kind("calendar", "the year's meetings as iCalendar (.ics)",
          "One event per meeting (Europe/Amsterdam), with stable UIDs: importing the file"

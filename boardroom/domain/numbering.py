@@ -44,3 +44,13 @@ def decision_number(year: int, meeting_nr: int, sequence: int) -> str:
 
 def action_number(year: int, meeting_nr: int, sequence: int) -> str:
     return format_number("A", year, meeting_nr, sequence)
+
+
+def paper_number(item_number: int, index: int) -> str:
+    """4a, 4b, …, 4z, 4aa: a paper's number on the agenda."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return f"{item_number}{letters}"

@@ -8,6 +8,7 @@ sha256 and whether it came late."""
 from __future__ import annotations
 
 from boardroom.domain.enums import ItemKind
+from boardroom.domain.numbering import paper_number
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph
 from boardroom.i18n import _, format_date, label
 from boardroom.services.agenda import AgendaView, PaperLine
@@ -33,16 +34,6 @@ def paper_text(paper: PaperLine, deadline_text: str) -> str:
     if paper.replaces_sent:
         text += " — " + _("replaces a version that was sent before")
     return text
-
-
-def paper_number(item_number: int, index: int) -> str:
-    """4a, 4b, …, 4z, 4aa: a paper's number on the agenda."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return f"{item_number}{letters}"
 
 
 def agenda_document(view: AgendaView, internal: bool = False) -> Document:

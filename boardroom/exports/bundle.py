@@ -1,10 +1,13 @@
-"""The meeting bundle (vergaderbundel): one PDF with a cover, the agenda with every paper's
-sha256, and then every PDF paper behind its item — bookmarks per item and per paper, page
-numbers across the whole bundle. Papers that are not PDF are listed with their name and
-sha256 (members fetch them with `boardroom paper get`).
+"""The meeting bundle (vergaderbundel): one portrait PDF with a cover, the agenda members
+receive, the werkagenda as it stood on the meeting's day, the list of papers with their sha256,
+and then every paper behind its item — PDFs as they are, Markdown and plain text typeset —
+each first page stamped with its number and item ("Paper 4a to item 4"), bookmarks for every
+front section, item and paper (a paper's own bookmarks nested under it), page numbers across
+the whole bundle. Another kind of file (a Word document) is listed, saying it is sent
+separately.
 
-Made with ReportLab (the cover and agenda) and pypdf (joining the papers, bookmarks, and
-stamping the page numbers on every page); no office suite, no browser.
+Made with ReportLab (the cover, agenda and typeset papers), markdown-it (reading Markdown) and
+pypdf (joining the papers, bookmarks, and stamping every page); no office suite, no browser.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from typing import BinaryIO
 
 from boardroom.domain.file_size import size_text
 from boardroom.exports.agenda import agenda_document
-from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
+from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
 from boardroom.i18n import _, format_date
-from boardroom.services.papers import Bundle
+from boardroom.services.papers import Bundle, BundlePaper
 
 
 @dataclass(frozen=True)
@@ -65,21 +68,76 @@ def _front(bundle: Bundle, starts: dict[int, int] | None) -> Document:
             if not paper.stored:
                 note = _("not kept in the board (attached from {path})").format(path=paper.path)
             elif part.content is None:
-                note = _("not in the bundle: boardroom paper get --paper {id}").format(id=paper.id)
+                kind = paper.file_name.rsplit(".", 1)[-1].upper() if "." in paper.file_name else ""
+                note = _("not in the bundle ({kind} file): sent separately").format(kind=kind)
             elif starts and paper.id in starts:
                 where = str(starts[paper.id])
             text = f"{paper.title}\n{paper.file_name} · {size_text(paper.size)}"
-            text += f"\nsha256 {paper.sha256}" + (f"\n{note}" if note else "")
-            rows.append([str(paper.item_number), text, where])
+            text += f"\nsha256 {_grouped(paper.sha256)}" + (f"\n{note}" if note else "")
+            rows.append([part.number, text, where])
         doc.blocks += [
             Heading(2, _("Papers in this bundle")),
-            Table([_("Item"), _("Paper"), _("Page")], rows),
+            Table([_("No."), _("Paper"), _("Page")], rows),
         ]
     return doc
 
 
-def _stamp(pages: list[tuple[float, float]], text: str) -> io.BytesIO:
-    """One overlay page per bundle page (of its size): "page X of N" at the foot."""
+def _grouped(sha256: str) -> str:
+    """A sha256 in four groups of sixteen: it wraps at fixed places, never widens a page."""
+    return " ".join(sha256[k : k + 16] for k in range(0, len(sha256), 16))
+
+
+def _typeset(part: BundlePaper) -> bytes:
+    """A Markdown or plain-text paper as PDF pages of the bundle's look."""
+    from boardroom.exports.pdf import to_pdf
+
+    text = (part.content or b"").decode("utf-8", errors="replace")
+    doc = Document(part.paper.title)
+    if part.paper.media_type == "text/markdown":
+        doc.blocks = _markdown_blocks(text)
+    else:
+        doc.blocks = [Paragraph(chunk.strip()) for chunk in text.split("\n\n") if chunk.strip()]
+    return to_pdf(doc, numbered=False)
+
+
+def _markdown_blocks(text: str) -> list[Block]:
+    """Markdown's headings, paragraphs, lists and code as the document's blocks."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[Block] = []
+    items: list[str] | None = None  # the list being read
+    depth = 0
+    level = 0
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            items = [] if items is None else items
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            if depth == 0 and items is not None:
+                blocks.append(Bullets(items))
+                items = None
+        elif token.type == "heading_open":
+            level = int(token.tag[1:])
+        elif token.type == "inline":
+            content = token.content.replace("**", "").replace("__", "")
+            if level:
+                blocks.append(Heading(min(level + 1, 4), content))
+                level = 0
+            elif items is not None:
+                items.append(("  " * (depth - 1)) + content)
+            else:
+                blocks.append(Paragraph(content))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Paragraph(token.content.rstrip("\n")))
+    return blocks
+
+
+def _stamp(
+    pages: list[tuple[float, float]], text: str, firsts: dict[int, str] | None = None
+) -> io.BytesIO:
+    """One overlay page per bundle page (of its size): "page X of N" at the foot; on a paper's
+    first page (`firsts`: page index → words) its number and item at the top right."""
     from reportlab.pdfgen.canvas import Canvas
 
     from boardroom.exports.layout import fonts
@@ -95,6 +153,10 @@ def _stamp(pages: list[tuple[float, float]], text: str) -> io.BytesIO:
         canvas.drawRightString(
             width - 40, 18, _("page {n} of {total}").format(n=n, total=len(pages))
         )
+        if firsts and (n - 1) in firsts:
+            canvas.setFont(f"{font}-Bold", 10)
+            canvas.setFillGray(0.1)
+            canvas.drawRightString(width - 40, height - 24, firsts[n - 1])
         canvas.showPage()
     canvas.save()
     out.seek(0)
@@ -108,7 +170,7 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     from boardroom.exports.pdf import deliver, to_pdf
 
     readers = {
-        part.paper.id: PdfReader(io.BytesIO(part.content))
+        part.paper.id: PdfReader(io.BytesIO(part.content if part.is_pdf else _typeset(part)))
         for part in bundle.papers
         if part.content is not None
     }
@@ -130,7 +192,7 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     front_reader = PdfReader(io.BytesIO(front))
     writer.append(front_reader, import_outline=False)
     for reader in readers.values():
-        writer.append(reader, import_outline=False)
+        writer.append(reader, import_outline=False)  # its own bookmarks: under it, below
     view = bundle.view
     writer.add_outline_item(title=_("Meeting papers"), page_number=0)
     agenda_mark = writer.add_outline_item(title=_("Agenda"), page_number=1)
@@ -143,12 +205,24 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
             title=title, page_number=target, parent=agenda_mark, is_open=False
         )
         for part in pdfs:
-            writer.add_outline_item(
-                title=part.paper.title, page_number=placed[part.paper.id].start, parent=item_mark
+            start = placed[part.paper.id].start
+            mark = writer.add_outline_item(
+                title=f"{part.number}. {part.paper.title}", page_number=start, parent=item_mark
             )
+            _nest(writer, readers[part.paper.id], start, mark)
+    for section in (_("Werkagenda"), _("Papers in this bundle")):
+        if section in headings:
+            writer.add_outline_item(title=section, page_number=headings[section])
     sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
     label = f"{_('Meeting papers')} · {view.board} · {format_date(view.meeting.starts_at)}"
-    overlay = PdfReader(_stamp(sizes, label))
+    firsts = {
+        placed[part.paper.id].start: _("Paper {number} to item {item}").format(
+            number=part.number, item=part.paper.item_number
+        )
+        for part in bundle.papers
+        if part.paper.id in placed
+    }
+    overlay = PdfReader(_stamp(sizes, label, firsts))
     for sheet, stamp in zip(writer.pages, overlay.pages, strict=True):
         sheet.merge_page(stamp)
     writer.add_metadata(
@@ -161,6 +235,23 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     out = io.BytesIO()
     writer.write(out)
     return deliver(out.getvalue(), path)
+
+
+def _nest(writer: object, reader: object, start: int, parent: object) -> None:
+    """A paper's own bookmarks, under its bookmark in the bundle (pages offset by `start`)."""
+
+    def walk(items: list, under: object) -> None:  # type: ignore[type-arg]
+        last = under
+        for item in items:
+            if isinstance(item, list):
+                walk(item, last)
+                continue
+            page = reader.get_destination_page_number(item)  # type: ignore[attr-defined]
+            last = writer.add_outline_item(  # type: ignore[attr-defined]
+                title=str(item.title), page_number=start + page, parent=under
+            )
+
+    walk(reader.outline, parent)  # type: ignore[attr-defined]
 
 
 def _heading_pages(reader: object) -> dict[str, int]:

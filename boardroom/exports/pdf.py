@@ -164,12 +164,15 @@ def to_pdf(
 
     class Template(SimpleDocTemplate):
         depth = -1  # the last bookmark's level: a level may go one deeper at a time
+        top = 1  # the heading level of the outline's first level (a paper may start at 2)
 
         def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (ReportLab's name)
             level = getattr(flowable, "outline_level", None)
             if level is None or level > 4:
                 return
-            depth = min(level - 1, self.depth + 1)
+            if self.depth < 0:
+                self.top = level
+            depth = max(0, min(level - self.top, self.depth + 1))
             self.depth = depth
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)

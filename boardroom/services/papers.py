@@ -17,6 +17,7 @@ from boardroom.domain import models as m
 from boardroom.domain.enums import ItemStatus
 from boardroom.domain.errors import Conflict, NotFound, StorageProblem, ValidationProblem
 from boardroom.domain.file_size import size_text
+from boardroom.domain.numbering import paper_number
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services.agenda import papers_deadline, require_editable
@@ -201,10 +202,21 @@ def paper_bytes(session: Session, paper_id: int) -> tuple[m.Paper, bytes]:
     return paper, content
 
 
+#: the papers the bundle binds as they are (PDF) or typesets (text)
+TYPESET = ("text/markdown", "text/plain")
+
+
 @dataclass(frozen=True)
 class BundlePaper:
     paper: PaperRow
-    content: bytes | None  # the PDF's bytes (checked); None for a paper that is not a PDF
+    #: the paper's bytes (checked): a PDF bound as it is, or Markdown or plain text to be
+    #: typeset; None for another kind of file (listed only)
+    content: bytes | None
+    number: str = ""  # its number on the agenda: 4a, 4b
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.paper.media_type == "application/pdf"
 
 
 @dataclass(frozen=True)
@@ -214,7 +226,9 @@ class Bundle:
 
     view: Any
     papers: list[BundlePaper]
-    werkagenda: list[Any] = field(default_factory=list)  # of the meeting's themes, as it stands
+    #: of the meeting's themes, as it stood on the meeting's day (the same bundle twice is the
+    #: same bundle)
+    werkagenda: list[Any] = field(default_factory=list)
     werkagenda_on: dt.date | None = None
 
 
@@ -229,16 +243,19 @@ def bundle(session: Session, meeting: m.Meeting) -> Bundle:
             _("the meeting of {day} has no agenda yet").format(day=meeting.starts_at.date())
         )
     parts = []
+    per_item: dict[int, int] = {}
     for row in meeting_papers(session, meeting):
         if not row.current:
             continue
-        pdf = row.stored and row.media_type == "application/pdf"
-        content = paper_bytes(session, row.id)[1] if pdf else None
-        parts.append(BundlePaper(row, content))
+        bound = row.stored and (row.media_type == "application/pdf" or row.media_type in TYPESET)
+        content = paper_bytes(session, row.id)[1] if bound else None
+        index = per_item.get(row.item_number, 0)
+        per_item[row.item_number] = index + 1
+        parts.append(BundlePaper(row, content, paper_number(row.item_number, index)))
     from boardroom.services.werkagenda import of_meeting
 
-    today = session.today
-    return Bundle(view, parts, of_meeting(session, meeting.id or 0, today), today)
+    day = meeting.starts_at.date()
+    return Bundle(view, parts, of_meeting(session, meeting.id or 0, day), day)
 
 
 def attach_paper(

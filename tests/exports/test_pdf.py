@@ -98,31 +98,58 @@ def december(open_demo):
     return els, meeting, monitor, notes, netwerk
 
 
-def test_the_bundle_binds_every_pdf_paper_behind_its_item(december):
+def test_the_bundle_binds_every_paper_behind_its_item(december):
+    """PDFs as they are, Markdown typeset (the demo's notes and the test's), each first page
+    stamped with its number and item, its own bookmarks under it; another kind of file listed;
+    portrait throughout; the werkagenda as it stood on the meeting's day."""
     els, meeting, monitor, notes, netwerk = december
+    papers.add_paper(els, meeting, 5, "Advies", b"PK\x03\x04 word", "advies.docx")
     data = bundle_pdf(papers.bundle(els, meeting), author="Els Verhoeven")
     reader = PdfReader(io.BytesIO(data))
     total = len(reader.pages)
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in reader.pages} == {(595, 842)}  # fmt: skip
     tree = outline(reader)
     assert tree[0] == ("Meeting papers", 0) and tree[1] == ("Agenda", 1)
     items = tree[2]
-    assert [t for t in items if isinstance(t, tuple)][3][0] == "4. Wonen, welzijn en zorg"
-    monitor_start = items[3][1]
-    assert items[4] == [("Monitor wonen", monitor_start)]
-    assert items[6] == [("Evaluatie", monitor_start + 3)]
-    assert total == monitor_start + 3 + 2  # front matter, then 3 + 2 paper pages
+    heads = [t[0] for t in items if isinstance(t, tuple)]
+    assert heads[3:5] == ["4. Wonen, welzijn en zorg", "5. Mentale gezondheidsnetwerk (evaluatie)"]
+    four, five = items[4], items[6]
+    assert [t[0] for t in four if isinstance(t, tuple)] == [
+        "4a. Notitie Wonen, welzijn en zorg",
+        "4b. Monitor wonen",
+        "4c. Notities",
+    ]
+    note_start = four[0][1]
+    assert four[1] == [("Notitie Wonen, welzijn en zorg", note_start), [
+        ("Aanleiding", note_start), ("Voorstel", note_start)]]  # fmt: skip
+    monitor_start = four[2][1]
+    assert monitor_start == note_start + 1 and four[3][1] == monitor_start + 3  # 3 pages
+    assert [t[0] for t in five if isinstance(t, tuple)] == [
+        "5a. Notitie Mentale gezondheidsnetwerk (evaluatie)",
+        "5b. Evaluatie",
+    ]
+    assert total == monitor_start + 3 + 1 + 1 + 2  # Monitor, Notities, 5a, Evaluatie
+    assert [t[0] for t in tree[3:] if isinstance(t, tuple)] == [
+        "Werkagenda",
+        "Papers in this bundle",
+    ]
     texts = [page.extract_text() for page in reader.pages]
-    assert "Monitor page 1" in texts[monitor_start] and "Monitor page 3" in texts[monitor_start + 2]
+    assert "Paper 4b to item 4" in texts[monitor_start] and "Monitor page 1" in texts[monitor_start]
+    assert "Paper 4b to item 4" not in texts[monitor_start + 1]
+    assert "Paper 4a to item 4" in texts[note_start] and "Aanleiding" in texts[note_start]
     assert "Evaluatie page 2" in texts[total - 1]
     for n, text in enumerate(texts, start=1):
         assert f"page {n} of {total}" in text  # numbered across the whole bundle
-    front = " ".join(texts[:monitor_start]).replace("\n", " ")
+    front = " ".join(texts[:note_start]).replace("\n", " ")
     for added in (monitor, notes, netwerk):
-        assert added.sha256 in front  # each paper's sha256, whole, before the papers
-    assert f"not in the bundle: boardroom paper get --paper {notes.paper_id}" in front
+        grouped = " ".join(added.sha256[k : k + 16] for k in range(0, 64, 16))
+        assert grouped in front  # each paper's sha256, in four groups, before the papers
+    assert "not in the bundle (DOCX file): sent separately" in front
+    assert "boardroom paper get" not in front
     assert reader.metadata.author == "Els Verhoeven"
-    # the werkagenda of the meeting's theme items, with its charts, before the papers
-    assert "Werkagenda as it stood on Tue 24 Nov 2026" in front
+    # the werkagenda of the meeting's theme items as it stood on the meeting's day
+    assert "Werkagenda as it stood on Thu 10 Dec 2026" in front
     assert "Gemeenten met sluitende aanpak eenzaamheid: achieved" in front
 
 
