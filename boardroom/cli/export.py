@@ -65,9 +65,10 @@ def run_export(inv: Invocation) -> int:
     return 0
 
 
-def _document(doc: Document, fmt: str) -> bytes:
+def _document(doc: Document, fmt: str, session: Session) -> bytes:
     from boardroom.exports.formats import document_bytes
 
+    doc.made_at = session.now()
     return document_bytes(doc, fmt)
 
 
@@ -83,7 +84,7 @@ def export_minutes(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.services.record import find_meeting
 
     minutes = build_minutes(session, find_meeting(session, args.meeting).id or 0)
-    return _document(minutes_document(minutes), args.format)
+    return _document(minutes_document(minutes), args.format, session)
 
 
 def export_agenda(session: Session, args: argparse.Namespace) -> bytes:
@@ -92,7 +93,7 @@ def export_agenda(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.services.record import find_meeting
 
     view = agenda_view(session, find_meeting(session, args.meeting).id or 0)
-    return _document(agenda_document(view, internal=args.internal), args.format)
+    return _document(agenda_document(view, internal=args.internal), args.format, session)
 
 
 def export_bundle(session: Session, args: argparse.Namespace) -> bytes:
@@ -122,7 +123,7 @@ def export_report(session: Session, args: argparse.Namespace) -> bytes:
 
     _check_year(args.year)
     doc = report_document(board_summary(session).name, year_report(session, args.year))
-    return _document(doc, args.format)
+    return _document(doc, args.format, session)
 
 
 def export_werkagenda(session: Session, args: argparse.Namespace) -> bytes:
@@ -134,7 +135,9 @@ def export_werkagenda(session: Session, args: argparse.Namespace) -> bytes:
     views = werkagenda(session, on, args.theme)
     if args.format in ("csv", "json"):
         return rows_text(werkagenda_rows(views), args.format).encode("utf-8")
-    return _document(werkagenda_document(board_summary(session).name, views, on), args.format)
+    return _document(
+        werkagenda_document(board_summary(session).name, views, on), args.format, session
+    )
 
 
 def export_list(session: Session, args: argparse.Namespace) -> bytes:
@@ -156,7 +159,9 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.services.overview import board_summary
 
     rows = record.with_substance(session, rows, args.what)
-    return list_bytes(rows, args.what, args.format, board_summary(session).name, session.today)
+    return list_bytes(
+        rows, args.what, args.format, board_summary(session).name, session.today, session.now()
+    )
 
 
 def _check_year(year: int) -> None:

@@ -58,6 +58,8 @@ class Document:
     author: str = ""  # in the file's properties (docx, pdf)
     #: across every page while the document is not final ("CONCEPT"); "" for none
     watermark: str = ""
+    #: when it was made (the face's clock): the file's properties say so (docx)
+    made_at: dt.datetime | None = None
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

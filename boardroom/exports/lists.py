@@ -106,7 +106,12 @@ def _action_row(row: dict) -> list[str]:
 
 
 def list_bytes(
-    rows: list[dict], kind: str, fmt: str, board: str = "", on: dt.date | None = None
+    rows: list[dict],
+    kind: str,
+    fmt: str,
+    board: str = "",
+    on: dt.date | None = None,
+    made_at: dt.datetime | None = None,
 ) -> bytes:
     """Decisions or actions as the bytes of a file: md, csv, json, docx or pdf; `board` and
     `on` (the day the list stands on) head the documents."""
@@ -123,7 +128,7 @@ def list_bytes(
         writer.writerows([[_csv(row.get(key)) for key, _t in columns] for row in rows])
         return buffer.getvalue().encode("utf-8")
     title = _("Decision list") if kind == "decisions" else _("Action list")
-    doc = Document(f"{title} — {board}" if board else title)
+    doc = Document(f"{title} — {board}" if board else title, made_at=made_at)
     doc.header = " · ".join(part for part in (board, title) if part)
     doc.add(Heading(1, doc.title))
     if on is not None:

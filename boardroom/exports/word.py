@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from boardroom.exports.chart import chart_png
 from boardroom.exports.document import Bullets, Chart, Document, Heading, Paragraph, Table
 from boardroom.exports.layout import column_widths
-from boardroom.i18n import _
+from boardroom.i18n import _, current_language
 
 TABLE_PT = 9.5  # the size of text in Word tables
 
@@ -33,19 +34,75 @@ def _repeat_header(row: Any) -> None:
     properties.append(header)
 
 
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays the pages out."""
+def _field(paragraph: Any, instruction: str, half_points: int = 16) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays the pages out, at the
+    footer's size."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(half_points))
+    properties.append(size)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+#: the language Word is told the text is in, per language of the app
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def _language(document: Any, tag: str) -> None:
+    """The document's language for Word's spelling and a screen reader: in the default run
+    properties (every style inherits it) and in the file's properties."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in run.findall(qn("w:lang")):
+        run.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    run.append(lang)
+    for style in document.styles:  # a style that names its own language names this one
+        properties = style.element.find(qn("w:rPr"))
+        if properties is not None:
+            for own in properties.findall(qn("w:lang")):
+                own.set(qn("w:val"), tag)
+    document.core_properties.language = tag
+
+
+def _honest_properties(document: Any, doc: Document, author: str) -> None:
+    """The file's properties are this document's: made now (not the template's 2013), by its
+    author, revision 1, no template thumbnail."""
+    properties = document.core_properties
+    properties.title = doc.title
+    properties.author = properties.last_modified_by = author or doc.author or "boardroom"
+    properties.revision = 1
+    properties.comments = ""
+    if doc.made_at is not None:
+        made = doc.made_at.astimezone(dt.UTC).replace(tzinfo=None)
+        properties.created = properties.modified = made
+    package = document.part.package
+    for key, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[key]
+
+
+def _keep_together(row: Any) -> None:
+    """A table row is not split over two pages (w:cantSplit)."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
@@ -59,8 +116,8 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
     from docx.shared import Mm, Pt, Twips
 
     document = Docx()
-    document.core_properties.title = doc.title
-    document.core_properties.author = author or doc.author or "boardroom"
+    _honest_properties(document, doc, author)
+    _language(document, LANGUAGE_TAGS.get(current_language(), "en-GB"))
     document.styles["Normal"].font.name = "Calibri"
     document.styles["Normal"].font.size = Pt(10.5)
     section = document.sections[0]
@@ -90,15 +147,22 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
     for run in footer.runs:
         run.font.size = Pt(8)
     available = int((section.page_width - section.left_margin - section.right_margin) / 635)
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
+        following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         if isinstance(block, Heading):
             heading = document.add_heading(block.text, level=min(block.level, 9))
             heading.paragraph_format.page_break_before = block.appendix
+            heading.paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = document.add_paragraph()
             if block.label:
                 paragraph.add_run(block.label + " ").bold = True
             paragraph.add_run(block.text)
+            # a label and what it introduces (its table, its list) stay on one page
+            introduces = isinstance(following, (Table, Bullets, Chart))
+            paragraph.paragraph_format.keep_with_next = bool(block.label) and (
+                not block.text or introduces
+            )
         elif isinstance(block, Bullets):
             for item in block.items:
                 document.add_paragraph(item, style="List Bullet")
@@ -120,8 +184,9 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
                     run.bold = True
             _repeat_header(table.rows[0])
             for row in block.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
+                added = table.add_row()
+                _keep_together(added)
+                for cell, text in zip(added.cells, row, strict=True):
                     cell.text = text
             for row in table.rows:
                 for cell in row.cells:

@@ -80,3 +80,41 @@ def test_an_appendix_starts_on_a_new_page_in_word(demo_path):
     document = minutes_docx(demo_path)
     appendix = next(p for p in document.paragraphs if p.text.startswith("Appendix: decisions"))
     assert appendix.paragraph_format.page_break_before is True
+
+
+def test_the_file_is_in_the_readers_language_and_says_when_it_was_made(demo_path, tmp_path):
+    """Word spell-checks Dutch minutes as Dutch (the document's language in every style) and
+    the properties are this file's: made at the export (the clock), by its author, revision 1,
+    no template thumbnail or 2013 date."""
+    import zipfile
+
+    for lang, tag in (("nl", "nl-NL"), ("en", "en-GB")):
+        document = minutes_docx(demo_path, "--lang", lang)
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        langs = [e.get(qn("w:val")) for e in defaults.iter(qn("w:lang"))]
+        assert langs == [tag]
+        properties = document.core_properties
+        assert properties.language == tag
+        assert properties.created.isoformat() == "2026-11-24T09:00:00+00:00"  # the clock
+        assert (properties.modified, properties.revision) == (properties.created, 1)
+        assert properties.author == properties.last_modified_by == "Els Verhoeven"
+    names = zipfile.ZipFile(demo_path.with_name("verslag.docx")).namelist()
+    assert not [n for n in names if "thumbnail" in n]
+
+
+def test_labels_stay_with_what_they_introduce_and_rows_are_not_split(demo_path):
+    document = minutes_docx(demo_path)
+    body = list(document.paragraphs)
+    labelled = [p for p in body if p.text.startswith("Round 1, version 1:")]
+    assert labelled and all(p.paragraph_format.keep_with_next for p in labelled)
+    present = next(p for p in body if p.text.strip() == "Present:")
+    assert present.paragraph_format.keep_with_next
+    assert all(
+        p.paragraph_format.keep_with_next for p in body if p.style.name.startswith("Heading")
+    )
+    for table in document.tables:
+        for row in table.rows[1:]:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    footer = document.sections[0].footer.paragraphs[0]._p
+    sizes = {s.get(qn("w:val")) for f in footer.iter(qn("w:fldSimple")) for s in f.iter(qn("w:sz"))}
+    assert sizes == {"16"}  # the page fields at the footer's 8 pt

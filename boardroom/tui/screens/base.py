@@ -217,7 +217,9 @@ class TableScreen(BoardScreen):
             if fmt not in FORMATS:
                 raise ValidationProblem(_("the file must end in .md, .html, .docx or .pdf"), "path")
             files.writable(name, "path")
-            written = files.write_bytes(name, document_bytes(document(), fmt), "path")
+            made = document()
+            made.made_at = self.session.now()
+            written = files.write_bytes(name, document_bytes(made, fmt), "path")
             self.notify(f"{_('Written')}: {written}", timeout=8)
 
         self.open_form(
