@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
 from boardroom.i18n import _, format_date, format_decimal, format_number, label
+from boardroom.i18n.record import tally_text
 from boardroom.services.evaluation import EvaluationResult
 from boardroom.services.minutes import Attendee, Minutes, MinutesDecision, MinutesProposal
 from boardroom.services.record import RoundRecord
@@ -64,17 +65,14 @@ def _round_blocks(rounds: list[RoundRecord], secret: bool, tally: bool) -> list[
             elif secret:
                 blocks.append(Paragraph(_("Secret ballot: the counts only.")))
             if tally and current.round.for_weight is not None:
-                blocks.append(
-                    Paragraph(
-                        _("for {for_}, against {against}, abstaining {abstain}: {result}").format(
-                            for_=format_number(current.round.for_weight or 0),
-                            against=format_number(current.round.against_weight or 0),
-                            abstain=format_number(current.round.abstain_weight or 0),
-                            result=label(current.round.outcome or ""),
-                        ),
-                        _("Count") + ":",
-                    )
+                counted = tally_text(
+                    current.round.for_weight or 0,
+                    current.round.against_weight or 0,
+                    current.round.abstain_weight or 0,
+                    current.round.entitled_weight,
                 )
+                outcome = label(current.round.outcome or "")
+                blocks.append(Paragraph(f"{counted} — {outcome}", _("Count") + ":"))
         else:
             blocks.append(
                 Paragraph(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from boardroom.domain.clock import local_time
 from boardroom.domain.enums import DecisionMethod, VoterRule, VoteRule
 from boardroom.domain.outcome import DecisionOutcome
-from boardroom.i18n import _, label, n_
+from boardroom.i18n import _, format_number, label, n_
 
 if TYPE_CHECKING:
     from boardroom.domain.models import Decision
@@ -38,6 +38,28 @@ def describe_quorum(present: int, total: int, needed: int, unit: str) -> str:
     return _("{present} of {total} {unit} present, {needed} needed").format(
         present=present, total=total, unit=_(unit), needed=needed
     )
+
+
+def _count(weight: float) -> int:
+    """The count a plural form is chosen by: one for exactly 1, else many (a weight of 1.5)."""
+    return 1 if weight == 1 else 2
+
+
+def tally_text(
+    for_weight: float, against: float, abstained: float, entitled: float | None = None
+) -> str:
+    """`5 for, 3 against, 1 abstention; 9 entitled to vote` — in Dutch with its plurals
+    (`1 onthouding`, `2 onthoudingen`) and decimal commas."""
+    abstentions = n_("{n} abstention", "{n} abstentions", _count(abstained))
+    text = _("{f} for, {a} against, {abstentions}").format(
+        f=format_number(for_weight),
+        a=format_number(against),
+        abstentions=abstentions.format(n=format_number(abstained)),
+    )
+    if entitled is not None:
+        voters = n_("{n} entitled to vote", "{n} entitled to vote", _count(entitled))
+        text += "; " + voters.format(n=format_number(entitled))
+    return text
 
 
 def describe(
@@ -83,11 +105,11 @@ def describe(
         )
     if method == DecisionMethod.VOTE and facts.for_weight is not None:
         parts.append(
-            _("{f:g} for, {a:g} against, {e:g} abstained of {entitled:g} entitled").format(
-                f=facts.for_weight,
-                a=facts.against_weight or 0,
-                e=facts.abstain_weight or 0,
-                entitled=facts.entitled_weight or 0,
+            tally_text(
+                facts.for_weight,
+                facts.against_weight or 0,
+                facts.abstain_weight or 0,
+                facts.entitled_weight or 0,
             )
         )
         if result is not None:

@@ -177,14 +177,14 @@ def test_a_roll_call_vote_becomes_a_numbered_decision(chair):
     assert decision.outcome_summary == ""  # the record keeps facts, not a sentence
     assert decision_outcome(decision) == (
         "roll-call vote, simple majority, one vote per perspective; quorum 9 of 9 perspectives present,"
-        " 5 needed; 5 for, 2 against, 2 abstained of 9 entitled; adopted"
+        " 5 needed; 5 for, 2 against, 2 abstentions; 9 entitled to vote; adopted"
     )
     set_language("nl")
     try:
         assert decision_outcome(decision) == (
             "hoofdelijke stemming, gewone meerderheid, één stem per perspectief; quorum 9 van 9"
-            " perspectieven aanwezig, 5 nodig; 5 voor, 2 tegen, 2 onthouding van 9"
-            " stemgerechtigd; aangenomen"
+            " perspectieven aanwezig, 5 nodig; 5 voor, 2 tegen, 2 onthoudingen;"
+            " 9 stemgerechtigden; aangenomen"
         )
     finally:
         set_language("en")
