@@ -59,7 +59,7 @@ def run_show(inv: Invocation) -> int:
             print(f"{agreement.theme} — {agreement.title} ({agreement.owner or '-'})")
             for kpi in agreement.kpis:
                 print(
-                    f"  {kpi.name}: {status_text(kpi)} — figures {figures_text(kpi.figures)};"
+                    f"  {kpi.name}: {status_text(kpi)} — figures {figures_text(kpi.figures, dated=False)};"
                     f" target {with_unit(kpi.target.target, kpi.unit)} by {kpi.target.target_on}"
                 )
     return 0

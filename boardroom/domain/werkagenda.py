@@ -53,8 +53,10 @@ class Target:
     def meets(self, value: float) -> bool:
         return value >= self.target if self.higher_is_better else value <= self.target
 
-    def at_least_path(self, value: float, on: dt.date) -> bool:
-        path = self.path_at(on)
+    def at_least_path(self, value: float, on: dt.date, digits: int = 2) -> bool:
+        """On the path or better, at the precision the figures are given in (`digits`): the
+        status says what the shown numbers say (a figure of 58 is on a path of 57.97)."""
+        path, value = round(self.path_at(on), digits), round(value, digits)
         return value >= path if self.higher_is_better else value <= path
 
     def distance(self, value: float) -> float:
@@ -100,12 +102,25 @@ class Figure:
 
 @dataclass(frozen=True)
 class Standing:
-    """A KPI at a date: its status, its latest figure and the path value at that figure."""
+    """A KPI at a date: its status, its latest figure and the path value at that figure
+    (rounded to the precision of the KPI's numbers, as the status compared it)."""
 
     status: KpiStatus
     latest: Figure | None
     path: float | None
     missed: dt.date | None  # the measuring moment without a figure (status no data)
+
+
+def precision(target: Target, figures: Sequence[Figure]) -> int:
+    """The decimals the KPI's numbers are given in (at most two): its path is shown and
+    compared at that precision."""
+
+    def decimals(value: float) -> int:
+        text = f"{round(value, 6):f}".rstrip("0")
+        return len(text.split(".")[1]) if "." in text else 0
+
+    values = [target.baseline, target.target, *(f.value for f in figures)]
+    return min(2, max(decimals(v) for v in values))
 
 
 def standing(target: Target, figures: Sequence[Figure], on: dt.date) -> Standing:
@@ -120,10 +135,11 @@ def standing(target: Target, figures: Sequence[Figure], on: dt.date) -> Standing
             return Standing(KpiStatus.NO_DATA, latest, None, closing)
     if latest is None:
         return Standing(KpiStatus.NO_DATA, None, None, None)
-    path = target.path_at(latest.on)
+    digits = precision(target, known)
+    path = round(target.path_at(latest.on), digits)
     if target.meets(latest.value):
         status = KpiStatus.ACHIEVED
-    elif target.at_least_path(latest.value, latest.on):
+    elif target.at_least_path(latest.value, latest.on, digits):
         status = KpiStatus.ON_TRACK
     elif _moving_away(target, known):
         status = KpiStatus.AT_RISK

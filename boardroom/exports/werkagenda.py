@@ -16,16 +16,24 @@ from boardroom.i18n import _, format_date, format_number, label
 from boardroom.services.werkagenda import AgreementView, KpiView
 
 
-def figures_text(figures: tuple[Figure, ...], last: int = 6) -> str:
-    """The latest figures, oldest first: 58 · 52 · 47 (a separator every PDF font has)."""
-    return " · ".join(format_number(f.value) for f in figures[-last:]) or "—"
+def figures_text(figures: tuple[Figure, ...], last: int = 6, *, dated: bool = True) -> str:
+    """The latest figures, oldest first, each with its date in a document: 58 (1 Jan 2026) ·
+    52 (1 Apr 2026) (a separator every PDF font has); `dated=False` for a line on a screen."""
+    return (
+        " · ".join(
+            format_number(f.value) + (f" ({format_date(f.on, weekday=False)})" if dated else "")
+            for f in figures[-last:]
+        )
+        or "—"
+    )
 
 
 def status_text(kpi: KpiView) -> str:
     """The status, and for no data the measuring moment that passed without a figure."""
     text = label(kpi.standing.status)
     if kpi.standing.missed is not None:
-        text += " (" + _("no figure for {date}").format(date=format_date(kpi.standing.missed)) + ")"
+        missed = format_date(kpi.standing.missed, weekday=False)
+        text += " (" + _("no figure for {date}").format(date=missed) + ")"
     return text
 
 
@@ -90,10 +98,10 @@ def _kpi_row(kpi: KpiView) -> list[str]:
     path = kpi.standing.path
     return [
         f"{kpi.name} ({kpi.unit})" if kpi.unit else kpi.name,
-        f"{format_number(target.baseline)} ({format_date(target.baseline_on)})",
+        f"{format_number(target.baseline)} ({format_date(target.baseline_on, weekday=False)})",
         figures_text(kpi.figures),
-        "—" if path is None else format_number(round(path, 1)),
-        f"{format_number(target.target)} ({format_date(target.target_on)})",
+        "—" if path is None else format_number(path),
+        f"{format_number(target.target)} ({format_date(target.target_on, weekday=False)})",
         status_text(kpi),
     ]
 

@@ -93,3 +93,16 @@ def test_the_last_period_is_the_one_the_list_of_moments_ends_with(frequency):
         moments = [target.baseline_on, *target.moments(until)]
         expected = (moments[-2], moments[-1]) if len(moments) > 1 else None
         assert target.last_period(until) == expected, until
+
+
+def test_the_path_is_compared_and_shown_at_the_precision_of_the_figures():
+    """Whole numbers against a path of 60.99 (lower is better): a figure of 61 is on it and
+    the path says 61, as the table shows it; where the figures are given in hundredths, the
+    same figure is behind a path of 60.99."""
+    spoed = Target(62.0, D(2025, 10, 1), 30.0, D(2027, 10, 1), Frequency.QUARTERLY)
+    on = D(2025, 10, 24)
+    assert 60.98 < spoed.path_at(on) < 60.995
+    whole = standing(spoed, [Figure(D(2025, 10, 10), 62.0), Figure(on, 61.0)], on)
+    assert (whole.status, whole.path) == (KpiStatus.ON_TRACK, 61.0)
+    fine = standing(spoed, [Figure(D(2025, 10, 10), 61.25), Figure(on, 61.0)], on)
+    assert (fine.status, fine.path) == (KpiStatus.BEHIND, 60.99)

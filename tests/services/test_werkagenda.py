@@ -192,10 +192,11 @@ def test_the_minutes_keep_the_figures_as_they_stood_at_the_meeting(open_demo):
 
     before = werkagenda_rows()
     assert before == [  # the meeting's themes: its two theme items
-        "| Deelnemers valpreventie per kwartaal (deelnemers) | 120 (Wed 1 Oct 2025)"
-        " | 150 · 170 · 185 · 205 | 210 | 300 (Fri 1 Oct 2027) | behind |",
-        "| Verzuim zorgpersoneel (%) | 7.8 (Wed 1 Oct 2025) | 7.7 · 7.5 · 7.3 | — |"
-        " 6.5 (Fri 1 Oct 2027) | no data (no figure for Thu 1 Oct 2026) |",
+        "| Deelnemers valpreventie per kwartaal (deelnemers) | 120 (1 Oct 2025)"
+        " | 150 (1 Jan 2026) · 170 (1 Apr 2026) · 185 (1 Jul 2026) · 205 (1 Oct 2026) | 210"
+        " | 300 (1 Oct 2027) | behind |",
+        "| Verzuim zorgpersoneel (%) | 7.8 (1 Oct 2025) | 7.7 (1 Jan 2026) · 7.5 (1 Apr 2026)"
+        " · 7.3 (1 Jul 2026) | — | 6.5 (1 Oct 2027) | no data (no figure for 1 Oct 2026) |",
     ]
     # after the meeting: the missing figure arrives, and the last one is corrected
     werkagenda.import_figures(

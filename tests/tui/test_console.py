@@ -90,7 +90,9 @@ async def test_chairing_a_meeting_from_open_to_close(make_app):
         await keys("f", "f", "a", "f", "f", "o", "f", "a", "ctrl+s")
         decision = repo.decisions_of(mid)[0]
         assert decision.number == "B2026-10-01" and decision.method.value == "vote"
-        assert "5 for, 2 against, 1 abstention; 9 entitled to vote; adopted" in decision_outcome(decision)
+        assert "5 for, 2 against, 1 abstention; 9 entitled to vote; adopted" in decision_outcome(
+            decision
+        )
         assert "B2026-10-01" in str(app.screen.query_one("#tally").content)
         await keys("escape", "t")
         await type_into(app, "#field-text", "Werk de regeling uit", pilot)
@@ -167,7 +169,9 @@ async def test_a_roll_call_vote_with_9_voters_takes_voters_plus_3_keys(make_app)
         await keys("v", "ctrl+s", *["f"] * 6, *["a"] * 2, "o", "ctrl+s")
         assert keys.count == 9 + 3
         decision = app.session.repo.decisions_of(mid)[0]
-        assert "6 for, 2 against, 1 abstention; 9 entitled to vote; adopted" in decision_outcome(decision)
+        assert "6 for, 2 against, 1 abstention; 9 entitled to vote; adopted" in decision_outcome(
+            decision
+        )
 
 
 async def test_keys_in_the_console_never_land_in_the_notes(make_app):

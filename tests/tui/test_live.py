@@ -74,7 +74,9 @@ async def test_the_secretary_sees_each_ballot_the_chair_records(make_app):
         assert tally().startswith("For 1 · Against 1 · Abstain 1")
         await keys(*["f"] * 6, "ctrl+s")  # the chair counts on her laptop
         await until(other, lambda: "Decision B2026-10-01" in tally())
-        assert "ADOPTED" in tally() and "7 for, 1 against, 1 abstention; 9 entitled to vote" in tally()
+        assert (
+            "ADOPTED" in tally() and "7 for, 1 against, 1 abstention; 9 entitled to vote" in tally()
+        )
         assert ballots()[:3] == ["for", "against", "abstain"]  # whole words, not cut
 
 

@@ -125,7 +125,7 @@ class WerkagendaScreen(TableScreen):
             f"{_('Baseline')} {with_unit(target.baseline, kpi.unit)} ({format_date(target.baseline_on)})"
             f" → {_('Target')} {with_unit(target.target, kpi.unit)} ({format_date(target.target_on)})"
             + ("" if path is None else f" · {_('Path')} {with_unit(round(path, 1), kpi.unit)}"),
-            f"{_('Figures')}: {figures_text(kpi.figures)} · {label(target.frequency)}"
+            f"{_('Figures')}: {figures_text(kpi.figures, dated=False)} · {label(target.frequency)}"
             + (f" · {kpi.source}" if kpi.source else ""),
         ]
         if agreement.parties:
