@@ -124,7 +124,7 @@ def _decision_blocks(decision: MinutesDecision) -> list:
     blocks: list = [Heading(4, f"{_('Decision')} {decision.number}: {decision.title}")]
     if decision.text:
         blocks.append(Paragraph(decision.text))
-    blocks.append(Paragraph(decision.outcome, label(decision.method) + ":"))
+    blocks.append(Paragraph(decision.outcome, _("Outcome") + ":"))  # it names the method
     if decision.supersedes:
         blocks.append(
             Paragraph(_("This decision supersedes {number}.").format(number=decision.supersedes))
