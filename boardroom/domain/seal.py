@@ -27,8 +27,9 @@ def seal_code(day: dt.date, record_hash: str, chain_head: str) -> str:
 
 
 def parse_code(text: str) -> tuple[dt.date, str]:
-    """The code as a member types it (case and spaces do not matter): its date and itself."""
-    code = re.sub(r"\s+", "", text).upper()
+    """The code as a member types or copies it (case and spaces do not matter, nor which
+    hyphen: a document keeps the code whole with non-breaking ones): its date and itself."""
+    code = re.sub(r"[\u2010\u2011\u2012\u2013\u2212]", "-", re.sub(r"\s+", "", text)).upper()
     match = CODE.match(code)
     if not match:
         raise ValidationProblem(

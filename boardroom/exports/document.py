@@ -19,6 +19,7 @@ class Heading:
 class Paragraph:
     text: str
     label: str = ""  # shown in bold before the text
+    whole: bool = False  # never broken over two lines (a seal code)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ figure.chart { margin: .3em 0 1em; }
 .running { color: #666; font-size: .8em; border-bottom: 1px solid #ccc; padding-bottom: .3em; }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; z-index: -1;
              font-size: 8em; font-weight: bold; color: #e4e4e4; transform: rotate(-40deg); }
+.whole { white-space: nowrap; }
 .foot { color: #666; font-size: .8em; border-top: 1px solid #ccc; margin-top: 2em; padding-top: .3em; }
 @page { size: A4; margin: 20mm; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
@@ -69,6 +70,8 @@ def to_html(doc: Document, language: str) -> str:
         elif isinstance(block, Paragraph):
             label = f"<strong>{html.escape(block.label)}</strong> " if block.label else ""
             text = html.escape(block.text).replace("\n", "<br>")
+            if block.whole:
+                text = f'<span class="whole">{text}</span>'
             out.append(f"<p>{label}{text}</p>")
         elif isinstance(block, Bullets):
             out.append(

@@ -155,7 +155,7 @@ def minutes_document(minutes: Minutes) -> Document:
         Paragraph(minutes.chair, _("Chair") + ":"),
         Paragraph(minutes.secretary, _("Secretary") + ":"),
         Paragraph(status, _("Status") + ":"),
-        *([Paragraph(minutes.seal, _("Seal") + ":")] if minutes.seal else []),
+        *([Paragraph(minutes.seal, _("Seal") + ":", whole=True)] if minutes.seal else []),
     )
     if not minutes.approved:
         doc.watermark = _("DRAFT")

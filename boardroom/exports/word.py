@@ -98,6 +98,18 @@ def _honest_properties(document: Any, doc: Document, author: str) -> None:
             del package.rels[key]
 
 
+def _unbroken(paragraph: Any, text: str) -> None:
+    """Text whose hyphens are Word's non-breaking ones (w:noBreakHyphen)."""
+    from docx.oxml import OxmlElement
+
+    for k, part in enumerate(text.split("-")):
+        if k:
+            run = paragraph.add_run()
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            paragraph.add_run(part)
+
+
 def _keep_together(row: Any) -> None:
     """A table row is not split over two pages (w:cantSplit)."""
     from docx.oxml import OxmlElement
@@ -157,7 +169,10 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
             paragraph = document.add_paragraph()
             if block.label:
                 paragraph.add_run(block.label + " ").bold = True
-            paragraph.add_run(block.text)
+            if block.whole:  # Word's non-breaking hyphen keeps a code on one line
+                _unbroken(paragraph, block.text)
+            else:
+                paragraph.add_run(block.text)
             # a label and what it introduces (its table, its list) stay on one page
             introduces = isinstance(following, (Table, Bullets, Chart))
             paragraph.paragraph_format.keep_with_next = bool(block.label) and (

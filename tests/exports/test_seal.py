@@ -137,3 +137,21 @@ def test_bad_seal_codes_are_one_line(demo_path, capsys):
     assert "--seal: not a seal code" in capsys.readouterr().err
     assert main(["verify", "--db", str(demo_path), "--seal", "20250101-AAAA-BBBB-CCCC"]) == 2
     assert "no approved minutes of a meeting on 2025-01-01" in capsys.readouterr().err
+
+
+def test_the_code_is_never_broken_over_two_lines_and_reads_back_as_copied(demo_path, capsys):
+    """HTML keeps it on one line, Word with its non-breaking hyphens; a code copied from
+    either (with those hyphens) is read as typed."""
+    from docx.oxml.ns import qn
+
+    html = export(demo_path, "html").read_text(encoding="utf-8")
+    code = CODE.search(html).group(0)
+    assert f'<span class="whole">{code}</span>' in html
+    document = Docx(str(export(demo_path, "docx")))
+    seal = next(p for p in document.paragraphs if p.text.startswith("Seal:"))
+    assert len(list(seal._p.iter(qn("w:noBreakHyphen")))) == 3
+    assert "".join(r.text for r in seal.runs[1:]) == code  # Word copies them as hyphens
+    for hyphen in ("\u2011", "\u2010"):
+        copied = code.replace("-", hyphen).lower()
+        assert main(["verify", "--db", str(demo_path), "--seal", copied]) == 0, hyphen
+        assert "matches" in capsys.readouterr().out
