@@ -10,7 +10,7 @@ from __future__ import annotations
 from boardroom.domain.enums import ItemKind
 from boardroom.domain.numbering import paper_number
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import _, day_text, format_date, label
 from boardroom.services.agenda import AgendaView, PaperLine
 
 
@@ -126,7 +126,8 @@ def actions_review_blocks(view: AgendaView) -> list[Bullets | Paragraph]:
     actions = [
         f"{a['number']} {a['owner']}: {a['text']}"
         + (
-            f" ({_('due')} {a['due_date']}" + (f", {_('overdue')})" if a["due_date"] < day else ")")
+            f" ({_('due')} {day_text(a['due_date'])}"
+            + (f", {_('overdue')})" if a["due_date"] < day else ")")
             if a["due_date"]
             else ""
         )
@@ -137,7 +138,10 @@ def actions_review_blocks(view: AgendaView) -> list[Bullets | Paragraph]:
         blocks.append(Paragraph("", _("Decisions due for review:")))
         blocks.append(
             Bullets(
-                [f"{d['number']} {d['title']} ({d['review_date']})" for d in view.due_decisions]
+                [
+                    f"{d['number']} {d['title']} ({day_text(d['review_date'])})"
+                    for d in view.due_decisions
+                ]
             )
         )
     return blocks

@@ -14,7 +14,7 @@ from typing import Any
 from boardroom.domain.outcome import DecisionOutcome
 from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
 from boardroom.exports.formats import document_bytes
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import _, day_text, format_date, label
 from boardroom.i18n.record import describe
 
 DECISION_COLUMNS = [
@@ -58,14 +58,10 @@ def _with_outcome(row: dict, fmt: str) -> dict:
     return {**row, "outcome": shown}
 
 
-def _day(iso: str | None) -> str:
-    return format_date(dt.date.fromisoformat(iso[:10]), weekday=False) if iso else ""
-
-
 def _decision_blocks(row: dict) -> list[Block]:
     """One decision as the list gives it: what was decided, how, and its place in the line."""
     facts = [
-        _day(row["held_on"]),
+        day_text(row["held_on"]),
         row.get("theme") or "",
         label(row["method"]),
         label(row["status"]),
@@ -84,7 +80,7 @@ def _decision_blocks(row: dict) -> list[Block]:
         blocks.append(Paragraph(", ".join(row["superseded_by"]), _("Superseded by") + ":"))
     if row.get("review_date"):
         passed = f" ({_('passed')})" if row.get("review_passed") else ""
-        blocks.append(Paragraph(_day(row["review_date"]) + passed, _("Review date") + ":"))
+        blocks.append(Paragraph(day_text(row["review_date"]) + passed, _("Review date") + ":"))
     return blocks
 
 
@@ -93,13 +89,13 @@ def _action_row(row: dict) -> list[str]:
     (done on a day, or cancelled and why)."""
     action = row["text"]
     if row.get("update"):
-        action += f"\n{_('State of affairs')} ({_day(row['update_on'])}): {row['update']}"
-    due = row.get("due_date") or ""
+        action += f"\n{_('State of affairs')} ({day_text(row['update_on'])}): {row['update']}"
+    due = day_text(row.get("due_date"))
     if row.get("overdue"):
         due += f" ({_('overdue')})"
     status = label(row["status"])
     if row["status"] == "done" and row.get("done_at"):
-        status += f" {_day(row['done_at'])}"
+        status += f" {day_text(row['done_at'])}"
     elif row["status"] == "cancelled" and row.get("reason"):
         status += f": {row['reason']}"
     return [row["number"], action, row["owner"], due, status]

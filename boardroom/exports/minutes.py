@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, format_date, format_decimal, format_number, label
+from boardroom.i18n import _, day_text, format_date, format_decimal, format_number, label
 from boardroom.i18n.record import tally_text
 from boardroom.services.evaluation import EvaluationResult
 from boardroom.services.minutes import Attendee, Minutes, MinutesDecision, MinutesProposal
@@ -194,7 +194,8 @@ def minutes_document(minutes: Minutes) -> Document:
         if item.actions:
             doc.add(
                 Table(
-                    [_("Action"), _("Text"), _("Owner"), _("Due")], [list(a) for a in item.actions]
+                    [_("Action"), _("Text"), _("Owner"), _("Due")],
+                    [[n, text, owner, day_text(due)] for n, text, owner, due in item.actions],
                 )
             )
     if minutes.werkagenda:
@@ -229,7 +230,10 @@ def minutes_document(minutes: Minutes) -> Document:
     if minutes.amendments:
         doc.add(
             Heading(2, _("Amendments after approval")),
-            Table([_("Date"), _("By"), _("Amendment")], [list(a) for a in minutes.amendments]),
+            Table(
+                [_("Date"), _("By"), _("Amendment")],
+                [[day_text(day), by, text] for day, by, text in minutes.amendments],
+            ),
         )
     if minutes.approved and minutes.approved_on:
         day = format_date(minutes.approved_on, weekday=False)
@@ -257,7 +261,12 @@ def minutes_document(minutes: Minutes) -> Document:
         Table(
             [_("Action"), _("Text"), _("Owner"), _("Due")],
             [
-                [number, text, owner, f"{due} ({_('overdue')})" if overdue else due]
+                [
+                    number,
+                    text,
+                    owner,
+                    day_text(due) + (f" ({_('overdue')})" if overdue else ""),
+                ]
                 for number, text, owner, due, overdue in minutes.open_actions
             ],
         )

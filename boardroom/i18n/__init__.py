@@ -111,6 +111,14 @@ def with_unit(value: float, unit: str) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
 
 
+def day_text(iso: str | None) -> str:
+    """A date the record keeps as ISO text (`2026-04-23`), as documents write dates: `23 apr
+    2026` / `23 Apr 2026` (one style in running text and tables alike); "" for none."""
+    if not iso:
+        return ""
+    return format_date(date.fromisoformat(iso[:10]), weekday=False)
+
+
 def format_date(
     day: date | datetime, *, weekday: bool = True, time: bool = False, year: bool = True
 ) -> str:

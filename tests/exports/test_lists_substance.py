@@ -49,7 +49,7 @@ def test_the_action_list_document_says_where_each_action_stands(capsys, demo_pat
     assert lines[6] == (
         "| A2025-02-03 | Lever cijfers aan over arbeidsmarkt en digitale zorg. State of affairs"
         " (19 Jan 2026): Loopt; afstemming met de achterban duurt langer dan gepland."
-        " | Nicole Brouwer | 2026-01-22 (overdue) | open |"
+        " | Nicole Brouwer | 22 Jan 2026 (overdue) | open |"
     )
     cancelled = [line for line in lines if "| cancelled: " in line]
     assert cancelled and all(

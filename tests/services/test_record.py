@@ -213,7 +213,8 @@ def test_approved_minutes_take_amendments_and_show_them(open_demo):
     text = to_markdown(minutes_document(build_minutes(secretary, approved.id)))
     assert "## Amendments after approval" in text
     assert (
-        "| 2026-11-24 | Els Verhoeven | Bij punt 4: Joost Bakker was afwezig met bericht. |" in text
+        "| 24 Nov 2026 | Els Verhoeven | Bij punt 4: Joost Bakker was afwezig met bericht. |"
+        in text
     )
     closed = record.find_meeting(secretary, "2026-11-12")
     with pytest.raises(Conflict, match="only approved minutes are amended"):
