@@ -1,11 +1,20 @@
-"""The year report: meetings held, decisions by method and theme, actions done on time,
-attendance, interest rounds per perspective, the behaviour trend (md or html)."""
+"""The year report: meetings held, decisions by method and theme, actions done on time and
+still open (overdue ones counted), proposals not adopted, attendance of the table's members,
+interest rounds per perspective, the behaviour trend, the process evaluations."""
 
 from __future__ import annotations
 
 from boardroom.exports.document import Bullets, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, format_date, label
+from boardroom.i18n import _, day_text, format_date, format_decimal, label, n_
+from boardroom.services.evaluation import EvaluationResult
 from boardroom.services.year import YearReport
+
+
+def _mean(held: EvaluationResult) -> str:
+    """The mean over every statement's scores."""
+    scores = [(k + 1) * n for s in held.statements for k, n in enumerate(s.counts)]
+    given = sum(n for s in held.statements for n in s.counts)
+    return format_decimal(sum(scores) / given) if given else "—"
 
 
 def report_document(board: str, report: YearReport) -> Document:
@@ -22,6 +31,15 @@ def report_document(board: str, report: YearReport) -> Document:
                 _("{agreed} actions agreed, {done} done, {on_time} of those on time").format(
                     agreed=report.actions_agreed, done=report.actions_done, on_time=on_time
                 ),
+                _("{open} still open, {overdue} of them overdue").format(
+                    open=report.actions_open, overdue=report.actions_overdue
+                ),
+                n_(
+                    "{n} proposal not adopted", "{n} proposals not adopted", len(report.not_adopted)
+                ).format(n=len(report.not_adopted)),
+                n_(
+                    "{n} process evaluation", "{n} process evaluations", len(report.evaluations)
+                ).format(n=len(report.evaluations)),
             ]
         ),
         Heading(2, _("Decisions by method")),
@@ -50,6 +68,32 @@ def report_document(board: str, report: YearReport) -> Document:
             [[rule, str(k), str(u), str(b)] for rule, k, u, b in report.behaviour_counts],
         ),
     )
+    if report.not_adopted:
+        doc.add(
+            Heading(2, _("Proposals not adopted")),
+            Table(
+                [_("Meeting"), _("Proposal"), _("Outcome")],
+                [
+                    [day_text(day), title, label(status)]
+                    for day, title, status in report.not_adopted
+                ],
+            ),
+        )
+    if report.evaluations:
+        doc.add(
+            Heading(2, _("Process evaluations")),
+            Table(
+                [_("Date"), _("Respondents"), _("Mean (1–5)")],
+                [
+                    [
+                        format_date(e.held_on, weekday=False),
+                        str(e.respondents),
+                        _mean(e),
+                    ]
+                    for e in report.evaluations
+                ],
+            ),
+        )
     if view.at_risk:
         doc.add(
             Paragraph(

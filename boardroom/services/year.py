@@ -21,6 +21,7 @@ from boardroom.services.calendar import yearly_targets
 from boardroom.services.session import Session
 
 if TYPE_CHECKING:
+    from boardroom.services.evaluation import EvaluationResult
     from boardroom.services.werkagenda import AgreementView
 
 TREND_MEETINGS = 8
@@ -69,7 +70,8 @@ def year_view(session: Session, year: int | None = None) -> YearView:
     statuses: dict[str, list[AttendanceStatus]] = defaultdict(list)
     year_meetings = [m["id"] for m in repo.held_meetings(year=year)]
     for row in repo.attendance_in(year_meetings):
-        statuses[row["member"]].append(AttendanceStatus(row["status"]))
+        if row["perspective_id"] is not None:  # the table's members (not who supports it)
+            statuses[row["member"]].append(AttendanceStatus(row["status"]))
     attendance = []
     for member, member_statuses in statuses.items():
         rates = attendance_rates(member_statuses)
@@ -103,15 +105,24 @@ class YearReport:
     actions_done: int
     on_time: float | None
     behaviour_counts: list[tuple[str, int, int, int]]  # rule, kept, under pressure, broken
+    #: the year's actions still open at the report's date, and how many of those are overdue
+    actions_open: int = 0
+    actions_overdue: int = 0
+    #: proposals that did not become a decision: (meeting day, title, status)
+    not_adopted: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the process evaluations held in the year
+    evaluations: list[EvaluationResult] = field(default_factory=list)
     #: the werkagenda at the year's end (today, for the year under way)
     werkagenda_on: dt.date | None = None
     werkagenda: list[AgreementView] = field(default_factory=list)
 
 
 def year_report(session: Session, year: int) -> YearReport:
+    from boardroom.services.evaluation import evaluations
     from boardroom.services.werkagenda import werkagenda
 
     repo = session.repo
+    on = min(dt.date(year, 12, 31), session.today)
     view = year_view(session, year)
     dates = repo.action_dates(year)
     held = repo.held_meetings(year=year)
@@ -127,7 +138,17 @@ def year_report(session: Session, year: int) -> YearReport:
         actions_agreed=len(dates),
         actions_done=sum(1 for r in dates if r["status"] == "done"),
         on_time=on_time_share([(_date(r["due_date"]), _date(r["done_at"])) for r in dates]),
+        actions_open=sum(1 for r in dates if r["status"] == "open"),
+        actions_overdue=sum(
+            1
+            for r in dates
+            if r["status"] == "open" and r["due_date"] and r["due_date"] < on.isoformat()
+        ),
+        not_adopted=[(r["day"], r["title"], r["status"]) for r in repo.proposals_not_adopted(year)],
+        evaluations=sorted(
+            (e for e in evaluations(session) if e.held_on.year == year), key=lambda e: e.held_on
+        ),
         behaviour_counts=[(rule["text"], *counts[rule["id"]]) for rule in repo.active_rule_texts()],
-        werkagenda_on=(on := min(dt.date(year, 12, 31), session.today)),
+        werkagenda_on=on,
         werkagenda=werkagenda(session, on),
     )

@@ -67,8 +67,9 @@ class YearReads(Reads):
             return []
         marks = ", ".join("?" for _ in meeting_ids)
         return self.query(
-            f"SELECT o.name AS member, o.seat_order, a.status FROM attendance a JOIN members o"
-            f" ON o.id = a.member_id WHERE a.meeting_id IN ({marks}) ORDER BY o.seat_order",
+            f"SELECT o.name AS member, o.seat_order, a.status, o.perspective_id FROM attendance a"
+            f" JOIN members o ON o.id = a.member_id WHERE a.meeting_id IN ({marks})"
+            " ORDER BY o.seat_order",
             meeting_ids,
         )
 
@@ -79,6 +80,16 @@ class YearReads(Reads):
             f"SELECT {group} AS label, count(*) AS n FROM decisions d JOIN meetings m"
             " ON m.id = d.meeting_id LEFT JOIN themes t ON t.id = d.theme_id"
             f" WHERE m.starts_at >= ? AND m.starts_at < ? GROUP BY {group} ORDER BY n DESC, label",
+            (f"{year}-01-01", f"{year + 1}-01-01"),
+        )
+
+    def proposals_not_adopted(self, year: int) -> list[dict[str, Any]]:
+        """The proposals of a year's meetings that did not become a decision: rejected,
+        withdrawn or deferred, with their meeting's date."""
+        return self.query(
+            "SELECT p.title, p.status, substr(m.starts_at, 1, 10) AS day FROM proposals p"
+            " JOIN meetings m ON m.id = p.meeting_id WHERE m.starts_at >= ? AND m.starts_at < ?"
+            " AND p.status IN ('rejected', 'withdrawn', 'deferred') ORDER BY m.starts_at, p.id",
             (f"{year}-01-01", f"{year + 1}-01-01"),
         )
 

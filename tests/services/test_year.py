@@ -63,6 +63,8 @@ def test_the_year_in_view(open_demo):
     attendance = {m: (a, s, n) for m, a, s, n in view.attendance}
     assert attendance["Marianne van der Velde"] == (1.0, 0.0, 9)
     assert attendance["Gert-Jan Bos"][2] == 3  # he left the table in April
+    assert "Els Verhoeven" not in attendance  # the table's members; not who supports it
+    assert len(attendance) == 14
 
 
 def test_the_year_report_figures(open_demo):
@@ -70,6 +72,15 @@ def test_the_year_report_figures(open_demo):
     assert report.meetings_held == 9
     assert report.decisions_by_method == [("acclamation", 9), ("consent", 6), ("vote", 2)]
     assert (report.actions_agreed, report.actions_done, report.on_time) == (27, 17, 1.0)
+    # done on time is not the whole story: 8 are still open, 4 of them past their date
+    assert (report.actions_open, report.actions_overdue) == (8, 4)
+    assert report.not_adopted == [
+        ("2026-05-14", "Regionale spoedpost: vervolgfase (voortgang)", "rejected")
+    ]
+    assert [(e.held_on, e.respondents) for e in report.evaluations] == [
+        (dt.date(2026, 4, 9), 14),
+        (dt.date(2026, 10, 8), 15),
+    ]
     assert [k + u + b for _rule, k, u, b in report.behaviour_counts] == [9] * 6
 
 
@@ -77,10 +88,16 @@ def test_the_report_command(capsys, demo_path):
     assert main(["export", "report", "--db", str(demo_path), "--year", "2026", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "# Year report 2026 — Regiotafel Zorg en Welzijn Lindewaard"
-    assert out[2:5] == [
+    assert out[2:8] == [
         "- 9 meetings held",
         "- 17 decisions",
         "- 27 actions agreed, 17 done, 100% of those on time",
+        "- 8 still open, 4 of them overdue",
+        "- 1 proposal not adopted",
+        "- 2 process evaluations",
     ]
+    text = "\n".join(out)
+    assert "| 14 May 2026 | Regionale spoedpost: vervolgfase (voortgang) | rejected |" in text
+    assert "| 9 Apr 2026 | 14 | 3.3 |" in text and "| 8 Oct 2026 | 15 | 3.6 |" in text
     assert main(["export", "report", "--db", str(demo_path), "--year", "20267"]) == 2
     assert "--year: not a year: 20267" in capsys.readouterr().err
