@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from boardroom.domain.file_size import size_text
 from boardroom.exports.agenda import agenda_document
@@ -120,17 +120,28 @@ def _markdown_blocks(text: str) -> list[Block]:
         elif token.type == "heading_open":
             level = int(token.tag[1:])
         elif token.type == "inline":
-            content = token.content.replace("**", "").replace("__", "")
+            content = _plain(token)
             if level:
                 blocks.append(Heading(min(level + 1, 4), content))
                 level = 0
             elif items is not None:
-                items.append(("  " * (depth - 1)) + content)
+                items.append(("– " * (depth - 1)) + content)
             else:
                 blocks.append(Paragraph(content))
         elif token.type in ("fence", "code_block"):
             blocks.append(Paragraph(token.content.rstrip("\n")))
     return blocks
+
+
+def _plain(token: Any) -> str:
+    """An inline token's text without its markup (emphasis, links, code marks)."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" " if child.type == "softbreak" else "\n")
+    return "".join(parts)
 
 
 def _stamp(

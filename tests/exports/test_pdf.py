@@ -198,3 +198,20 @@ def test_every_document_as_pdf(demo_path, what, args, expected):
     reader = PdfReader(target)
     assert expected in reader.pages[0].extract_text()
     assert f"page 1 of {len(reader.pages)}" in reader.pages[0].extract_text()
+
+
+def test_a_markdown_paper_is_typeset_without_its_markup():
+    from boardroom.exports.bundle import _markdown_blocks
+    from boardroom.exports.document import Bullets, Heading, Paragraph
+
+    text = (
+        "# Notitie *wonen*\n\nEen **vet** woord, een [link](https://example.org) en `code`\n"
+        "op twee regels.\n\n- een\n- twee\n  - dieper\n\n1. eerst\n\n```\nblok\n```\n"
+    )
+    assert _markdown_blocks(text) == [
+        Heading(2, "Notitie wonen"),
+        Paragraph("Een vet woord, een link en code op twee regels."),
+        Bullets(["een", "twee", "– dieper"]),
+        Bullets(["eerst"]),
+        Paragraph("blok"),
+    ]
