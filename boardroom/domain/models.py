@@ -193,6 +193,9 @@ class AgendaItem(Record):
     presenter_id: int | None = None
     requested_by_id: int | None = None
     timebox_minutes: int = Field(default=10, ge=0, le=600)
+    #: the decision the item asks the board for, as the agenda sends it (beslispunt); the
+    #: proposal put in the meeting starts from it
+    proposal: Text = ""
     notes: Text = ""
     outcome: Text = ""
     status: ItemStatus = ItemStatus.PLANNED

@@ -77,6 +77,8 @@ def agenda_document(view: AgendaView, internal: bool = False) -> Document:
                 )
             ),
         )
+        if item.proposal:
+            doc.add(Paragraph(item.proposal, _("Proposed decision:")))
         if item.kind == ItemKind.MINUTES:
             for held in view.minutes_to_adopt:
                 adopt = _("the minutes of the meeting of {day}")

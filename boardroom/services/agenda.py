@@ -454,6 +454,7 @@ class ItemForm(BaseModel):
     minutes: int = Field(ge=0, le=600)
     presenter_id: int | None = None
     theme_id: int | None = None
+    proposal: m.Text = ""  # the decision asked for (beslispunt)
 
 
 def _item_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -468,6 +469,7 @@ def _item_values(data: dict[str, Any]) -> dict[str, Any]:
         "timebox_minutes": form.minutes,
         "presenter_id": form.presenter_id,
         "theme_id": form.theme_id,
+        "proposal": form.proposal,
     }
 
 

@@ -258,9 +258,18 @@ class _Generator:
         return [x for x in self.members if x.is_active(on)]
 
     def topic(self, theme: m.Theme) -> tuple[str, str]:
-        options = TOPICS.get(theme.name) or [(f"Voorstel {theme.name}", f"Voorstel {theme.name}.")]
+        """The theme's next topic (title, proposal text); the next call gives the one after."""
         used = self.topic_use.get(theme.name, 0)
         self.topic_use[theme.name] = used + 1
+        return self._topic(theme, used)
+
+    def next_topic(self, theme: m.Theme) -> tuple[str, str]:
+        """The topic the theme's next `topic()` will give, without taking it (the agenda's
+        proposed decision is the proposal the meeting will put)."""
+        return self._topic(theme, self.topic_use.get(theme.name, 0))
+
+    def _topic(self, theme: m.Theme, used: int) -> tuple[str, str]:
+        options = TOPICS.get(theme.name) or [(f"Voorstel {theme.name}", f"Voorstel {theme.name}.")]
         title, text = options[used % len(options)]
         round_ = used // len(options)
         follow_ups = ("", " (voortgang)", " (evaluatie)")
@@ -389,13 +398,20 @@ class _Generator:
             kind, title, purpose, minutes, item_theme = plan[k]
             elapsed, late = drawn[k]
             holder = self.holders.get(item_theme.id or 0, [None])[0] if item_theme else None
+            deciding = kind == m.ItemKind.THEME and purpose == m.Purpose.DECIDING
+            proposal = self.next_topic(item_theme)[1] if deciding and item_theme else ""
+            presenter = holder or self.by_name[DEMO_CHAIR].id
             if kind == m.ItemKind.THEME and holder and self.request_count < 10_000:
                 # the holder asked for the item; the secretary scheduled it
                 item_id = self.requested(meeting_id, holder, item_theme, title, purpose, minutes)
+                if proposal:  # and wrote the decision it asks for on the agenda
+                    self.drafted(
+                        meeting_id, kind, title, purpose, minutes, holder, item_theme, proposal,
+                        item_id=item_id,
+                    )  # fmt: skip
             else:
-                presenter = holder or self.by_name[DEMO_CHAIR].id
                 item_id = self.drafted(
-                    meeting_id, kind, title, purpose, minutes, presenter, item_theme
+                    meeting_id, kind, title, purpose, minutes, presenter, item_theme, proposal
                 )
             interest_round = None
             if kind == m.ItemKind.INTEREST_ROUND:
@@ -423,21 +439,25 @@ class _Generator:
         minutes: int,
         presenter: int | None,
         theme: m.Theme | None = None,
+        proposal: str = "",
+        *,
+        item_id: int | None = None,
     ) -> int:
-        """An item the secretary puts on the agenda."""
+        """An item the secretary puts on the agenda (or, given `item_id`, edits)."""
+        form = {
+            "title": title,
+            "kind": kind,
+            "purpose": purpose,
+            "minutes": minutes,
+            "presenter_id": presenter,
+            "theme_id": theme.id if theme else None,
+            "proposal": proposal,
+        }
         with self.acting(DEMO_SECRETARY):
-            return agenda.add_item(
-                self.session,
-                meeting_id,
-                {
-                    "title": title,
-                    "kind": kind,
-                    "purpose": purpose,
-                    "minutes": minutes,
-                    "presenter_id": presenter,
-                    "theme_id": theme.id if theme else None,
-                },
-            )
+            if item_id is not None:
+                agenda.edit_item(self.session, item_id, form)
+                return item_id
+            return agenda.add_item(self.session, meeting_id, form)
 
     def send_papers(self, meeting_id: int, late: bool, send: bool = True) -> None:
         """The secretary attaches the meeting's papers (those that came late, later) and sends

@@ -620,6 +620,11 @@ def _v11(db: sqlite_utils.Database, _now: str) -> None:
     db.conn.execute("CREATE INDEX idx_item_notes_author ON item_notes(author_id)")
 
 
+def _v12(db: sqlite_utils.Database, _now: str) -> None:
+    """The decision an agenda item asks for (beslispunt), sent with the agenda."""
+    db.conn.execute("ALTER TABLE agenda_items ADD COLUMN proposal TEXT NOT NULL DEFAULT ''")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -641,6 +646,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "papers kept in the board, content-addressed", _v9),
     Migration(10, "the werkagenda: result agreements, KPIs, figures; process evaluations", _v10),
     Migration(11, "notes per author on an agenda item", _v11),
+    Migration(12, "the decision an agenda item asks for (beslispunt)", _v12),
 )
 
 LATEST = MIGRATIONS[-1].version

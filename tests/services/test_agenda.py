@@ -336,3 +336,29 @@ def test_a_page_of_requests_open_ones_first_and_the_count_of_all(open_demo):
     henk = open_demo("Henk")
     mine, count = agenda.request_page(henk, mine=True, limit=2)
     assert count == len(agenda.my_requests(henk)) and len(mine) == min(2, count)
+
+
+def test_a_deciding_item_carries_the_decision_it_asks_for_to_the_meeting(open_demo, tmp_path):
+    """The beslispunt is kept with the item, sent with the agenda both members and the
+    secretary receive, and is the proposal the console offers when the meeting decides."""
+    from boardroom.exports.agenda import agenda_document
+    from boardroom.exports.markup import to_markdown
+
+    els = open_demo("Els")
+    december = meeting_id(els)
+    asked = "De tafel stelt de regionale woonzorgvisie vast."
+    item_id = agenda.add_item(
+        els,
+        december,
+        {"title": "Woonzorgvisie", "minutes": 10, "purpose": "deciding", "proposal": asked},
+    )
+    view = agenda.agenda_view(els, december)
+    assert view.line_of(item_id).item.proposal == asked
+    for internal in (False, True):
+        text = to_markdown(agenda_document(view, internal=internal))
+        heading = f"## {view.line_of(item_id).number}. Woonzorgvisie"
+        after = text.split(heading, 1)[1].split("\n## ", 1)[0]
+        assert f"**Proposed decision:** {asked}" in after
+    with pytest.raises(ValidationProblem, match="proposal"):
+        agenda.edit_item(els, item_id, {"title": "Woonzorgvisie", "minutes": 10,
+                                        "proposal": "x" * 20_001})  # fmt: skip

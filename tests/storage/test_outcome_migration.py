@@ -39,12 +39,15 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
             repo.update(
                 "seals", seal["id"], {"hash": repo.seal_hash(seal["meeting_id"], 1), "scheme": 1}
             )
+        for row in repo.query("SELECT id FROM agenda_items WHERE proposal != ''"):
+            repo.update("agenda_items", row["id"], {"proposal": ""})  # schema 12's
         for table in ("item_notes", "result_agreements", "evaluations", "evaluation_statements"):
             for row in repo.query(f"SELECT id FROM {table}"):  # schema 10's and 11's rows
                 repo.delete(table, row["id"])  # (with their KPIs, figures and counts)
         database.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert verify(database).ok
     conn = database.conn
+    conn.execute("ALTER TABLE agenda_items DROP COLUMN proposal")  # what migration 12 added
     conn.execute("DROP TABLE item_notes")  # what migration 11 added
     for table in ("decisions", "proposals"):  # what migration 10 added to them
         conn.execute(f"DROP INDEX idx_{table}_agreement")
@@ -73,7 +76,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database, fixed_now) == [8, 9, 10, 11]
+    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

@@ -266,6 +266,7 @@ class AgendaScreen(TableScreen):
             FormField("minutes", _("Minutes"), "int", get("timebox_minutes", 15)),
             FormField("presenter_id", _("Presenter"), "select", get("presenter_id"), members),
             FormField("theme_id", _("Theme"), "select", get("theme_id"), themes),
+            FormField("proposal", _("Proposed decision"), "textarea", get("proposal", "")),
         ]
 
     def action_add(self) -> None:

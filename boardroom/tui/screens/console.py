@@ -420,7 +420,8 @@ class MeetingConsole(BoardScreen):
         item = self.state.current_item
         assert item is not None
         chosen = DecisionMethod(method)
-        fields = [FormField("text", _("Proposal"), "textarea", item.title)]
+        # the decision the agenda asked for, else the item's title to start from
+        fields = [FormField("text", _("Proposal"), "textarea", item.proposal or item.title)]
         if chosen == DecisionMethod.VOTE:
             fields.append(
                 FormField(
