@@ -51,12 +51,12 @@ def time_to_first_frame(command: list[str], marker: bytes) -> float:
                 return
             output.extend(chunk)
             if not seen and marker in output:
-                seen.append(time.time())
+                seen.append(time.monotonic())
                 shown.set()
 
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
-    started = time.time()
+    started = time.monotonic()
     process = subprocess.Popen(
         command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True
     )

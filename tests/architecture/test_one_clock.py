@@ -44,12 +44,13 @@ def test_only_the_clock_module_reads_the_wall_clock():
 
 
 def test_the_scan_finds_a_read_of_the_wall_clock(tmp_path):
+    """Every kind of read WALL names is found, written as the code would write it (through a
+    module alias and through the module itself); a monotonic timer is not a read of the date."""
+    lines = ["import datetime as dt, time"]
+    for owner, name in sorted(WALL):
+        module = "time" if owner == "time" else f"dt.{owner}"
+        lines.append(f"x = {module}.{name}()")
+    lines.append("y = time.monotonic()")
     sample = tmp_path / "sample.py"
-    sample.write_text(
-        "import datetime as dt, time\n"
-        "a = dt.datetime.now(dt.UTC)\n"
-        "b = dt.date.today()\n"
-        "c = time.time()\n"
-        "d = time.monotonic()\n"
-    )
-    assert wall_reads(sample) == [2, 3, 4]
+    sample.write_text("\n".join(lines) + "\n")
+    assert wall_reads(sample) == list(range(2, 2 + len(WALL)))

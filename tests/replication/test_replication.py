@@ -235,7 +235,7 @@ print("litestream", running.replicator.process.pid, flush=True)
 session = open_session(db, as_name="Marianne van der Velde", now=lambda: clock)
 for n, step in enumerate(build_steps(session), start=1):
     step.run(session)
-    print("step", n, time.time(), flush=True)
+    print("step", n, time.monotonic(), flush=True)  # CLOCK_MONOTONIC: one clock for both processes
     time.sleep(0.15)
 time.sleep(60)
 """
@@ -258,7 +258,7 @@ def test_killed_mid_meeting_with_replication_on_the_board_comes_back(demo_path, 
         words = child.stdout.readline().split()
         assert words and words[0] == "step", words
         steps.append((int(words[1]), float(words[2])))
-    killed_at = time.time()
+    killed_at = time.monotonic()
     child.send_signal(signal.SIGKILL)  # the laptop dies: the app and Litestream at once
     os.kill(litestream_pid, signal.SIGKILL)
     child.wait()
