@@ -17,34 +17,35 @@ from boardroom.exports.formats import document_bytes
 from boardroom.i18n import _, day_text, format_date, label
 from boardroom.i18n.record import describe
 
-DECISION_COLUMNS = [
-    ("number", "Number"),
-    ("held_on", "Date"),
-    ("title", "Decision"),
-    ("theme", "Theme"),
-    ("method", "Method"),
-    ("status", "Status"),
-    ("review_date", "Review date"),
-    ("text", "Text"),
-    ("outcome", "Outcome"),
-    ("supersedes", "Supersedes"),
-    ("superseded_by", "Superseded by"),
-    ("review_passed", "Review date passed"),
-]
-ACTION_COLUMNS = [
-    ("number", "Number"),
-    ("text", "Text"),
-    ("owner", "Owner"),
-    ("due_date", "Due"),
-    ("status", "Status"),
-    ("done_at", "Done on"),
-    ("held_on", "Meeting"),
-    ("decision_number", "Decision"),
-    ("reason", "Reason"),
-    ("overdue", "Overdue"),
-    ("update_on", "Updated on"),
-    ("update", "State of affairs"),
-]
+#: the facts a CSV or JSON list carries, in order (the keys of the list's rows)
+DECISION_COLUMNS = (
+    "number",
+    "held_on",
+    "title",
+    "theme",
+    "method",
+    "status",
+    "review_date",
+    "text",
+    "outcome",
+    "supersedes",
+    "superseded_by",
+    "review_passed",
+)
+ACTION_COLUMNS = (
+    "number",
+    "text",
+    "owner",
+    "due_date",
+    "status",
+    "done_at",
+    "held_on",
+    "decision_number",
+    "reason",
+    "overdue",
+    "update_on",
+    "update",
+)
 
 
 def _with_outcome(row: dict, fmt: str) -> dict:
@@ -115,13 +116,13 @@ def list_bytes(
     if kind == "decisions":
         rows = [_with_outcome(row, fmt) for row in rows]
     if fmt == "json":
-        shown_rows = [{key: row.get(key) for key, _title in columns} for row in rows]
+        shown_rows = [{key: row.get(key) for key in columns} for row in rows]
         return (json.dumps(shown_rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow([key for key, _title in columns])
-        writer.writerows([[_csv(row.get(key)) for key, _t in columns] for row in rows])
+        writer.writerow(columns)
+        writer.writerows([[_csv(row.get(key)) for key in columns] for row in rows])
         return buffer.getvalue().encode("utf-8")
     title = _("Decision list") if kind == "decisions" else _("Action list")
     doc = Document(f"{title} — {board}" if board else title, made_at=made_at)

@@ -54,7 +54,6 @@ class MinutesProposal:
 
     title: str
     text: str  # its last version
-    method: str
     status: ProposalStatus
     rounds: list[record.RoundRecord]
     secret: bool
@@ -227,7 +226,6 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
                     MinutesProposal(
                         p.title,
                         repo.versions(p.id or 0)[-1].text,
-                        p.method.value,
                         p.status,
                         record.proposal_rounds(session, p),
                         p.secret,

@@ -176,7 +176,8 @@ def with_substance(session: Session, rows: list[dict], kind: str) -> list[dict]:
     """The list's rows with what a document of it says beside them: a decision's lineage
     both ways (supersedes, superseded_by) and whether its review date has passed; an
     action's latest update (update_on, update) and whether it is overdue — as of today."""
-    session.require(Capability.READ, _("read the decisions"))
+    doing = _("read the decisions") if kind == "decisions" else _("read the actions")
+    session.require(Capability.READ, doing)
     today = session.today.isoformat()
     if kind == "decisions":
         replaced: dict[int, str] = {}
