@@ -201,7 +201,9 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
             return
         for screen in list(self.screen_stack):
             changed = getattr(screen, "board_changed", None)
-            if changed is not None:
+            # a screen pushed but not mounted yet reads the board when it mounts; its widgets
+            # are not there to show a change before that
+            if changed is not None and screen.is_mounted:
                 try:
                     changed()
                 except BoardroomError as error:  # e.g. the row shown was removed meanwhile

@@ -104,3 +104,24 @@ async def test_a_second_save_of_the_same_member_is_refused_and_the_form_keeps_it
         current = els.session.repo.member_by_name("Henk Jansen")
         assert current.organisation == "Lindewaard Zorgverzekeraar"
         assert current.mandate == henk.mandate  # the chair's change stands, nothing overwritten
+
+
+async def test_a_change_arriving_while_a_screen_is_being_pushed_waits_for_its_mount(make_app):
+    """Another laptop commits just as the console is pushed: the watcher leaves the console
+    that has no widgets yet to read the board when it mounts (it failed on its notes field
+    before), and the console shows the change."""
+    from boardroom.services import meeting as live
+    from boardroom.tui.screens.console import MeetingConsole
+
+    els, marianne = make_app("Els Verhoeven"), make_app("Marianne van der Velde")
+    async with els.run_test(size=SIZE) as pilot:
+        december = agenda.open_meetings(els.session)[0].id or 0
+        console = MeetingConsole(december)
+        els.push_screen(console)  # not awaited: in the stack, not mounted
+        assert console in els.screen_stack and not console.is_mounted
+        marianne.session.now = els.session.now
+        live.start_meeting(marianne.session, december)  # the chair opens it meanwhile
+        els._watch_board()  # the watcher's tick comes now
+        await pilot.pause()
+        assert console.is_mounted and els.screen is console
+        assert console.state is not None and console.state.meeting.status.value == "in_progress"
