@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from boardroom.domain.errors import BoardroomError
+from boardroom.domain.errors import BoardroomError, Conflict
 from boardroom.host_files import HostFiles
 from boardroom.i18n import _
 from boardroom.services.session import Session
@@ -39,6 +39,8 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
             change()
         except BoardroomError as error:
             self.notify(str(error), severity="error", timeout=8)
+            if isinstance(error, Conflict):  # someone else's newer change: show it now
+                self.reload()
             return False
         if done:
             self.notify(done, timeout=4)
