@@ -24,6 +24,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,6 +163,19 @@ class HostFiles:
 LOCAL = HostFiles(reachable=True)
 #: Over SSH: a member's key reaches the board, not the host.
 CLOSED = HostFiles(reachable=False)
+
+
+def beside(files: HostFiles, board_file: str) -> Callable[[str, str], bytes]:
+    """Reads the files a board file names (its logo and font), relative to the board file (to
+    the working folder when it came on standard input)."""
+    from boardroom.domain.style import FONT_LIMIT
+
+    folder = Path.cwd() if board_file == STDIO else Path(board_file).expanduser().parent
+
+    def read(name: str, where: str) -> bytes:
+        return files.read_bytes(str(folder / Path(name).expanduser()), where, FONT_LIMIT)[0]
+
+    return read
 
 
 def out_of_reach_hint(where: str, stdio: str | None = "in") -> str:

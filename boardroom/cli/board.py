@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from boardroom.cli.invocation import Invocation
 from boardroom.cli.parsing import Commands, common, date, host_path
-from boardroom.host_files import DUMP_LIMIT
+from boardroom.host_files import DUMP_LIMIT, beside
 
 if TYPE_CHECKING:
     from boardroom.services.integrity import SealCheck
@@ -116,7 +116,9 @@ def run_init(inv: Invocation) -> int:
         session = build_demo(inv.db_path, inv.now, anchor=args.anchor)
     elif args.from_file:
         text = inv.files.read_text(args.from_file, "--from")
-        session = setup.init_from_text(inv.db_path, text, _source(args.from_file), inv.now)
+        session = setup.init_from_text(
+            inv.db_path, text, _source(args.from_file), inv.now, beside(inv.files, args.from_file)
+        )
     else:
         text = inv.files.read_text(args.from_json, "--from-json", DUMP_LIMIT)
         session = setup.init_from_json(inv.db_path, text, _source(args.from_json), inv.now)

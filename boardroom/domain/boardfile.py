@@ -57,8 +57,24 @@ class ThemeEntry(_Entry):
     active: bool = True
 
 
+class StyleEntry(_Entry):
+    """The board's house style: an accent colour, and its logo (PNG or JPEG) and font
+    (TrueType, regular and bold) as files named relative to the board file."""
+
+    accent: m.Colour = m.DEFAULT_ACCENT
+    logo: m.Text = ""
+    font: m.Text = ""
+    font_bold: m.Text = ""
+
+    def files(self) -> dict[str, str]:
+        """The files it names, by what they are (logo, font, font_bold)."""
+        named = {"logo": self.logo, "font": self.font, "font_bold": self.font_bold}
+        return {part: name for part, name in named.items() if name}
+
+
 class BoardFile(_Entry):
     board: BoardSection
+    style: StyleEntry = Field(default_factory=StyleEntry)
     perspectives: list[PerspectiveEntry] = Field(default_factory=list)
     members: list[MemberEntry] = Field(default_factory=list)
     themes: list[ThemeEntry] = Field(default_factory=list)

@@ -93,6 +93,10 @@ class Record(BaseModel):
     updated_at: str | None = None
 
 
+#: the documents' accent colour when the board has not chosen its own
+DEFAULT_ACCENT = "#333355"
+
+
 class BoardSettings(BaseModel):
     """How the board decides and works: the board file's [board] and the stored board alike."""
 
@@ -122,7 +126,15 @@ class BoardSettings(BaseModel):
 
 
 class Board(Record, BoardSettings):
-    pass
+    #: the house style its documents are set in: an accent colour, and a logo and a font
+    #: (each kept in the board by its sha256, with the file name it came as)
+    accent: Colour = DEFAULT_ACCENT
+    logo_sha256: str = ""
+    logo_name: str = ""
+    font_sha256: str = ""
+    font_name: str = ""
+    font_bold_sha256: str = ""
+    font_bold_name: str = ""
 
 
 class Perspective(Record):

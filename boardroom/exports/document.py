@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from boardroom.domain.style import HouseStyle
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -61,6 +63,8 @@ class Document:
     watermark: str = ""
     #: when it was made (the face's clock): the file's properties say so (docx)
     made_at: dt.datetime | None = None
+    #: the board's house style (the face sets it from the board; the product's own otherwise)
+    style: HouseStyle = field(default_factory=HouseStyle)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

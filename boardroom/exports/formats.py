@@ -6,9 +6,10 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
+from boardroom.exports.archival import to_archival_pdf
 from boardroom.exports.document import Document
 from boardroom.exports.markup import to_html, to_markdown
-from boardroom.exports.pdf import to_pdf
+from boardroom.exports.pdf import deliver
 from boardroom.exports.word import to_docx
 from boardroom.i18n import current_language
 
@@ -36,7 +37,7 @@ def write_document(doc: Document, fmt: str, path: Path | BinaryIO) -> None:
     if fmt == "docx":
         to_docx(doc, path)
     elif fmt == "pdf":
-        to_pdf(doc, path)
+        deliver(to_archival_pdf(doc, current_language()), path)
     else:
         assert isinstance(path, Path)
         path.write_text(rendered(doc, fmt), encoding="utf-8")

@@ -68,7 +68,7 @@ def _decision_blocks(row: dict) -> list[Block]:
         label(row["status"]),
     ]
     blocks: list[Block] = [
-        Heading(3, f"{row['number']}: {row['title']}"),
+        Heading(2, f"{row['number']}: {row['title']}"),
         Paragraph(" · ".join(part for part in facts if part)),
     ]
     if row.get("text"):

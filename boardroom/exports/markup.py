@@ -6,6 +6,8 @@ import html
 
 from boardroom.exports.chart import chart_svg
 from boardroom.exports.document import Bullets, Chart, Document, Heading, Paragraph
+from boardroom.exports.style import logo_url, style_sheet
+from boardroom.i18n import _
 
 
 def _md_cell(text: str) -> str:
@@ -32,38 +34,27 @@ def to_markdown(doc: Document) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-STYLE = """
-body { font-family: "Segoe UI", Arial, sans-serif; max-width: 48em; margin: 2em auto;
-       color: #222; line-height: 1.45; }
-h1 { font-size: 1.6em; border-bottom: 2px solid #335; padding-bottom: .2em; }
-h2 { font-size: 1.25em; margin-top: 1.6em; color: #335; }
-h3 { font-size: 1.05em; margin-top: 1.2em; }
-table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
-th, td { border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertical-align: top; }
-th { background: #eef; }
-figure.chart { margin: .3em 0 1em; }
-.running { color: #666; font-size: .8em; border-bottom: 1px solid #ccc; padding-bottom: .3em; }
-.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; z-index: -1;
-             font-size: 8em; font-weight: bold; color: #e4e4e4; transform: rotate(-40deg); }
-.whole { white-space: nowrap; }
-.foot { color: #666; font-size: .8em; border-top: 1px solid #ccc; margin-top: 2em; padding-top: .3em; }
-@page { size: A4; margin: 20mm; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; }
-               .appendix { break-before: page; } }
-"""
-
-
-def to_html(doc: Document, language: str) -> str:
-    """One self-contained, printable file: no scripts, no external styles or fonts."""
+def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = None) -> str:
+    """One self-contained, printable file: no scripts, no external styles or fonts, in the
+    board's house style. With `margins` (see `style_sheet`), the HTML the archival PDF is
+    made from: the running header and footer go in the page's margins."""
+    paged = margins is not None
+    made = doc.made_at.isoformat(timespec="seconds") if doc.made_at else ""
     out = [
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">',
-        f"<title>{html.escape(doc.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        f"<title>{html.escape(doc.title)}</title>",
+        *([f'<meta name="author" content="{html.escape(doc.author)}">'] if doc.author else []),
+        *([f'<meta name="dcterms.created" content="{made}">'] if made else []),
+        '<meta name="generator" content="boardroom">',
+        f"<style>{style_sheet(doc.style, margins)}</style>\n</head>\n<body>",
     ]
     if doc.watermark:
         out.append(f'<div class="watermark" aria-hidden="true">{html.escape(doc.watermark)}</div>')
-    if doc.header:
+    if doc.header and not paged:
         out.append(f'<div class="running">{html.escape(doc.header)}</div>')
-    for block in doc.blocks:
+    if doc.style.logo:
+        out.append(f'<img class="logo" src="{logo_url(doc.style)}" alt="{html.escape(_("Logo"))}">')
+    for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             tag = f"h{block.level}" + (' class="appendix"' if block.appendix else "")
             out.append(f"<{tag}>{html.escape(block.text)}</h{block.level}>")
@@ -72,7 +63,14 @@ def to_html(doc: Document, language: str) -> str:
             text = html.escape(block.text).replace("\n", "<br>")
             if block.whole:
                 text = f'<span class="whole">{text}</span>'
-            out.append(f"<p>{label}{text}</p>")
+            following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+            introduces = (
+                block.label
+                and not block.text.strip()
+                and not isinstance(following, (Heading, type(None)))
+            )
+            kind = ' class="label-only"' if introduces else ""  # stays with what it introduces
+            out.append(f"<p{kind}>{label}{text}</p>")
         elif isinstance(block, Bullets):
             out.append(
                 "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in block.items) + "</ul>"
@@ -86,7 +84,7 @@ def to_html(doc: Document, language: str) -> str:
                 for row in block.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if doc.footer:
+    if doc.footer and not paged:
         out.append(f'<div class="foot">{html.escape(doc.footer)}</div>')
     out.append("</body>\n</html>\n")
     return "\n".join(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,9 @@ def create_board(session: Session, plan: BoardFile) -> int:
     """Write a checked board file into an empty database, in one transaction."""
     repo = session.repo
     with session.database.transaction():
-        board_id = repo.insert("boards", plan.board.model_dump(mode="json"))
+        board_id = repo.insert(
+            "boards", {**plan.board.model_dump(mode="json"), "accent": plan.style.accent}
+        )
         perspective_ids: dict[str, int] = {}
         for position, perspective in enumerate(plan.perspectives, start=1):
             perspective_ids[perspective.name.casefold()] = repo.insert(
@@ -83,13 +86,34 @@ def create_board(session: Session, plan: BoardFile) -> int:
     return board_id
 
 
-def init_from_text(db_path: Path, text: str, source: str, now: Clock) -> Session:
+#: reads a file a board file names (as written there, relative to the board file), for the
+#: field that names it: the face's, which knows where the board file is and what it may open
+StyleReader = Callable[[str, str], bytes]
+
+
+def init_from_text(
+    db_path: Path, text: str, source: str, now: Clock, read: StyleReader | None = None
+) -> Session:
     """Create a new database holding the board a board file describes (`source` names the
-    file in messages)."""
+    file in messages); its [style] files are read with `read`."""
+    from boardroom.services.style import StyleFile, set_style
+
     plan = parse_board_file(text, source)
+    named = plan.style.files()
+    if named and read is None:
+        raise ValidationProblem(
+            "this board file names style files; create the board from the file on its host",
+            f"{source}: style",
+        )
     session = _fresh_session(db_path, now)
     try:
         create_board(session, plan)
+        if named and read is not None:
+            files = {
+                part: StyleFile(Path(name).name, read(name, f"{source}: style.{part}"))
+                for part, name in named.items()
+            }
+            set_style(session, files=files)
     except BaseException:
         _discard(session, db_path)
         raise

@@ -625,6 +625,17 @@ def _v12(db: sqlite_utils.Database, _now: str) -> None:
     db.conn.execute("ALTER TABLE agenda_items ADD COLUMN proposal TEXT NOT NULL DEFAULT ''")
 
 
+def _v13(db: sqlite_utils.Database, _now: str) -> None:
+    """The board's house style: an accent colour, a logo and a font (regular and bold), the
+    files kept with the papers' contents under their sha256."""
+    db.conn.execute("ALTER TABLE boards ADD COLUMN accent TEXT NOT NULL DEFAULT '#333355'")
+    for column in ("logo", "font", "font_bold"):
+        for part in ("sha256", "name"):
+            db.conn.execute(
+                f"ALTER TABLE boards ADD COLUMN {column}_{part} TEXT NOT NULL DEFAULT ''"
+            )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -647,6 +658,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "the werkagenda: result agreements, KPIs, figures; process evaluations", _v10),
     Migration(11, "notes per author on an agenda item", _v11),
     Migration(12, "the decision an agenda item asks for (beslispunt)", _v12),
+    Migration(13, "the board's house style: accent colour, logo, font", _v13),
 )
 
 LATEST = MIGRATIONS[-1].version

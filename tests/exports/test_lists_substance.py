@@ -20,9 +20,9 @@ def test_the_decision_list_document_has_each_decisions_substance(capsys, demo_pa
     ]
 
     def block(number: str) -> list[str]:
-        first = next(k for k, line in enumerate(lines) if line.startswith(f"### {number}:"))
+        first = next(k for k, line in enumerate(lines) if line.startswith(f"## {number}:"))
         last = next(
-            (k for k in range(first + 1, len(lines)) if lines[k].startswith("### ")), len(lines)
+            (k for k in range(first + 1, len(lines)) if lines[k].startswith("## ")), len(lines)
         )
         return lines[first + 1 : last]
 

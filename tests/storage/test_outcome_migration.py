@@ -47,6 +47,9 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
         database.conn.execute("DELETE FROM schema_version WHERE version >= 8")
     assert verify(database).ok
     conn = database.conn
+    for column in ("accent", *(f"{f}_{p}" for f in ("logo", "font", "font_bold")
+                               for p in ("sha256", "name"))):  # fmt: skip
+        conn.execute(f"ALTER TABLE boards DROP COLUMN {column}")  # what migration 13 added
     conn.execute("ALTER TABLE agenda_items DROP COLUMN proposal")  # what migration 12 added
     conn.execute("DROP TABLE item_notes")  # what migration 11 added
     for table in ("decisions", "proposals"):  # what migration 10 added to them
@@ -76,7 +79,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12]
+    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12, 13]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

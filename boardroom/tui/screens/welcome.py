@@ -74,12 +74,14 @@ class WelcomeScreen(TranslatedBindings, Screen[None]):
 
     @on(Input.Submitted, "#board-file")
     def create_from_file(self, event: Input.Submitted) -> None:
+        from boardroom.host_files import beside
         from boardroom.services.setup import init_from_text
 
         name = event.value.strip()
         try:
             text = self.app.files.read_text(name, _("board file"))  # type: ignore[attr-defined]
-            init_from_text(self.db_path, text, name, self.app.clock).close()  # type: ignore[attr-defined]
+            read = beside(self.app.files, name)  # type: ignore[attr-defined]
+            init_from_text(self.db_path, text, name, self.app.clock, read).close()  # type: ignore[attr-defined]
             self.app.open_board(self.db_path, self.app.user)  # type: ignore[attr-defined]
         except BoardroomError as error:
             self.query_one("#welcome-error", Static).update(f"⚠ {error}")

@@ -1,0 +1,37 @@
+"""The document as an archival PDF: PDF/A-2a, tagged (a structure tree, the document's
+language), fonts embedded, made by WeasyPrint from the same HTML and style sheet as the HTML
+file, so the two look alike. Minutes and lists of a public body's table are archival
+records; every document the app writes as PDF is made this way (the meeting bundle binds
+papers as they are and is made with ReportLab: `boardroom.exports.pdf`)."""
+
+from __future__ import annotations
+
+from boardroom.domain.errors import StorageProblem
+from boardroom.exports.document import Document
+from boardroom.exports.markup import to_html
+from boardroom.exports.style import css_string, page_counter
+from boardroom.i18n import _
+
+VARIANT = "pdf/a-2a"
+
+#: what to install where the PDF engine's text layout library is missing
+PANGO_HINT = (
+    "PDF needs Pango on this machine (Debian: apt install libpango-1.0-0 libpangoft2-1.0-0)"
+)
+
+
+def to_archival_pdf(doc: Document, language: str) -> bytes:
+    """The document as a tagged PDF/A-2a in `language` (its /Lang and the HTML's)."""
+    try:
+        from weasyprint import HTML
+    except OSError:  # cffi could not load Pango
+        raise StorageProblem(PANGO_HINT) from None
+    margins = {
+        "top-left": css_string(doc.header) if doc.header else "",
+        "bottom-left": css_string(doc.footer) if doc.footer else "",
+        "bottom-right": page_counter(_("page {n} of {total}")),
+    }
+    source = to_html(doc, language, margins=margins)
+    data = HTML(string=source).write_pdf(pdf_variant=VARIANT, pdf_tags=True)
+    assert data is not None
+    return bytes(data)
