@@ -67,8 +67,9 @@ def run_export(inv: Invocation) -> int:
 
 def _document(doc: Document, fmt: str, session: Session) -> bytes:
     from boardroom.exports.formats import document_bytes
+    from boardroom.services.style import house_style
 
-    doc.made_at = session.now()
+    doc.made_at, doc.style = session.now(), house_style(session)
     return document_bytes(doc, fmt)
 
 
@@ -100,9 +101,11 @@ def export_bundle(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.exports.bundle import bundle_pdf
     from boardroom.services.papers import bundle
     from boardroom.services.record import find_meeting
+    from boardroom.services.style import house_style
 
     parts = bundle(session, find_meeting(session, args.meeting))
-    return bundle_pdf(parts, author=session.user.name if session.user else "")
+    author = session.user.name if session.user else ""
+    return bundle_pdf(parts, author=author, style=house_style(session))
 
 
 def export_calendar(session: Session, args: argparse.Namespace) -> bytes:
@@ -159,8 +162,16 @@ def export_list(session: Session, args: argparse.Namespace) -> bytes:
     from boardroom.services.overview import board_summary
 
     rows = record.with_substance(session, rows, args.what)
+    from boardroom.services.style import house_style
+
     return list_bytes(
-        rows, args.what, args.format, board_summary(session).name, session.today, session.now()
+        rows,
+        args.what,
+        args.format,
+        board_summary(session).name,
+        session.today,
+        session.now(),
+        house_style(session),
     )
 
 

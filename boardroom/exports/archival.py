@@ -2,9 +2,12 @@
 language), fonts embedded, made by WeasyPrint from the same HTML and style sheet as the HTML
 file, so the two look alike. Minutes and lists of a public body's table are archival
 records; every document the app writes as PDF is made this way (the meeting bundle binds
-papers as they are and is made with ReportLab: `boardroom.exports.pdf`)."""
+papers as they are, is no PDF/A: `render_pdf` without a variant)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
 
 from boardroom.domain.errors import StorageProblem
 from boardroom.exports.document import Document
@@ -22,16 +25,33 @@ PANGO_HINT = (
 
 def to_archival_pdf(doc: Document, language: str) -> bytes:
     """The document as a tagged PDF/A-2a in `language` (its /Lang and the HTML's)."""
+    return render_pdf(doc, language, VARIANT)
+
+
+def render_pdf(doc: Document, language: str, variant: str | None, numbered: bool = True) -> bytes:
+    """The document as PDF in the house style: `variant` a WeasyPrint PDF variant (None for
+    a plain PDF: the bundle's parts, joined with papers that are no PDF/A); `numbered`, with
+    "page X of Y" (the bundle numbers its pages across the whole)."""
     try:
         from weasyprint import HTML
     except OSError:  # cffi could not load Pango
         raise StorageProblem(PANGO_HINT) from None
+    counter = page_counter(_("page {n} of {total}")) if numbered else ""
     margins = {
         "top-left": css_string(doc.header) if doc.header else "",
         "bottom-left": css_string(doc.footer) if doc.footer else "",
-        "bottom-right": page_counter(_("page {n} of {total}")),
+        "bottom-right": counter,
     }
     source = to_html(doc, language, margins=margins)
-    data = HTML(string=source).write_pdf(pdf_variant=VARIANT, pdf_tags=True)
+    data = HTML(string=source).write_pdf(pdf_variant=variant, pdf_tags=variant is not None)
     assert data is not None
     return bytes(data)
+
+
+def deliver(data: bytes, path: Path | BinaryIO | None) -> bytes:
+    """Write a made PDF to a file or a stream when one is given; return its bytes."""
+    if isinstance(path, Path):
+        path.write_bytes(data)
+    elif path is not None:
+        path.write(data)
+    return data

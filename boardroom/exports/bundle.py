@@ -6,8 +6,9 @@ front section, item and paper (a paper's own bookmarks nested under it), page nu
 the whole bundle. Another kind of file (a Word document) is listed, saying it is sent
 separately.
 
-Made with ReportLab (the cover, agenda and typeset papers), markdown-it (reading Markdown) and
-pypdf (joining the papers, bookmarks, and stamping every page); no office suite, no browser.
+Made in the board's house style by the engine of every PDF (WeasyPrint: the cover, agenda and
+typeset papers), markdown-it (reading Markdown), ReportLab (the stamps) and pypdf (joining
+the papers, bookmarks, and stamping every page); no office suite, no browser.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from boardroom.domain.file_size import size_text
+from boardroom.domain.style import HouseStyle
 from boardroom.exports.agenda import agenda_document
+from boardroom.exports.archival import deliver, render_pdf
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
-from boardroom.i18n import _, format_date
+from boardroom.i18n import _, current_language, format_date
 from boardroom.services.papers import Bundle, BundlePaper
 
 
@@ -32,8 +35,11 @@ class Placed:
     pages: int
 
 
-def _front(bundle: Bundle, starts: dict[int, int] | None) -> Document:
-    """Cover and agenda; `starts`: each PDF paper's first page (1-based), once known."""
+def _front(
+    bundle: Bundle, starts: dict[int, int] | None, unreadable: set[int] | None = None
+) -> Document:
+    """Cover and agenda; `starts`: each PDF paper's first page (1-based), once known;
+    `unreadable`: papers whose PDF cannot be read (damaged, or not a PDF at all)."""
     view = bundle.view
     meeting = view.meeting
     agenda = agenda_document(view)
@@ -67,6 +73,8 @@ def _front(bundle: Bundle, starts: dict[int, int] | None) -> Document:
             note, where = "", "—"
             if not paper.stored:
                 note = _("not kept in the board (attached from {path})").format(path=paper.path)
+            elif unreadable and paper.id in unreadable:
+                note = _("not in the bundle (its PDF cannot be read): sent separately")
             elif part.content is None:
                 kind = paper.file_name.rsplit(".", 1)[-1].upper() if "." in paper.file_name else ""
                 note = _("not in the bundle ({kind} file): sent separately").format(kind=kind)
@@ -87,17 +95,15 @@ def _grouped(sha256: str) -> str:
     return " ".join(sha256[k : k + 16] for k in range(0, len(sha256), 16))
 
 
-def _typeset(part: BundlePaper) -> bytes:
+def _typeset(part: BundlePaper, style: HouseStyle) -> bytes:
     """A Markdown or plain-text paper as PDF pages of the bundle's look."""
-    from boardroom.exports.pdf import to_pdf
-
     text = (part.content or b"").decode("utf-8", errors="replace")
-    doc = Document(part.paper.title)
+    doc = Document(part.paper.title, style=style)
     if part.paper.media_type == "text/markdown":
         doc.blocks = _markdown_blocks(text)
     else:
         doc.blocks = [Paragraph(chunk.strip()) for chunk in text.split("\n\n") if chunk.strip()]
-    return to_pdf(doc, numbered=False)
+    return render_pdf(doc, current_language(), None, numbered=False)
 
 
 def _markdown_blocks(text: str) -> list[Block]:
@@ -174,21 +180,37 @@ def _stamp(
     return out
 
 
-def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: str = "") -> bytes:
-    """Write the bundle; returns its bytes."""
+def bundle_pdf(
+    bundle: Bundle,
+    path: Path | BinaryIO | None = None,
+    *,
+    author: str = "",
+    style: HouseStyle | None = None,
+) -> bytes:
+    """Write the bundle in the board's house style; returns its bytes."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError, PdfStreamError
 
-    from boardroom.exports.pdf import deliver, to_pdf
-
-    readers = {
-        part.paper.id: PdfReader(io.BytesIO(part.content if part.is_pdf else _typeset(part)))
-        for part in bundle.papers
-        if part.content is not None
-    }
+    style = style or HouseStyle()
+    readers: dict[int, PdfReader] = {}
+    unreadable: set[int] = set()
+    for part in bundle.papers:
+        if part.content is None or part.paper.id is None:
+            continue
+        try:
+            data = part.content if part.is_pdf else _typeset(part, style)
+            if not data.lstrip()[:5] == b"%PDF-":
+                raise ValueError("not a PDF")
+            readers[part.paper.id] = reader = PdfReader(io.BytesIO(data))
+            len(reader.pages)  # a damaged file fails here, not halfway through the bundle
+        except (PdfReadError, PdfStreamError, ValueError):
+            readers.pop(part.paper.id, None)
+            unreadable.add(part.paper.id)
     starts: dict[int, int] | None = None
     for _attempt in range(3):  # the paper table's page numbers can move the agenda's length
-        front_doc = _front(bundle, starts)
-        front = to_pdf(front_doc, numbered=False, author=author, lead=front_doc.lead)
+        front_doc = _front(bundle, starts, unreadable)
+        front_doc.author, front_doc.style = author, style
+        front = render_pdf(front_doc, current_language(), None, numbered=False)
         front_pages = len(PdfReader(io.BytesIO(front)).pages)
         placed, page = {}, front_pages
         for paper_id, reader in readers.items():
@@ -210,7 +232,9 @@ def bundle_pdf(bundle: Bundle, path: Path | BinaryIO | None = None, *, author: s
     headings = _heading_pages(front_reader)
     for line in view.lines:
         title = f"{line.number}. {line.item.title}"
-        pdfs = [p for p in bundle.papers if p.paper.item_number == line.number and p.content]
+        pdfs = [
+            p for p in bundle.papers if p.paper.item_number == line.number and p.paper.id in placed
+        ]
         target = placed[pdfs[0].paper.id].start if pdfs else headings.get(title, 1)
         item_mark = writer.add_outline_item(
             title=title, page_number=target, parent=agenda_mark, is_open=False

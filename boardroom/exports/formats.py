@@ -6,10 +6,9 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from boardroom.exports.archival import to_archival_pdf
+from boardroom.exports.archival import deliver, to_archival_pdf
 from boardroom.exports.document import Document
 from boardroom.exports.markup import to_html, to_markdown
-from boardroom.exports.pdf import deliver
 from boardroom.exports.word import to_docx
 from boardroom.i18n import current_language
 

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from boardroom.domain.outcome import DecisionOutcome
+from boardroom.domain.style import HouseStyle
 from boardroom.exports.document import Block, Document, Heading, Paragraph, Table
 from boardroom.exports.formats import document_bytes
 from boardroom.i18n import _, day_text, format_date, label
@@ -109,6 +110,7 @@ def list_bytes(
     board: str = "",
     on: dt.date | None = None,
     made_at: dt.datetime | None = None,
+    style: HouseStyle | None = None,
 ) -> bytes:
     """Decisions or actions as the bytes of a file: md, csv, json, docx or pdf; `board` and
     `on` (the day the list stands on) head the documents."""
@@ -126,6 +128,7 @@ def list_bytes(
         return buffer.getvalue().encode("utf-8")
     title = _("Decision list") if kind == "decisions" else _("Action list")
     doc = Document(f"{title} — {board}" if board else title, made_at=made_at)
+    doc.style = style or doc.style
     doc.header = " · ".join(part for part in (board, title) if part)
     doc.add(Heading(1, doc.title))
     if on is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from boardroom.exports.chart import chart_svg
-from boardroom.exports.document import Bullets, Chart, Document, Heading, Paragraph
+from boardroom.exports.document import Block, Bullets, Chart, Document, Heading, Paragraph
 from boardroom.exports.style import logo_url, style_sheet
 from boardroom.i18n import _
 
@@ -34,6 +34,10 @@ def to_markdown(doc: Document) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+#: a cover page carries no running header
+_COVER = "\n@page :first { @top-left { content: none; } }\n"
+
+
 def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = None) -> str:
     """One self-contained, printable file: no scripts, no external styles or fonts, in the
     board's house style. With `margins` (see `style_sheet`), the HTML the archival PDF is
@@ -46,7 +50,8 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
         *([f'<meta name="author" content="{html.escape(doc.author)}">'] if doc.author else []),
         *([f'<meta name="dcterms.created" content="{made}">'] if made else []),
         '<meta name="generator" content="boardroom">',
-        f"<style>{style_sheet(doc.style, margins)}</style>\n</head>\n<body>",
+        f"<style>{style_sheet(doc.style, margins)}{_COVER if paged and doc.lead else ''}"
+        "</style>\n</head>\n<body>",
     ]
     if doc.watermark:
         out.append(f'<div class="watermark" aria-hidden="true">{html.escape(doc.watermark)}</div>')
@@ -54,7 +59,18 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
         out.append(f'<div class="running">{html.escape(doc.header)}</div>')
     if doc.style.logo:
         out.append(f'<img class="logo" src="{logo_url(doc.style)}" alt="{html.escape(_("Logo"))}">')
-    for index, block in enumerate(doc.blocks):
+    if doc.lead:  # a page of its own first (a cover)
+        out += ['<section class="lead">', *_blocks(doc.lead), "</section>"]
+    out += _blocks(doc.blocks)
+    if doc.footer and not paged:
+        out.append(f'<div class="foot">{html.escape(doc.footer)}</div>')
+    out.append("</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
+    out: list[str] = []
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             tag = f"h{block.level}" + (' class="appendix"' if block.appendix else "")
             out.append(f"<{tag}>{html.escape(block.text)}</h{block.level}>")
@@ -63,7 +79,7 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
             text = html.escape(block.text).replace("\n", "<br>")
             if block.whole:
                 text = f'<span class="whole">{text}</span>'
-            following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
             introduces = (
                 block.label
                 and not block.text.strip()
@@ -84,7 +100,4 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
                 for row in block.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    if doc.footer and not paged:
-        out.append(f'<div class="foot">{html.escape(doc.footer)}</div>')
-    out.append("</body>\n</html>\n")
-    return "\n".join(out)
+    return out

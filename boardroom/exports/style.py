@@ -73,6 +73,7 @@ img.logo {{ float: right; max-height: 18mm; max-width: 60mm; margin: 0 0 4mm 6mm
 .watermark {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; z-index: -1;
              font-size: 8em; font-weight: bold; color: #e4e4e4; transform: rotate(-40deg); }}
 .whole {{ white-space: nowrap; }}
+section.lead {{ break-after: page; }}
 """
     if margins is None:
         return (

@@ -10,9 +10,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from boardroom.exports.archival import to_archival_pdf
 from boardroom.exports.chart import HEIGHT, INK, WIDTH, chart_png, chart_svg, ticks
 from boardroom.exports.document import Chart, Document
-from boardroom.exports.pdf import to_pdf
 from boardroom.i18n import set_language
 
 WAIT = Chart(
@@ -76,6 +76,6 @@ def test_the_pdf_draws_it_as_vector_with_its_text():
     set_language("en")
     doc = Document("KPI")
     doc.add(WAIT)
-    text = PdfReader(io.BytesIO(to_pdf(doc))).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(to_archival_pdf(doc, "en"))).pages[0].extract_text()
     for words in ("Wachttijd intake ggz (weken): in gevaar", "16 weken", "1 Oct 2027", "target"):
         assert words in text

@@ -220,3 +220,18 @@ def test_a_markdown_paper_is_typeset_without_its_markup():
         Bullets(["eerst"]),
         Paragraph("blok"),
     ]
+
+
+def test_a_paper_that_is_no_readable_pdf_is_listed_not_bound(december):
+    """A file named .pdf that is damaged (or no PDF at all) does not stop the bundle: it is
+    listed as sent separately, and every other paper is bound."""
+    els, meeting, monitor, notes, netwerk = december
+    broken = papers.add_paper(els, meeting, 5, "Kapot", b"%PDF-1.4 half a file", "kapot.pdf")
+    papers.add_paper(els, meeting, 5, "Geen PDF", b"Regionale monitor\n" * 20, "monitor.pdf")
+    reader = PdfReader(io.BytesIO(bundle_pdf(papers.bundle(els, meeting))))
+    front = " ".join(page.extract_text() for page in reader.pages[:5]).replace("\n", " ")
+    assert front.count("not in the bundle (its PDF cannot be read): sent separately") == 2
+    assert broken.sha256[:16] in front
+    texts = [page.extract_text() for page in reader.pages]
+    assert any("Monitor page 3" in text for text in texts)
+    assert any("Evaluatie page 2" in text for text in texts)

@@ -397,13 +397,15 @@ class AgendaScreen(TableScreen):
         def submit(values: dict[str, Any]) -> None:
             from boardroom.exports.bundle import bundle_pdf
             from boardroom.services import papers
+            from boardroom.services.style import house_style
 
             name = values["path"].strip()
             if not name.lower().endswith(".pdf"):
                 raise ValidationProblem(_("the file must end in .pdf"), "path")
             files.writable(name, "path")
             who = self.session.user.name if self.session.user else ""
-            data = bundle_pdf(papers.bundle(self.session, meeting), author=who)
+            style = house_style(self.session)
+            data = bundle_pdf(papers.bundle(self.session, meeting), author=who, style=style)
             self.notify(f"{_('Written')}: {files.write_bytes(name, data, 'path')}", timeout=8)
 
         self.open_form(

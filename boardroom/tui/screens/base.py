@@ -206,6 +206,7 @@ class TableScreen(BoardScreen):
 
         from boardroom.domain.errors import ValidationProblem
         from boardroom.exports.formats import FORMATS, document_bytes
+        from boardroom.services.style import house_style
 
         files = self.host_files(instead)
         if files is None:
@@ -218,7 +219,7 @@ class TableScreen(BoardScreen):
                 raise ValidationProblem(_("the file must end in .md, .html, .docx or .pdf"), "path")
             files.writable(name, "path")
             made = document()
-            made.made_at = self.session.now()
+            made.made_at, made.style = self.session.now(), house_style(self.session)
             written = files.write_bytes(name, document_bytes(made, fmt), "path")
             self.notify(f"{_('Written')}: {written}", timeout=8)
 
