@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "paper": "paper",
     "werkagenda": "werkagenda",
     "access": "access",
+    "style": "style",
     "replicate": "replica",
     "restore": "replica",
     "ssh-session": "ssh",

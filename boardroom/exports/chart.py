@@ -122,9 +122,10 @@ def _legend(out: Drawing, small: dict[str, Any], ink: Color, path_colour: Color)
         x += 18 + stringWidth(text, small["fontName"], small["fontSize"]) + 14
 
 
-def chart_svg(chart: Chart) -> str:
-    """The drawing as an SVG element to put in a page: titled for screen readers, with
-    fonts a browser has."""
+def chart_svg(chart: Chart, family: str = "", key: str = "chart") -> str:
+    """The drawing as an SVG element to put in a page: titled for screen readers, its text in
+    the document's font (`family`) or fonts a browser has, its ids its own (`key`: one page
+    may hold several charts)."""
     from reportlab.graphics import renderSVG
 
     title = html.escape(chart.title)
@@ -134,12 +135,15 @@ def chart_svg(chart: Chart) -> str:
     text = text[text.index("<svg") :]
     text = text.replace("<title>...</title>", f"<title>{title}</title>", 1)
     text = re.sub(r"\s*<desc>\.\.\.</desc>", "", text, count=1)
-    return re.sub(r"font-family: ?Vera(-Bold)?", _svg_font, text).strip()
+    text = text.replace('id="clip"', f'id="{key}-clip"').replace("url(#clip)", f"url(#{key}-clip)")
+    text = text.replace('id="group"', f'id="{key}-group"')
+    fonts = f"'{family}', {SVG_FONTS}" if family else SVG_FONTS
 
+    def font(match: re.Match[str]) -> str:
+        weight = "; font-weight: bold" if match.group(1) else ""
+        return f"font-family: {fonts}{weight}"
 
-def _svg_font(match: re.Match[str]) -> str:
-    weight = "; font-weight: bold" if match.group(1) else ""
-    return f"font-family: {SVG_FONTS}{weight}"
+    return re.sub(r"font-family: ?Vera(-Bold)?", font, text).strip()
 
 
 def chart_png(chart: Chart, scale: float = 3) -> bytes:

@@ -60,15 +60,15 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
     if doc.style.logo:
         out.append(f'<img class="logo" src="{logo_url(doc.style)}" alt="{html.escape(_("Logo"))}">')
     if doc.lead:  # a page of its own first (a cover)
-        out += ['<section class="lead">', *_blocks(doc.lead), "</section>"]
-    out += _blocks(doc.blocks)
+        out += ['<section class="lead">', *_blocks(doc.lead, doc.style.font_family), "</section>"]
+    out += _blocks(doc.blocks, doc.style.font_family)
     if doc.footer and not paged:
         out.append(f'<div class="foot">{html.escape(doc.footer)}</div>')
     out.append("</body>\n</html>\n")
     return "\n".join(out)
 
 
-def _blocks(blocks: list[Block]) -> list[str]:
+def _blocks(blocks: list[Block], family: str) -> list[str]:
     out: list[str] = []
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
@@ -92,7 +92,8 @@ def _blocks(blocks: list[Block]) -> list[str]:
                 "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in block.items) + "</ul>"
             )
         elif isinstance(block, Chart):
-            out.append(f'<figure class="chart">{chart_svg(block)}</figure>')
+            svg = chart_svg(block, family, f"chart{index}")
+            out.append(f'<figure class="chart">{svg}</figure>')
         else:
             head = "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
             body = "".join(

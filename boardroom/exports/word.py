@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from boardroom.domain.style import HouseStyle
 from boardroom.exports.chart import chart_png
 from boardroom.exports.document import Bullets, Chart, Document, Heading, Paragraph, Table
 from boardroom.exports.layout import column_widths
+from boardroom.exports.style import tint
 from boardroom.i18n import _, current_language
 
 TABLE_PT = 9.5  # the size of text in Word tables
@@ -110,6 +112,54 @@ def _unbroken(paragraph: Any, text: str) -> None:
             paragraph.add_run(part)
 
 
+def _fonts(style: Any, family: str) -> None:
+    """A style's text in the house font, its theme fonts (which Word prefers) taken away."""
+    from docx.oxml.ns import qn
+
+    style.font.name = family
+    fonts = style.element.rPr.find(qn("w:rFonts"))
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:cs"), family)
+
+
+def _house_style(document: Any, style: HouseStyle) -> None:
+    """The board's font (Calibri, what every Word reader has, when the board has none: the
+    PDF embeds the product's own) and accent colour on the text and the headings."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    family = style.family or "Calibri"
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), family)
+    normal = document.styles["Normal"]
+    _fonts(normal, family)
+    normal.font.size = Pt(10.5)
+    accent = RGBColor.from_string(style.accent.lstrip("#").upper())
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+        heading = document.styles[name]
+        _fonts(heading, family)
+        heading.font.color.rgb = accent if name in ("Title", "Heading 1", "Heading 2") else None
+        if name not in ("Title", "Heading 1", "Heading 2"):
+            heading.font.color.rgb = RGBColor(0x22, 0x22, 0x22)
+
+
+def _shade(cell: Any, colour: str) -> None:
+    """A table cell's background (the header row's, in the accent's tint)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#").upper())
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _keep_together(row: Any) -> None:
     """A table row is not split over two pages (w:cantSplit)."""
     from docx.oxml import OxmlElement
@@ -130,8 +180,7 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
     document = Docx()
     _honest_properties(document, doc, author)
     _language(document, LANGUAGE_TAGS.get(current_language(), "en-GB"))
-    document.styles["Normal"].font.name = "Calibri"
-    document.styles["Normal"].font.size = Pt(10.5)
+    _house_style(document, doc.style)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
@@ -159,6 +208,12 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
     for run in footer.runs:
         run.font.size = Pt(8)
     available = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    if doc.style.logo:  # at the head of the document, on the right
+        import io
+
+        logo = document.add_paragraph()
+        logo.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        logo.add_run().add_picture(io.BytesIO(doc.style.logo), height=Mm(15))
     for index, block in enumerate(doc.blocks):
         following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
         if isinstance(block, Heading):
@@ -195,6 +250,7 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
             widths = _docx_widths(block, available)
             for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
                 cell.text = text
+                _shade(cell, tint(doc.style.accent, 0.12))
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
             _repeat_header(table.rows[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -61,6 +62,19 @@ def house_style(session: Session) -> HouseStyle:
         font=font,
         font_bold=files["font_bold"],
         logo=files["logo"],
+    )
+
+
+def described(board: m.Board) -> str:
+    """The house style in a few lines: the accent, and the logo's and font's file names."""
+    none = _("none (the product's own)")
+    return "\n".join(
+        [
+            f"{_('Accent colour')}: {board.accent}",
+            f"{_('Logo')}: {board.logo_name or _('none')}",
+            f"{_('Font')}: {board.font_name or none}",
+            f"{_('Bold font')}: {board.font_bold_name or (board.font_name and _('the font, set bold')) or none}",
+        ]
     )
 
 
@@ -121,7 +135,12 @@ def set_style(
     board = the_board(session)
     changes: dict[str, Any] = {}
     if accent is not None:
-        changes["accent"] = _valid(board, {"accent": accent.strip()}).accent
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", accent.strip()):
+            raise ValidationProblem(
+                _("a colour is written #RRGGBB, as #1f5c99 (got {value!r})").format(value=accent),
+                "accent",
+            )
+        changes["accent"] = accent.strip().lower()
     now = session.now().astimezone(dt.UTC).isoformat(timespec="seconds")
     for part, given in (files or {}).items():
         if part not in FILES:

@@ -56,6 +56,9 @@ def test_the_walk_finds_every_kind_of_host_path():
         "werkagenda evaluation --file",
         "access add --key",
         "access authorized-keys --program",
+        "style --logo",
+        "style --font",
+        "style --font-bold",
         "replicate --replica",
         "restore --replica",
     } <= named
