@@ -153,7 +153,7 @@ def set_style(
         changes |= {f"{part}_sha256": digest, f"{part}_name": given.name.strip() or part}
     font = changes.get("font_sha256", board.font_sha256)
     if changes.get("font_bold_sha256", board.font_bold_sha256) and not font:
-        raise ValidationProblem(_("a bold font goes with a regular one: give --font too"), "font")
+        raise ValidationProblem(_("a bold font goes with a regular one: give the font too"), "font")
     if changes:
         session.repo.update("boards", board.id or 0, changes, seen=seen)
     return the_board(session)

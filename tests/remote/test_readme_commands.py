@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import pytest
+import reportlab
 
 from bench.console import Terminal
 from bench.sshd import make_key
@@ -114,7 +115,23 @@ def laptop(tmp_path: Path) -> dict[str, Path]:
     shutil.copy(ROOT / "agendas" / "jaarkalender.example.toml", work / "jaarkalender.toml")
     for member in ("carla", "anna", "greet"):
         make_key(work, member)
+    house_style_files(work)
     return places
+
+
+def house_style_files(work: Path) -> None:
+    """The board's logo and font the README's `style` names (a font of the board's own:
+    Bitstream Vera under the board's name)."""
+    from fontTools.ttLib import TTFont
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), "#00665e").save(work / "logo.png")
+    for source, name in (("Vera.ttf", "Huisfont.ttf"), ("VeraBd.ttf", "Huisfont-Bold.ttf")):
+        font = TTFont(Path(reportlab.__file__).parent / "fonts" / source)
+        for record in font["name"].names:
+            if record.nameID in (1, 4, 16):
+                record.string = "Voorbeeldstreek Sans"
+        font.save(work / name)
 
 
 def ssh_for(host: BoardHost, key: Path, places: dict[str, Path]) -> None:
