@@ -150,7 +150,10 @@ def test_the_board_file_names_its_style(tmp_path, capsys):
     font = house_font(tmp_path)
     logo(tmp_path)
     text = EXAMPLE_BOARD.read_text(encoding="utf-8")
-    text += '\n[style]\naccent = "#00665e"\nlogo = "logo.png"\nfont = "huisfont.ttf"\n'
+    assert '\n[style]\naccent = "#1f5c99"' in text
+    text = text.replace(
+        'accent = "#1f5c99"', 'accent = "#00665e"\nlogo = "logo.png"\nfont = "huisfont.ttf"'
+    )
     board = tmp_path / "board.toml"
     board.write_text(text, encoding="utf-8")
     code, _out, err = run(capsys, "init", "--db", str(tmp_path / "b.db"), "--from", str(board))
