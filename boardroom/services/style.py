@@ -167,14 +167,30 @@ def _valid(board: m.Board, changes: dict[str, Any]) -> m.Board:
 
 
 @one_transaction
-def save_settings(session: Session, data: dict[str, Any], seen: int | None = None) -> m.Board:
-    """Change the board's settings from its settings form (the fields in SETTINGS)."""
+def save_settings(
+    session: Session,
+    data: dict[str, Any],
+    seen: int | None = None,
+    files: Mapping[str, StyleFile | None] | None = None,
+) -> m.Board:
+    """Change the board's settings from its settings form (the fields in SETTINGS) and, given,
+    its style's files, in one transaction: all of it is saved, or nothing."""
     session.require(Capability.EDIT_COMPOSITION, _doing())
     board = the_board(session)
     unknown = set(data) - set(SETTINGS)
     if unknown:
         raise ValidationProblem(_("unknown setting {name!r}").format(name=min(unknown)))
-    checked = _valid(board, data)
-    changes = {key: checked.model_dump(mode="json")[key] for key in data}
+    settings = {key: value for key, value in data.items() if key != "accent"}
+    checked = _valid(board, settings)
+    changes = {key: checked.model_dump(mode="json")[key] for key in settings}
     session.repo.update("boards", board.id or 0, changes, seen=seen)
+    if "accent" in data or files:
+        set_style(session, accent=data.get("accent"), files=files)
     return the_board(session)
+
+
+def settings_to_edit(session: Session) -> tuple[m.Board, int]:
+    """The board as its settings form shows it, and its version (to refuse a save over
+    someone else's change)."""
+    board = the_board(session)
+    return board, session.version("boards", board.id or 0)

@@ -23,6 +23,7 @@ JOURNEYS: dict[str, tuple[str, list[str]]] = {
     "members": (SECRETARY, ["f2"]),
     "member_form": (SECRETARY, ["f2", "e"]),
     "access": (SECRETARY, ["f2", "k"]),
+    "board_settings": (SECRETARY, ["f2", "b"]),
     "perspectives": (SECRETARY, ["f3"]),
     "themes": (SECRETARY, ["f4"]),
     "rules": (SECRETARY, ["f5"]),

@@ -7,6 +7,7 @@ from typing import Any
 from textual.binding import Binding
 
 from boardroom.domain import models as m
+from boardroom.domain.permissions import Capability
 from boardroom.i18n import N_, _, label
 from boardroom.services import composition as comp
 from boardroom.tui.screens.base import Row, TableScreen
@@ -33,6 +34,7 @@ class MembersScreen(TableScreen):
         Binding("x", "toggle_active", N_("Deactivate/Reactivate")),
         Binding("i", "toggle_inactive", N_("Show inactive")),
         Binding("k", "access", N_("Access over SSH")),
+        Binding("b", "board_settings", N_("Board settings")),
     ]
 
     show_inactive = False
@@ -163,6 +165,80 @@ class MembersScreen(TableScreen):
         from boardroom.tui.screens.access import AccessScreen
 
         self.app.push_screen(AccessScreen())
+
+    def action_board_settings(self) -> None:
+        """The board's name, region, language, lead times and house style; its logo and font
+        are files, named here when this session may open the computer's files (over SSH:
+        `boardroom style` on the host)."""
+        from boardroom.domain.style import FONT_LIMIT, LOGO_LIMIT
+        from boardroom.services import style
+
+        if not self.allowed(Capability.EDIT_COMPOSITION, _("change the board's settings")):
+            return
+        board, seen = style.settings_to_edit(self.session)
+        files = self.app.files  # type: ignore[attr-defined]
+        fields = [
+            FormField("name", _("Name"), value=board.name),
+            FormField("region", _("Region"), value=board.region),
+            FormField(
+                "language",
+                _("Language of documents"),
+                kind="select",
+                options=[("Nederlands", m.Language.NL), ("English", m.Language.EN)],
+                value=board.language,
+            ),
+            FormField(
+                "papers_lead_days",
+                _("Papers sent (days before)"),
+                kind="int",
+                value=board.papers_lead_days,
+            ),
+            FormField(
+                "consent_review_months",
+                _("Review consent decisions after (months)"),
+                kind="int",
+                value=board.consent_review_months,
+            ),
+            FormField(
+                "accent",
+                _("Accent colour"),
+                value=board.accent,
+                hint=_("#RRGGBB: headings, rules and table heads in every document"),
+            ),
+        ]
+        kept = {"logo": board.logo_name, "font": board.font_name, "font_bold": board.font_bold_name}
+        names = {"logo": _("Logo"), "font": _("Font"), "font_bold": _("Bold font")}
+        kinds = {
+            "logo": _("PNG or JPEG"),
+            "font": _("TrueType .ttf"),
+            "font_bold": _("TrueType .ttf"),
+        }
+        if files.reachable:
+            fields += [
+                FormField(
+                    part,
+                    f"{names[part]} ({kinds[part]})",
+                    value="",
+                    hint=_("a file on this computer; empty keeps {now}").format(now=kept[part])
+                    if kept[part]
+                    else _("a file on this computer (none yet)"),
+                )
+                for part in style.FILES
+            ]
+        else:
+            fields[-1].hint += " · " + _("logo and font: boardroom style on the host")
+
+        def submit(values: dict[str, Any]) -> None:
+            chosen = {}
+            for part in style.FILES:
+                name = (values.pop(part, "") or "").strip()
+                if name:
+                    limit = LOGO_LIMIT if part == "logo" else FONT_LIMIT
+                    content, file_name = files.read_bytes(name, part, limit)
+                    chosen[part] = style.StyleFile(file_name, content)
+            style.save_settings(self.session, values, seen, chosen)
+
+        self.open_form(_("Board settings"), fields, submit)
 
     def action_toggle_inactive(self) -> None:
         self.show_inactive = not self.show_inactive
