@@ -23,8 +23,9 @@ from boardroom.domain.style import HouseStyle
 from boardroom.exports.agenda import agenda_document
 from boardroom.exports.archival import deliver, render_pdf
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
+from boardroom.exports.office import office, office_pdfs
 from boardroom.i18n import _, current_language, format_date
-from boardroom.services.papers import Bundle, BundlePaper
+from boardroom.services.papers import CONVERTED, Bundle, BundlePaper
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,10 @@ class Placed:
 
 
 def _front(
-    bundle: Bundle, starts: dict[int, int] | None, unreadable: set[int] | None = None
+    bundle: Bundle, starts: dict[int, int] | None, left_out: dict[int, str] | None = None
 ) -> Document:
     """Cover and agenda; `starts`: each PDF paper's first page (1-based), once known;
-    `unreadable`: papers whose PDF cannot be read (damaged, or not a PDF at all)."""
+    `left_out`: papers not bound, and why (a damaged PDF, a Word file not turned into one)."""
     view = bundle.view
     meeting = view.meeting
     agenda = agenda_document(view)
@@ -73,11 +74,12 @@ def _front(
             note, where = "", "—"
             if not paper.stored:
                 note = _("not kept in the board (attached from {path})").format(path=paper.path)
-            elif unreadable and paper.id in unreadable:
-                note = _("not in the bundle (its PDF cannot be read): sent separately")
+            elif left_out and paper.id in left_out:
+                note = left_out[paper.id]
             elif part.content is None:
-                kind = paper.file_name.rsplit(".", 1)[-1].upper() if "." in paper.file_name else ""
-                note = _("not in the bundle ({kind} file): sent separately").format(kind=kind)
+                note = _("not in the bundle ({kind} file): sent separately").format(
+                    kind=_kind(paper.file_name)
+                )
             elif starts and paper.id in starts:
                 where = str(starts[paper.id])
             text = f"{paper.title}\n{paper.file_name} · {size_text(paper.size)}"
@@ -88,6 +90,11 @@ def _front(
             Table([_("No."), _("Paper"), _("Page")], rows),
         ]
     return doc
+
+
+def _kind(file_name: str) -> str:
+    """A file's kind as people name it: DOCX, ODT."""
+    return file_name.rsplit(".", 1)[-1].upper() if "." in file_name else ""
 
 
 def _grouped(sha256: str) -> str:
@@ -193,22 +200,44 @@ def bundle_pdf(
 
     style = style or HouseStyle()
     readers: dict[int, PdfReader] = {}
-    unreadable: set[int] = set()
+    left_out: dict[int, str] = {}  # paper → why it is not bound
+    converted = office_pdfs(
+        {
+            part.paper.id: (part.content, part.paper.media_type)
+            for part in bundle.papers
+            if part.content is not None and part.paper.id and part.paper.media_type in CONVERTED
+        }
+    )
     for part in bundle.papers:
-        if part.content is None or part.paper.id is None:
+        paper = part.paper
+        if part.content is None or paper.id is None:
             continue
-        try:
+        if paper.media_type in CONVERTED:
+            data = converted.get(paper.id)
+            if data is None:
+                left_out[paper.id] = (
+                    (
+                        _("not in the bundle ({kind} file; LibreOffice could not turn it into PDF)")
+                        if office()
+                        else _("not in the bundle ({kind} file; this host has no LibreOffice)")
+                    ).format(kind=_kind(paper.file_name))
+                    + ": "
+                    + _("sent separately")
+                )
+                continue
+        else:
             data = part.content if part.is_pdf else _typeset(part, style)
+        try:
             if not data.lstrip()[:5] == b"%PDF-":
                 raise ValueError("not a PDF")
-            readers[part.paper.id] = reader = PdfReader(io.BytesIO(data))
+            readers[paper.id] = reader = PdfReader(io.BytesIO(data))
             len(reader.pages)  # a damaged file fails here, not halfway through the bundle
         except (PdfReadError, PdfStreamError, ValueError):
-            readers.pop(part.paper.id, None)
-            unreadable.add(part.paper.id)
+            readers.pop(paper.id, None)
+            left_out[paper.id] = _("not in the bundle (its PDF cannot be read): sent separately")
     starts: dict[int, int] | None = None
     for _attempt in range(3):  # the paper table's page numbers can move the agenda's length
-        front_doc = _front(bundle, starts, unreadable)
+        front_doc = _front(bundle, starts, left_out)
         front_doc.author, front_doc.style = author, style
         front = render_pdf(front_doc, current_language(), None, numbered=False)
         front_pages = len(PdfReader(io.BytesIO(front)).pages)

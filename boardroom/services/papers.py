@@ -204,13 +204,21 @@ def paper_bytes(session: Session, paper_id: int) -> tuple[m.Paper, bytes]:
 
 #: the papers the bundle binds as they are (PDF) or typesets (text)
 TYPESET = ("text/markdown", "text/plain")
+#: word-processor papers the bundle turns into PDF where the host has LibreOffice
+CONVERTED = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/msword",
+    "application/rtf",
+)
 
 
 @dataclass(frozen=True)
 class BundlePaper:
     paper: PaperRow
-    #: the paper's bytes (checked): a PDF bound as it is, or Markdown or plain text to be
-    #: typeset; None for another kind of file (listed only)
+    #: the paper's bytes (checked): a PDF bound as it is, Markdown or plain text to be
+    #: typeset, a word-processor file to be turned into PDF; None for another kind of file
+    #: (listed only)
     content: bytes | None
     number: str = ""  # its number on the agenda: 4a, 4b
 
@@ -247,7 +255,9 @@ def bundle(session: Session, meeting: m.Meeting) -> Bundle:
     for row in meeting_papers(session, meeting):
         if not row.current:
             continue
-        bound = row.stored and (row.media_type == "application/pdf" or row.media_type in TYPESET)
+        bound = row.stored and (
+            row.media_type == "application/pdf" or row.media_type in (*TYPESET, *CONVERTED)
+        )
         content = paper_bytes(session, row.id)[1] if bound else None
         index = per_item.get(row.item_number, 0)
         per_item[row.item_number] = index + 1

@@ -150,7 +150,7 @@ def test_the_bundle_binds_every_paper_behind_its_item(december):
     for added in (monitor, notes, netwerk):
         grouped = " ".join(added.sha256[k : k + 16] for k in range(0, 64, 16))
         assert grouped in front  # each paper's sha256, in four groups, before the papers
-    assert "not in the bundle (DOCX file): sent separately" in front
+    assert "not in the bundle (DOCX file; LibreOffice could not turn it into PDF): sent" in front
     assert "boardroom paper get" not in front
     assert reader.metadata.author == "Els Verhoeven"
     # the werkagenda of the meeting's theme items as it stood on the meeting's day
@@ -235,3 +235,37 @@ def test_a_paper_that_is_no_readable_pdf_is_listed_not_bound(december):
     texts = [page.extract_text() for page in reader.pages]
     assert any("Monitor page 3" in text for text in texts)
     assert any("Evaluatie page 2" in text for text in texts)
+
+
+def word_paper(text: str) -> bytes:
+    from docx import Document as Docx
+
+    document = Docx()
+    document.add_heading("Advies werkgroep", level=1)
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_paper_is_turned_into_pdf_pages_by_libreoffice(december):
+    """The host has LibreOffice (./dev installs it): a DOCX paper is bound behind its item like
+    a PDF, stamped, with its number; the list says nothing is sent separately."""
+    els, meeting, *_ = december
+    papers.add_paper(els, meeting, 5, "Advies", word_paper("De werkgroep adviseert ja."), "a.docx")
+    reader = PdfReader(io.BytesIO(bundle_pdf(papers.bundle(els, meeting))))
+    texts = [page.extract_text() for page in reader.pages]
+    page = next(k for k, text in enumerate(texts) if "De werkgroep adviseert ja." in text)
+    assert "Paper 5c to item 5" in texts[page]
+    assert not any("sent separately" in text for text in texts)
+    five = outline(reader)[2][6]
+    assert "5c. Advies" in [t[0] for t in five if isinstance(t, tuple)]
+
+
+def test_without_libreoffice_a_word_paper_is_listed_saying_so(december, monkeypatch):
+    els, meeting, *_ = december
+    papers.add_paper(els, meeting, 5, "Advies", word_paper("Ja."), "advies.docx")
+    monkeypatch.setenv("PATH", "/nonexistent")  # a host without LibreOffice
+    reader = PdfReader(io.BytesIO(bundle_pdf(papers.bundle(els, meeting))))
+    front = " ".join(page.extract_text() for page in reader.pages[:5]).replace("\n", " ")
+    assert "not in the bundle (DOCX file; this host has no LibreOffice): sent separately" in front
