@@ -51,7 +51,10 @@ async def test_a_bad_file_is_said_in_its_field_and_nothing_is_saved(make_app, tm
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)  # still open, saying what is wrong
-        assert str(form.query_one("#form-error").content) == "⚠ logo: a logo must be a PNG or JPEG image"
+        assert (
+            str(form.query_one("#form-error").content)
+            == "⚠ logo: a logo must be a PNG or JPEG image"
+        )
         assert form.query_one("#field-logo").has_class("invalid")
     assert style.the_board(app.session).papers_lead_days == 7  # nothing of it was written
 
