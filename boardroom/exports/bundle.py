@@ -63,7 +63,7 @@ def _front(
         from boardroom.exports.werkagenda import werkagenda_blocks
 
         doc.blocks += [
-            Heading(2, _("Werkagenda")),
+            Heading(2, _("Work agenda")),
             Paragraph(_("as it stood on {date}").format(date=format_date(bundle.werkagenda_on))),
             *werkagenda_blocks(bundle.werkagenda, 3),
         ]
@@ -274,7 +274,7 @@ def bundle_pdf(
                 title=f"{part.number}. {part.paper.title}", page_number=start, parent=item_mark
             )
             _nest(writer, readers[part.paper.id], start, mark)
-    for section in (_("Werkagenda"), _("Papers in this bundle")):
+    for section in (_("Work agenda"), _("Papers in this bundle")):
         if section in headings:
             writer.add_outline_item(title=section, page_number=headings[section])
     sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]

@@ -202,7 +202,7 @@ def minutes_document(minutes: Minutes) -> Document:
         from boardroom.exports.werkagenda import werkagenda_blocks
 
         doc.add(
-            Heading(2, _("Werkagenda")),
+            Heading(2, _("Work agenda")),
             Paragraph(_("The figures as the table had them at this meeting.")),
             *werkagenda_blocks(minutes.werkagenda, 3),
         )

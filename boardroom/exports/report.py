@@ -104,7 +104,7 @@ def report_document(board: str, report: YearReport) -> Document:
         from boardroom.exports.werkagenda import werkagenda_blocks
 
         doc.add(
-            Heading(2, _("Werkagenda")),
+            Heading(2, _("Work agenda")),
             Paragraph(_("as it stood on {date}").format(date=format_date(report.werkagenda_on))),
             *werkagenda_blocks(report.werkagenda, 3),
         )

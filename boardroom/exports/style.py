@@ -69,6 +69,7 @@ th, td {{ border: 1px solid #bbb; padding: .25em .5em; text-align: left; vertica
 th {{ background: {head}; }}
 tr {{ break-inside: avoid; }}
 figure.chart {{ margin: .3em 0 1em; }}
+figure.chart svg {{ width: 125mm; max-width: 100%; height: auto; }}
 img.logo {{ display: block; max-height: 18mm; max-width: 60mm; margin: 0 0 4mm auto; }}
 .watermark {{ position: fixed; top: 40%; left: 0; right: 0; text-align: center; z-index: -1;
              font-size: 8em; font-weight: bold; color: #e4e4e4; transform: rotate(-40deg); }}

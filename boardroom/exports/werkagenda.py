@@ -38,7 +38,7 @@ def status_text(kpi: KpiView) -> str:
 
 
 def werkagenda_document(board: str, views: list[AgreementView], on: dt.date) -> Document:
-    title = _("Werkagenda")
+    title = _("Work agenda")
     at = _("as it stood on {date}").format(date=format_date(on))
     doc = Document(f"{title} — {board}", header=f"{board} · {title} · {at}")
     doc.add(Heading(1, f"{title} — {board}"), Paragraph(at))
@@ -60,7 +60,7 @@ def werkagenda_blocks(views: list[AgreementView], level: int) -> list[Block]:
         facts = [
             f"{_('Owner')}: {agreement.owner or '—'}",
             f"{_('Scale')}: {label(agreement.scale)}",
-            f"{_('Aim')}: {label(agreement.aim)}",
+            f"{_('Quadruple aim')}: {label(agreement.aim)}",
         ]
         if agreement.parties:
             facts.append(f"{_('Parties')}: {', '.join(agreement.parties)}")

@@ -76,10 +76,18 @@ def n_(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+#: values whose words are not their name: the quadruple aim's dimensions as the field says them
+_WORDS = {
+    "experience": N_("experience of care"),
+    "costs": N_("costs of care"),
+    "equity": N_("health equity"),
+}
+
+
 def label(value: object) -> str:
     """A translated label for an enum value, e.g. Role.CHAIR → "voorzitter"."""
-    raw = getattr(value, "value", value)
-    return _(str(raw).replace("_", " "))
+    raw = str(getattr(value, "value", value))
+    return _(_WORDS.get(raw) or raw.replace("_", " "))
 
 
 _NL_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")

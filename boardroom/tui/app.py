@@ -58,8 +58,8 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     ),
     "werkagenda": (
         "werkagenda.WerkagendaScreen",
-        "Werkagenda",
-        "Open the werkagenda: result agreements, KPIs and where they stand",
+        "Work agenda",
+        "Open the work agenda: result agreements, KPIs and where they stand",
     ),
 }
 
@@ -112,7 +112,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         Binding("f9,J", "go('year')", N_("Year in view")),
         Binding("f10,K", "go('calendar')", N_("Annual calendar")),
         Binding("f11,E", "go('requests')", N_("Agenda requests")),
-        Binding("f12,W", "go('werkagenda')", N_("Werkagenda")),
+        Binding("f12,W", "go('werkagenda')", N_("Work agenda")),
         Binding("q", "quit", N_("Quit")),
     ]
 

@@ -278,7 +278,7 @@ def test_a_programme_manager_adds_an_agreement_and_its_kpi(demo_path, capsys):
 def test_the_year_report_ends_with_the_werkagenda_at_the_year_s_end(demo_path, capsys):
     code, out, _err = run(capsys, "export", "report", "--db", str(demo_path), "--year", "2025")
     assert code == 0
-    section = out.split("## Werkagenda\n", 1)[1]
+    section = out.split("## Work agenda\n", 1)[1]
     assert section.startswith("\nas it stood on Wed 31 Dec 2025\n")
     # on 31 December 2025 no measuring moment had passed and no figure was known
     assert (

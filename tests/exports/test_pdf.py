@@ -68,7 +68,7 @@ def test_the_minutes_as_pdf_with_embedded_fonts_page_numbers_and_bookmarks(capsy
     assert [c[0] for c in children if isinstance(c, tuple)] == [
         "Attendance",
         "Agenda",
-        "Werkagenda",
+        "Work agenda",
         "Interest round",
         "Behaviour check",
         "Adoption",
@@ -136,7 +136,7 @@ def test_the_bundle_binds_every_paper_behind_its_item(december):
     ]
     assert total == monitor_start + 3 + 1 + 1 + 2  # Monitor, Notities, 5a, Evaluatie
     assert [t[0] for t in tree[3:] if isinstance(t, tuple)] == [
-        "Werkagenda",
+        "Work agenda",
         "Papers in this bundle",
     ]
     texts = [page.extract_text() for page in reader.pages]
@@ -154,7 +154,7 @@ def test_the_bundle_binds_every_paper_behind_its_item(december):
     assert "boardroom paper get" not in front
     assert reader.metadata.author == "Els Verhoeven"
     # the werkagenda of the meeting's theme items as it stood on the meeting's day
-    assert "Werkagenda as it stood on Thu 10 Dec 2026" in front
+    assert "Work agenda as it stood on Thu 10 Dec 2026" in front
     assert "Gemeenten met sluitende aanpak eenzaamheid: achieved" in front
 
 

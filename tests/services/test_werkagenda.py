@@ -185,7 +185,7 @@ def test_the_minutes_keep_the_figures_as_they_stood_at_the_meeting(open_demo):
 
     def werkagenda_rows() -> list[str]:
         text = to_markdown(minutes_document(build_minutes(session, meeting.id)))
-        section = text.split("## Werkagenda", 1)[1].split("\n## ", 1)[0]
+        section = text.split("## Work agenda", 1)[1].split("\n## ", 1)[0]
         return [
             line for line in section.splitlines() if line.startswith("| ") and "KPI" not in line
         ]

@@ -191,7 +191,7 @@ async def test_export_the_meeting_bundle_from_the_agenda_screen(make_app, tmp_pa
     assert [item.title for item in reader.outline if not isinstance(item, list)] == [
         "Meeting papers",
         "Agenda",
-        "Werkagenda",
+        "Work agenda",
         "Papers in this bundle",
     ]
     assert "Agenda Regiotafel Zorg en Welzijn Lindewaard" in reader.pages[1].extract_text()

@@ -138,7 +138,7 @@ async def test_from_a_theme_item_in_the_console_the_werkagenda_of_its_theme(make
         await pilot.pause()
         assert isinstance(app.screen, WerkagendaScreen)
         assert {row[5] for row in cells(app.screen)} == {theme}
-        assert f"Werkagenda · {theme}" in text_of(app, "#screen-title")
+        assert f"Work agenda · {theme}" in text_of(app, "#screen-title")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is console

@@ -66,7 +66,7 @@ class AgendaScreen(TableScreen):
         Binding("S", "set_agenda", N_("Set the agenda")),
         Binding("o", "export", N_("Export the agenda")),
         Binding("b", "bundle", N_("Export the meeting bundle")),
-        Binding("w", "werkagenda", N_("Werkagenda")),
+        Binding("w", "werkagenda", N_("Work agenda")),
     ]
 
     def __init__(self, meeting_id: int) -> None:

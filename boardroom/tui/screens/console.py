@@ -64,7 +64,7 @@ class MeetingConsole(BoardScreen):
         Binding("i", "interest", N_("Interest round")),
         Binding("b", "behaviour", N_("Behaviour check")),
         Binding("f", "defer", N_("Defer item")),
-        Binding("w", "werkagenda", N_("Werkagenda")),
+        Binding("w", "werkagenda", N_("Work agenda")),
         Binding("escape", "back", N_("Back")),
     ]
 

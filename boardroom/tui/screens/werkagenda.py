@@ -31,7 +31,7 @@ STATUS_STYLE = {
 
 
 class WerkagendaScreen(TableScreen):
-    TITLE_TEXT = "Werkagenda"
+    TITLE_TEXT = "Work agenda"
     #: the status first: what the table looks for is which agreements are behind
     COLUMNS = ("Status", "KPI", "Trend", "Latest", "Target", "Theme")
     FLEX = "Theme"
@@ -84,7 +84,7 @@ class WerkagendaScreen(TableScreen):
         )
         themes = {a.theme for a in getattr(self, "views", [])}
         scope = f" · {', '.join(sorted(themes))}" if self.theme_ids is not None else ""
-        return f"{_('Werkagenda')}{scope}   {summary}"
+        return f"{_('Work agenda')}{scope}   {summary}"
 
     def rows(self) -> list[Row]:
         self.views = werkagenda.werkagenda(self.session, theme_ids=self.theme_ids)
@@ -189,7 +189,7 @@ class WerkagendaScreen(TableScreen):
                 FormField(
                     "scale", _("Scale"), "select", Scale.REGION, [(label(x), x) for x in Scale]
                 ),
-                FormField("aim", _("Aim"), "select", None, [(label(x), x) for x in Aim]),
+                FormField("aim", _("Quadruple aim"), "select", None, [(label(x), x) for x in Aim]),
             ],
             submit,
         )
