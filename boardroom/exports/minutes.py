@@ -256,7 +256,8 @@ def minutes_document(minutes: Minutes) -> Document:
         if minutes.decision_list
         else Paragraph(_("none"))
     )
-    doc.add(Heading(2, _("Appendix: open actions"), appendix=True))
+    # the appendices begin on a page of their own, together: the second follows the first
+    doc.add(Heading(2, _("Appendix: open actions")))
     doc.add(
         Table(
             [_("Action"), _("Text"), _("Owner"), _("Due")],

@@ -76,10 +76,13 @@ def test_the_html_prints_on_a4_with_the_same_header_and_appendices_on_new_pages(
     assert '<div class="foot">Seal 20260312-' in html
 
 
-def test_an_appendix_starts_on_a_new_page_in_word(demo_path):
+def test_the_appendices_start_on_a_new_page_together_in_word(demo_path):
+    """One page break before the appendices, not one each (no pages left two-thirds empty)."""
     document = minutes_docx(demo_path)
     appendix = next(p for p in document.paragraphs if p.text.startswith("Appendix: decisions"))
     assert appendix.paragraph_format.page_break_before is True
+    actions = next(p for p in document.paragraphs if p.text.startswith("Appendix: open actions"))
+    assert not actions.paragraph_format.page_break_before
 
 
 def test_the_file_is_in_the_readers_language_and_says_when_it_was_made(demo_path, tmp_path):
