@@ -55,7 +55,7 @@ def style_sheet(style: HouseStyle, margins: dict[str, str] | None = None) -> str
     content: the running header, the footer, "page X of Y"."""
     paged = margins is not None
     family = f'"{style.font_family}", "{DEFAULT_FAMILY}", "DejaVu Sans", Arial, sans-serif'
-    accent, head = style.accent, tint(style.accent, 0.12)
+    accent, head = style.accent, tint(style.accent, 0.18)
     sheet = f"""
 {font_faces(style, embed_default=paged)}
 body {{ font-family: {family}; color: #222; line-height: 1.45; }}

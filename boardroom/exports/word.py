@@ -222,6 +222,8 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
             heading.paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = document.add_paragraph()
+            if index and isinstance(doc.blocks[index - 1], Table):  # air below a table
+                paragraph.paragraph_format.space_before = Pt(8)
             if block.label:
                 paragraph.add_run(block.label + " ").bold = True
             if block.whole:  # Word's non-breaking hyphen keeps a code on one line
@@ -250,7 +252,6 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
             widths = _docx_widths(block, available)
             for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
                 cell.text = text
-                _shade(cell, tint(doc.style.accent, 0.12))
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
             _repeat_header(table.rows[0])
@@ -268,4 +269,6 @@ def to_docx(doc: Document, path: Path | BinaryIO, *, author: str = "") -> None:
                 column.width = Twips(width)
                 for cell in column.cells:
                     cell.width = Twips(width)
+            for cell in table.rows[0].cells:  # after the width: Word reads them in order
+                _shade(cell, tint(doc.style.accent, 0.18))
     document.save(path if not isinstance(path, Path) else str(path))
