@@ -162,6 +162,7 @@ async def test_export_the_agenda_from_its_screen(make_app, tmp_path):
         )
         form.query_one("#field-path", Input).value = str(tmp_path / "agenda.md")
         await pilot.press("ctrl+s")
+        await els.workers.wait_for_complete()
         await pilot.pause()
     lines = (tmp_path / "agenda.md").read_text(encoding="utf-8").splitlines()
     assert lines[:3] == [
@@ -187,6 +188,12 @@ async def test_export_the_meeting_bundle_from_the_agenda_screen(make_app, tmp_pa
         form.query_one("#field-path", Input).value = str(tmp_path / "bundel.pdf")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        said = [str(n.message) for n in els._notifications]
+        assert "Making bundel.pdf…" in said  # made in a thread: the screen answers meanwhile
+        await els.workers.wait_for_complete()
+        await pilot.pause()
+        said = [str(n.message) for n in els._notifications]
+        assert f"Written: {tmp_path / 'bundel.pdf'}" in said
     reader = PdfReader(tmp_path / "bundel.pdf")
     assert [item.title for item in reader.outline if not isinstance(item, list)] == [
         "Meeting papers",
@@ -219,3 +226,32 @@ async def test_the_requests_list_shows_the_newest_and_the_whole_history_on_h(mak
         assert str(els.screen.query_one("#screen-title").content) == (
             "Agenda requests · all requests"
         )
+
+
+async def test_a_slow_export_leaves_the_screen_answering(make_app, tmp_path, monkeypatch):
+    """A long archival PDF takes seconds: it is made in a thread, and the keys go on working."""
+    import threading
+
+    from boardroom.exports import formats
+
+    release = threading.Event()
+    real = formats.document_bytes
+
+    def slow(doc, fmt):
+        release.wait(10)
+        return real(doc, fmt)
+
+    monkeypatch.setattr(formats, "document_bytes", slow)
+    els = make_app("Els Verhoeven")
+    async with els.run_test(size=SIZE) as pilot:
+        await pilot.press("f6", "a", "o")
+        els.screen.query_one("#field-path", Input).value = str(tmp_path / "agenda.pdf")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f8")  # while the PDF is being made
+        await pilot.pause()
+        assert els.screen.__class__.__name__ == "ActionsScreen"
+        assert not (tmp_path / "agenda.pdf").exists()
+        release.set()
+        await els.workers.wait_for_complete()
+    assert (tmp_path / "agenda.pdf").read_bytes().startswith(b"%PDF-")

@@ -404,9 +404,10 @@ class AgendaScreen(TableScreen):
                 raise ValidationProblem(_("the file must end in .pdf"), "path")
             files.writable(name, "path")
             who = self.session.user.name if self.session.user else ""
-            style = house_style(self.session)
-            data = bundle_pdf(papers.bundle(self.session, meeting), author=who, style=style)
-            self.notify(f"{_('Written')}: {files.write_bytes(name, data, 'path')}", timeout=8)
+            style, parts = house_style(self.session), papers.bundle(self.session, meeting)
+            self.write_in_background(
+                files, name, lambda: bundle_pdf(parts, author=who, style=style)
+            )
 
         self.open_form(
             _("Export the meeting bundle"),

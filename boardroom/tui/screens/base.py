@@ -220,8 +220,7 @@ class TableScreen(BoardScreen):
             files.writable(name, "path")
             made = document()
             made.made_at, made.style = self.session.now(), house_style(self.session)
-            written = files.write_bytes(name, document_bytes(made, fmt), "path")
-            self.notify(f"{_('Written')}: {written}", timeout=8)
+            self.write_in_background(files, name, lambda: document_bytes(made, fmt))
 
         self.open_form(
             title,

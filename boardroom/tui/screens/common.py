@@ -4,6 +4,7 @@ Kept light (imported on the start-up path by the dashboard)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from boardroom.domain.errors import BoardroomError, Conflict
@@ -46,6 +47,22 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
             self.notify(done, timeout=4)
         self.reload()
         return True
+
+    def write_in_background(self, files: HostFiles, name: str, make: Callable[[], bytes]) -> None:
+        """Make a file's bytes in a thread and write them (a long archival PDF takes seconds):
+        the screen answers meanwhile; a notification says when it is written, or what went
+        wrong. `make` reads nothing of the board (SQLite stays in the app's thread)."""
+        self.notify(_("Making {name}…").format(name=Path(name).name), timeout=4)
+
+        def work() -> None:
+            try:
+                written = files.write_bytes(name, make(), "path")
+            except BoardroomError as error:
+                self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+                return
+            self.app.call_from_thread(self.notify, f"{_('Written')}: {written}", timeout=8)
+
+        self.run_worker(work, thread=True, exit_on_error=False, group="exports")
 
     def allowed(self, capability: Capability, doing: str) -> bool:
         """Asked before a form opens: nobody types only to have it refused."""
