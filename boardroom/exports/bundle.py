@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from boardroom.domain.file_size import size_text
 from boardroom.domain.style import HouseStyle
 from boardroom.exports.agenda import agenda_document
-from boardroom.exports.archival import deliver, render_pdf
+from boardroom.exports.archival import deliver, laid_out, render_pdf, written
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
 from boardroom.exports.office import office, office_pdfs
 from boardroom.i18n import _, current_language, format_date
@@ -239,9 +239,8 @@ def bundle_pdf(
     for _attempt in range(3):  # the paper table's page numbers can move the agenda's length
         front_doc = _front(bundle, starts, left_out)
         front_doc.author, front_doc.style = author, style
-        front = render_pdf(front_doc, current_language(), None, numbered=False)
-        front_pages = len(PdfReader(io.BytesIO(front)).pages)
-        placed, page = {}, front_pages
+        laid = laid_out(front_doc, current_language(), numbered=False)
+        placed, page = {}, len(laid.pages)
         for paper_id, reader in readers.items():
             placed[paper_id] = Placed(page, len(reader.pages))
             page += len(reader.pages)
@@ -249,6 +248,7 @@ def bundle_pdf(
         if new_starts == starts:
             break
         starts = new_starts
+    front = written(laid, None)
 
     writer = PdfWriter()
     front_reader = PdfReader(io.BytesIO(front))

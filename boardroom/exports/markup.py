@@ -38,10 +38,17 @@ def to_markdown(doc: Document) -> str:
 _COVER = "\n@page :first { @top-left { content: none; } }\n"
 
 
-def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = None) -> str:
+def to_html(
+    doc: Document,
+    language: str,
+    *,
+    margins: dict[str, str] | None = None,
+    sheet: bool = True,
+) -> str:
     """One self-contained, printable file: no scripts, no external styles or fonts, in the
     board's house style. With `margins` (see `style_sheet`), the HTML the archival PDF is
-    made from: the running header and footer go in the page's margins."""
+    made from: the running header and footer go in the page's margins; without `sheet`, the
+    style sheet is left to the PDF engine (which reads it once per style)."""
     paged = margins is not None
     made = doc.made_at.isoformat(timespec="seconds") if doc.made_at else ""
     out = [
@@ -50,8 +57,8 @@ def to_html(doc: Document, language: str, *, margins: dict[str, str] | None = No
         *([f'<meta name="author" content="{html.escape(doc.author)}">'] if doc.author else []),
         *([f'<meta name="dcterms.created" content="{made}">'] if made else []),
         '<meta name="generator" content="boardroom">',
-        f"<style>{style_sheet(doc.style, margins)}{_COVER if paged and doc.lead else ''}"
-        "</style>\n</head>\n<body>",
+        f"<style>{style_sheet(doc.style, margins) if sheet else ''}"
+        f"{_COVER if paged and doc.lead else ''}</style>\n</head>\n<body>",
     ]
     if doc.watermark:
         out.append(f'<div class="watermark" aria-hidden="true">{html.escape(doc.watermark)}</div>')

@@ -49,12 +49,14 @@ def tint(colour: str, share: float) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in channels)
 
 
-def style_sheet(style: HouseStyle, margins: dict[str, str] | None = None) -> str:
-    """The style sheet: the screen's (a page of reading width) or, with `margins`, the PDF's:
-    A4, and in the page's margin boxes (top-left, bottom-left, bottom-right) their CSS
-    content: the running header, the footer, "page X of Y"."""
-    paged = margins is not None
-    family = f'"{style.font_family}", "{DEFAULT_FAMILY}", "DejaVu Sans", Arial, sans-serif'
+def _family(style: HouseStyle) -> str:
+    return f'"{style.font_family}", "{DEFAULT_FAMILY}", "DejaVu Sans", Arial, sans-serif'
+
+
+def base_sheet(style: HouseStyle, paged: bool) -> str:
+    """What every page of the house style has: its fonts (the PDF's embedded), colours,
+    headings and tables. The PDF engine reads it once per style (`archival.py`)."""
+    family = _family(style)
     accent, head = style.accent, tint(style.accent, 0.18)
     sheet = f"""
 {font_faces(style, embed_default=paged)}
@@ -76,7 +78,7 @@ img.logo {{ display: block; max-height: 18mm; max-width: 60mm; margin: 0 0 4mm a
 .whole {{ white-space: nowrap; }}
 section.lead {{ break-after: page; }}
 """
-    if margins is None:
+    if not paged:
         return (
             sheet
             + """
@@ -88,21 +90,36 @@ body { max-width: 48em; margin: 2em auto; }
 @media print { body { margin: 0; max-width: none; } .appendix { break-before: page; } }
 """
         )
+    return (
+        sheet
+        + """
+body { margin: 0; font-size: 10pt; }
+.appendix { break-before: page; }
+"""
+    )
+
+
+def page_sheet(style: HouseStyle, margins: dict[str, str]) -> str:
+    """A4, and in the page's margin boxes (top-left, bottom-left, bottom-right) their CSS
+    content: the running header, the footer, "page X of Y"."""
     furniture = "\n".join(
-        f"        @{where} {{ content: {what}; font-family: {family}; font-size: 8pt;"
+        f"        @{where} {{ content: {what}; font-family: {_family(style)}; font-size: 8pt;"
         " color: #595959; }"
         for where, what in margins.items()
         if what
     )
-    return (
-        sheet
-        + f"""
+    return f"""
 @page {{ size: A4; margin: 22mm 20mm 20mm 20mm;
 {furniture} }}
-body {{ margin: 0; font-size: 10pt; }}
-.appendix {{ break-before: page; }}
 """
-    )
+
+
+def style_sheet(style: HouseStyle, margins: dict[str, str] | None = None) -> str:
+    """The whole style sheet: the screen's (a page of reading width) or, with `margins`, the
+    PDF's (see `page_sheet`)."""
+    if margins is None:
+        return base_sheet(style, paged=False)
+    return base_sheet(style, paged=True) + page_sheet(style, margins)
 
 
 def css_string(text: str) -> str:
