@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 import pytest
-import reportlab
 
 from bench.console import Terminal
 from bench.sshd import make_key
@@ -34,6 +33,7 @@ from boardroom.domain.clock import BOARD_ZONE
 from boardroom.services import access
 from boardroom.services.session import open_session
 from tests.conftest import ROOT, fixed_now
+from tests.exports.test_house_style import house_font, logo
 from tests.remote.conftest import BoardHost
 
 README = ROOT / "README.md"
@@ -120,18 +120,10 @@ def laptop(tmp_path: Path) -> dict[str, Path]:
 
 
 def house_style_files(work: Path) -> None:
-    """The board's logo and font the README's `style` names (a font of the board's own:
-    Bitstream Vera under the board's name)."""
-    from fontTools.ttLib import TTFont
-    from PIL import Image
-
-    Image.new("RGB", (300, 100), "#00665e").save(work / "logo.png")
-    for source, name in (("Vera.ttf", "Huisfont.ttf"), ("VeraBd.ttf", "Huisfont-Bold.ttf")):
-        font = TTFont(Path(reportlab.__file__).parent / "fonts" / source)
-        for record in font["name"].names:
-            if record.nameID in (1, 4, 16):
-                record.string = "Voorbeeldstreek Sans"
-        font.save(work / name)
+    """The board's logo and font the README's `style` names (a font of the board's own)."""
+    logo(work)
+    house_font(work, "Vera.ttf", "Huisfont.ttf")
+    house_font(work, "VeraBd.ttf", "Huisfont-Bold.ttf")
 
 
 def ssh_for(host: BoardHost, key: Path, places: dict[str, Path]) -> None:
