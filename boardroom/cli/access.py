@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 
 from boardroom.cli.invocation import Invocation
@@ -59,8 +60,39 @@ def register(commands: Commands) -> None:
     common(remove)
     which = remove.add_mutually_exclusive_group(required=True)
     which.add_argument("--key", dest="fingerprint", metavar="FINGERPRINT", help="SHA256:…")
+    which.add_argument("--passkey", type=int, metavar="NR", help="a passkey, by its number")
     words(which, "--member", metavar="MEMBER", help="every key of this member")
     remove.set_defaults(handler=run_remove)
+
+    invite = kinds.add_parser(
+        "invite",
+        help="a one-time link for a member to join in the browser with a passkey",
+        description="Print a link that works once, for this member, until it expires: opening"
+        " it, the member makes a passkey (Windows Hello, Touch ID, a phone, a security key)"
+        " and is in the board as themselves from then on. The board keeps only a hash of the"
+        " link. Send it to the member yourself; `access list` shows it until it is used.",
+    )
+    common(invite)
+    words(invite, "--member", required=True, metavar="MEMBER", help="a few letters of the name")
+    invite.add_argument(
+        "--hours", type=int, default=72, metavar="N", help="how long the link works (default 72)"
+    )
+    invite.add_argument(
+        "--public-url",
+        default=os.environ.get("BOARDROOM_PUBLIC_URL"),
+        metavar="URL",
+        help="the board's address as members reach it, https://… (default: $BOARDROOM_PUBLIC_URL)",
+    )
+    invite.set_defaults(handler=run_invite)
+
+    revoke = kinds.add_parser(
+        "revoke",
+        help="an invitation link not used yet stops working (secretary or chair)",
+        description="Revoke an invitation by its number in `access list`.",
+    )
+    common(revoke)
+    revoke.add_argument("--invitation", type=int, required=True, metavar="NR")
+    revoke.set_defaults(handler=run_revoke)
 
     keys = kinds.add_parser(
         "authorized-keys",
@@ -94,11 +126,14 @@ def run_add(inv: Invocation) -> int:
 
 
 def run_list(inv: Invocation) -> int:
-    from boardroom.services import access
+    from boardroom.services import access, passkeys
 
     with inv.session() as session:
         rows = access.keys(session)
-    width = max((len(r.member) for r in rows), default=6)
+        held = passkeys.passkeys(session)
+        asked = [i for i in passkeys.invitations(session) if i.state == "open"]
+    width = max((len(name) for name in [r.member for r in rows] + [p.member for p in held]
+                 + [i.member for i in asked]), default=6)  # fmt: skip
     for r in rows:
         state = "" if r.active else "  (member not active: no access)"
         moment = dt.datetime.fromisoformat(r.added_at)
@@ -108,12 +143,58 @@ def run_list(inv: Invocation) -> int:
         print(f"{r.member:<{width}}  {r.fingerprint}  {r.algorithm:<11}  {added}{state}")
     if not rows:
         print("no keys yet: boardroom access add --member NAME --key FILE.pub")
+    for p in held:
+        state = "" if p.active else "  (member not active: no access)"
+        used = f", last used {_moment(p.last_used_at)}" if p.last_used_at else ", not used yet"
+        by = f" by {p.invited_by}'s invitation" if p.invited_by else ""
+        label = f" {p.label}" if p.label else ""
+        print(
+            f"{p.member:<{width}}  passkey {p.id}{label}  added {_moment(p.added_at)}{by}{used}{state}"
+        )
+    for i in asked:
+        print(f"{i.member:<{width}}  invitation {i.id}  open until {_moment(i.expires_at)}")
+    return 0
+
+
+def _moment(text: str) -> str:
+    moment = dt.datetime.fromisoformat(text)
+    return shown_moment(moment.replace(tzinfo=moment.tzinfo or dt.UTC))
+
+
+def run_invite(inv: Invocation) -> int:
+    from boardroom.domain.errors import ValidationProblem
+    from boardroom.services import passkeys
+
+    if not inv.args.public_url:
+        raise ValidationProblem(
+            "the board's address is needed: --public-url https://… (or $BOARDROOM_PUBLIC_URL)",
+            "--public-url",
+        )
+    with inv.session() as session:
+        made = passkeys.invite(session, inv.args.member, inv.args.public_url, inv.args.hours)
+    until = shown_moment(dt.datetime.fromisoformat(made.expires_at))
+    print(f"{made.member}: invitation {made.id}, works once until {until}")
+    print(made.link)
+    return 0
+
+
+def run_revoke(inv: Invocation) -> int:
+    from boardroom.services import passkeys
+
+    with inv.session() as session:
+        passkeys.revoke_invitation(session, inv.args.invitation)
+    print(f"invitation {inv.args.invitation} revoked")
     return 0
 
 
 def run_remove(inv: Invocation) -> int:
-    from boardroom.services import access
+    from boardroom.services import access, passkeys
 
+    if inv.args.passkey is not None:
+        with inv.session() as session:
+            held = passkeys.remove_passkey(session, inv.args.passkey)
+        print(f"{held.member}: passkey {held.id} removed")
+        return 0
     with inv.session() as session:
         gone = access.remove_keys(
             session, fingerprint=inv.args.fingerprint, member_name=inv.args.member

@@ -224,6 +224,30 @@ class ItemNote(Record):
     text: Annotated[str, StringConstraints(max_length=20_000)] = ""  # as typed, not stripped
 
 
+class Invitation(Record):
+    """A one-time link for a member to make a passkey: kept as the sha256 of its token."""
+
+    member_id: int
+    token_sha256: str
+    expires_at: str  # UTC, ISO 8601
+    used_at: str | None = None
+    revoked_at: str | None = None
+    invited_by_id: int | None = None
+
+
+class Passkey(Record):
+    """A member's WebAuthn credential: the public half, held for them as an SSH key is."""
+
+    member_id: int
+    credential_id: str  # base64url
+    public_key: str  # the COSE key, base64url
+    sign_count: int = Field(default=0, ge=0)
+    transports: list[str] = Field(default_factory=list)
+    label: Text = ""
+    invitation_id: int | None = None
+    last_used_at: str | None = None
+
+
 class AgendaRequest(Record):
     requester_id: int
     theme_id: int | None = None

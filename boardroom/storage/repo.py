@@ -37,6 +37,7 @@ JSON_COLUMNS = {
     "decisions": {"outcome"},
     "result_agreements": {"parties"},
     "evaluations": {"comments"},
+    "passkeys": {"transports"},
 }
 
 
@@ -74,6 +75,8 @@ def table_models() -> dict[str, type[m.Record]]:
         "evaluations": m.Evaluation,
         "evaluation_counts": m.EvaluationCount,
         "item_notes": m.ItemNote,
+        "invitations": m.Invitation,
+        "passkeys": m.Passkey,
     }
 
 
@@ -431,6 +434,42 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
     def active_keys(self, day: dt.date) -> list[tuple[str, str, str]]:
         """(fingerprint, public key, member) of every key that opens the board on `day`."""
         return key_reads.active_keys(self.conn, day)
+
+    # -- access in the browser: invitations and passkeys ----------------------------------
+
+    def invitation_by_token(self, token_sha256: str) -> m.Invitation | None:
+        """The invitation whose token hashes so, if any."""
+        rows = self.models("invitations", "token_sha256 = ?", (token_sha256,))
+        return rows[0] if rows else None
+
+    def invitation_rows(self) -> list[dict[str, Any]]:
+        """Every invitation with its member's name and who gave it, newest first."""
+        return self.query(
+            "SELECT i.*, m.name AS member, a.name AS invited_by FROM invitations i"
+            " JOIN members m ON m.id = i.member_id"
+            " LEFT JOIN members a ON a.id = i.invited_by_id ORDER BY i.id DESC"
+        )
+
+    def passkey_by_credential(self, credential_id: str) -> m.Passkey | None:
+        """The passkey with this credential id (base64url), if any."""
+        rows = self.models("passkeys", "credential_id = ?", (credential_id,))
+        return rows[0] if rows else None
+
+    def passkeys_of(self, member_id: int) -> list[m.Passkey]:
+        return self.models("passkeys", "member_id = ?", (member_id,))
+
+    def passkey(self, passkey_id: int) -> m.Passkey | None:
+        rows = self.models("passkeys", "id = ?", (passkey_id,))
+        return rows[0] if rows else None
+
+    def passkey_rows(self) -> list[dict[str, Any]]:
+        """Every passkey with its member's name and whose invitation it was made with."""
+        return self.query(
+            "SELECT p.*, m.name AS member, a.name AS invited_by FROM passkeys p"
+            " JOIN members m ON m.id = p.member_id"
+            " LEFT JOIN invitations i ON i.id = p.invitation_id"
+            " LEFT JOIN members a ON a.id = i.invited_by_id ORDER BY m.seat_order, m.name, p.id"
+        )
 
     def key_owner(self, fingerprint: str) -> str | None:
         """The name of the member a key is bound to, if any."""

@@ -381,6 +381,8 @@ TABLES: tuple[str, ...] = (
     "evaluations",
     "evaluation_counts",
     "item_notes",
+    "invitations",
+    "passkeys",
 )
 
 FTS_COLUMNS = {"decisions": ["number", "title", "text"], "actions": ["number", "text"]}
@@ -636,6 +638,38 @@ def _v13(db: sqlite_utils.Database, _now: str) -> None:
             )
 
 
+def _v14(db: sqlite_utils.Database, _now: str) -> None:
+    """Members in the browser: one-time invitation links (kept as the sha256 of their token,
+    never the token) and the passkeys (WebAuthn credentials) members made with them."""
+    for statement in (
+        f"""CREATE TABLE invitations (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE RESTRICT,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    revoked_at TEXT,
+    invited_by_id INTEGER REFERENCES members(id) ON DELETE SET NULL,{STAMPS}
+)""",
+        "CREATE INDEX idx_invitations_member ON invitations(member_id)",
+        "CREATE INDEX idx_invitations_invited_by ON invitations(invited_by_id)",
+        f"""CREATE TABLE passkeys (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE RESTRICT,
+    credential_id TEXT NOT NULL UNIQUE,
+    public_key TEXT NOT NULL,
+    sign_count INTEGER NOT NULL DEFAULT 0 CHECK (sign_count >= 0),
+    transports TEXT NOT NULL DEFAULT '[]',
+    label TEXT NOT NULL DEFAULT '',
+    invitation_id INTEGER REFERENCES invitations(id) ON DELETE SET NULL,
+    last_used_at TEXT,{STAMPS}
+)""",
+        "CREATE INDEX idx_passkeys_member ON passkeys(member_id)",
+        "CREATE INDEX idx_passkeys_invitation ON passkeys(invitation_id)",
+    ):
+        db.conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -659,6 +693,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "notes per author on an agenda item", _v11),
     Migration(12, "the decision an agenda item asks for (beslispunt)", _v12),
     Migration(13, "the board's house style: accent colour, logo, font", _v13),
+    Migration(14, "invitation links and passkeys: members in the browser", _v14),
 )
 
 LATEST = MIGRATIONS[-1].version

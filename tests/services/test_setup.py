@@ -49,7 +49,7 @@ def test_json_dump_restores_exactly(open_demo, tmp_path):
         tmp_path / "restored.db", source.read_text(), str(source), fixed_now
     )
     assert setup.dump_board(restored) == dump
-    assert dump["tables"]["event_log"] and len(dump["tables"]) == 34
+    assert dump["tables"]["event_log"] and len(dump["tables"]) == 36
     from boardroom.services.integrity import verify
 
     assert verify(restored.database).ok  # a restored board still verifies
