@@ -33,7 +33,7 @@ class MembersScreen(TableScreen):
         Binding("e", "edit", N_("Edit")),
         Binding("x", "toggle_active", N_("Deactivate/Reactivate")),
         Binding("i", "toggle_inactive", N_("Show inactive")),
-        Binding("k", "access", N_("Access over SSH")),
+        Binding("k", "access", N_("Access")),
         Binding("b", "board_settings", N_("Board settings")),
     ]
 
