@@ -6,6 +6,7 @@ papers as they are, is no PDF/A: `render_pdf` without a variant)."""
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -18,6 +19,10 @@ from boardroom.exports.style import base_sheet, css_string, page_counter, page_s
 from boardroom.i18n import _
 
 VARIANT = "pdf/a-2a"
+
+#: one document at a time per process: the style's fonts and sheet are shared (`_base`), and
+#: the app makes files in threads
+ENGINE_TURN = threading.RLock()
 
 #: what to install where the PDF engine's text layout library is missing
 PANGO_HINT = (
@@ -34,7 +39,8 @@ def render_pdf(doc: Document, language: str, variant: str | None, numbered: bool
     """The document as PDF in the house style: `variant` a WeasyPrint PDF variant (None for
     a plain PDF: the bundle's parts, joined with papers that are no PDF/A); `numbered`, with
     "page X of Y" (the bundle numbers its pages across the whole)."""
-    return written(laid_out(doc, language, numbered), variant)
+    with ENGINE_TURN:
+        return written(laid_out(doc, language, numbered), variant)
 
 
 def written(pages: Any, variant: str | None) -> bytes:

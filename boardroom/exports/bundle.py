@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from boardroom.domain.file_size import size_text
 from boardroom.domain.style import HouseStyle
 from boardroom.exports.agenda import agenda_document
-from boardroom.exports.archival import deliver, laid_out, render_pdf, written
+from boardroom.exports.archival import ENGINE_TURN, deliver, laid_out, render_pdf, written
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
 from boardroom.exports.office import office, office_pdfs
 from boardroom.i18n import _, current_language, format_date
@@ -195,10 +195,16 @@ def bundle_pdf(
     style: HouseStyle | None = None,
 ) -> bytes:
     """Write the bundle in the board's house style; returns its bytes."""
+    with ENGINE_TURN:  # the PDF engine's fonts are shared: one document at a time
+        return _bundle_pdf(bundle, path, author, style or HouseStyle())
+
+
+def _bundle_pdf(
+    bundle: Bundle, path: Path | BinaryIO | None, author: str, style: HouseStyle
+) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PdfReadError, PdfStreamError
 
-    style = style or HouseStyle()
     readers: dict[int, PdfReader] = {}
     left_out: dict[int, str] = {}  # paper → why it is not bound
     converted = office_pdfs(
