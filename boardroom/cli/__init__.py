@@ -43,6 +43,8 @@ COMMANDS: dict[str, str] = {
     "replicate": "replica",
     "restore": "replica",
     "ssh-session": "ssh",
+    "serve": "web",
+    "web-session": "web",
 }
 
 

@@ -208,6 +208,10 @@ def open_app(inv: Invocation) -> int:
             from boardroom.services.access import open_key_session
 
             session = open_key_session(inv.db_path, inv.now, inv.key)
+        elif inv.passkey is not None:
+            from boardroom.services.passkeys import open_passkey_session
+
+            session = open_passkey_session(inv.db_path, inv.now, inv.passkey)
         else:
             from boardroom.services.session import open_session
 

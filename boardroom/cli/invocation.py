@@ -29,6 +29,8 @@ class Invocation:
     replica_days: float | None = None
     #: over SSH: the fingerprint of the key that logged in (checked again at every write)
     key: str | None = None
+    #: in the browser: the passkey that signed in (checked again at every write)
+    passkey: int | None = None
 
     @property
     def over_ssh(self) -> bool:
@@ -46,6 +48,10 @@ class Invocation:
             from boardroom.services.access import open_key_session
 
             session = open_key_session(self.db_path, self.now, self.key)
+        elif self.passkey is not None:
+            from boardroom.services.passkeys import open_passkey_session
+
+            session = open_passkey_session(self.db_path, self.now, self.passkey)
         else:
             from boardroom.services.session import open_session
 

@@ -165,8 +165,16 @@ def open_key_session(path: Path, now: Clock, fingerprint: str) -> Session:
 
 
 def access_ended(session: Session) -> str | None:
-    """Why this session's key no longer opens the board (None: it does, or the session did
-    not come in with a key). Cheap: one indexed read."""
+    """Why this session's key (or passkey) no longer opens the board (None: it does, or the
+    session did not come in with one). Cheap: one or two indexed reads."""
+    if session.passkey is not None:
+        from boardroom.services.passkeys import passkey_member
+
+        try:
+            passkey_member(session, session.passkey)
+        except PermissionDenied as denied:
+            return denied.message
+        return None
     if session.key is None:
         return None
     try:

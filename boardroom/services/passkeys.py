@@ -21,14 +21,23 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from boardroom.domain import models as m
+from boardroom.domain.clock import Clock
 from boardroom.domain.errors import NotFound, PermissionDenied, ValidationProblem
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
-from boardroom.services.session import Identity, Session, find_member, one_transaction
+from boardroom.services.session import (
+    Identity,
+    Session,
+    find_member,
+    one_transaction,
+    open_session,
+)
 
 #: how long an invitation link works unless the secretary says otherwise
 INVITATION_HOURS = 72
@@ -361,3 +370,22 @@ def remove_passkey(session: Session, passkey_id: int) -> PasskeyRow:
         raise NotFound(_("no passkey {id}").format(id=passkey_id), "--passkey")
     session.repo.delete("passkeys", passkey_id)
     return row
+
+
+def open_passkey_session(path: Path, now: Clock, passkey_id: int) -> Session:
+    """A session as the member a passkey opens the board for, for as long as it does: every
+    write asks again under the write lock (as over SSH: `access.open_key_session`)."""
+    session = open_session(path, now)
+    try:
+        session.user = passkey_member(session, passkey_id)
+    except BaseException:
+        session.close()
+        raise
+    session.repo.actor = session.user.name
+    session.passkey = passkey_id
+
+    def still_open(_conn: sqlite3.Connection) -> None:
+        passkey_member(session, passkey_id)  # in the write's transaction
+
+    session.database.before_write = still_open
+    return session

@@ -53,6 +53,8 @@ class Session:
     system: bool = False  # set-up and restore run as the system, not as a member
     #: over SSH: the fingerprint of the key this session logged in with (services.access)
     key: str | None = None
+    #: in the browser: the passkey this session signed in with (services.passkeys)
+    passkey: int | None = None
     repo: Repo = field(init=False)
 
     def __post_init__(self) -> None:

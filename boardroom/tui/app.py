@@ -176,6 +176,8 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         self._warm_steps = self._warm_up_steps()
         self.set_timer(0.05, self._warm_next)
         self._seen_version = self.session.database.data_version() if self.session else None
+        if self.session is not None and self._access_gone():  # ended while the app started
+            return
         self.set_interval(LIVE_INTERVAL, self._watch_board)
         self.start_replication()
 
