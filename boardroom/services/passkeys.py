@@ -101,7 +101,7 @@ def invite(
             _("an invitation works between 1 and {most} hours").format(most=MOST_HOURS), "--hours"
         )
     base = public_url.strip().rstrip("/")
-    if not base.startswith("https://") and not base.startswith("http://127.0.0.1"):
+    if not base.startswith(("https://", "http://localhost", "http://127.0.0.1")):
         raise ValidationProblem(
             _("the board's address must start with https:// (got {url!r})").format(url=base),
             "--public-url",

@@ -137,8 +137,15 @@ class BoardSite:
 
     def signed_in(self, request: web.Request) -> SignedIn | None:
         """The sign-in this request's cookie holds, if it holds one that still stands."""
-        signed = self.signed.get(request.cookies.get(COOKIE, ""))
+        key = request.cookies.get(COOKIE, "")
+        signed = self.signed.get(key)
         if signed is None or signed.until < time.monotonic():
+            return None
+        try:  # its passkey may have been removed, or its member's access ended, since
+            with self._session() as session:
+                passkeys.passkey_member(session, signed.passkey_id)
+        except BoardroomError:
+            self.signed.pop(key, None)
             return None
         return signed
 
@@ -312,12 +319,6 @@ class BoardSite:
         signed = self.signed_in(request)
         if signed is None:
             return self._refuse(request, 403, "not signed in")
-        try:
-            with self._session() as session:
-                passkeys.passkey_member(session, signed.passkey_id)
-        except BoardroomError as error:
-            self.signed = {k: s for k, s in self.signed.items() if s is not signed}
-            return self._refuse(request, 403, error.message)
         from textual_serve.app_service import AppService
         from textual_serve.download_manager import DownloadManager
 
