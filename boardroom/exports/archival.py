@@ -6,6 +6,7 @@ papers as they are, is no PDF/A: `render_pdf` without a variant)."""
 
 from __future__ import annotations
 
+import atexit
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +83,8 @@ def _base(style: HouseStyle) -> tuple[Any, Any]:
 
     engine = _engine()
     fonts = FontConfiguration()
+    if _base.cache_info().currsize == 0:  # let go of the fonts before the engine is unloaded
+        atexit.register(_base.cache_clear)
     return fonts, engine.CSS(string=base_sheet(style, paged=True), font_config=fonts)
 
 
