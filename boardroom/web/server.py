@@ -32,7 +32,7 @@ from aiohttp import WSMsgType, web
 
 from boardroom.domain.clock import Clock
 from boardroom.domain.errors import BoardroomError
-from boardroom.i18n import _
+from boardroom.i18n import _, current_language, set_language
 from boardroom.services import passkeys
 from boardroom.services.session import Session, open_session
 
@@ -159,7 +159,7 @@ class BoardSite:
             else '<script src="/static/board.js"></script>'
         )
         page = (
-            f'<!DOCTYPE html>\n<html lang="{self.language}"><head><meta charset="utf-8">'
+            f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title>{head}<style>{_STYLE}</style></head>"
             f"<body>{body}</body></html>"
@@ -167,6 +167,7 @@ class BoardSite:
         return web.Response(text=page, content_type="text/html")
 
     async def index(self, request: web.Request) -> web.Response:
+        set_language(reader_language(request, self.language))
         signed = self.signed_in(request)
         name = html.escape(self.board_name)
         if signed is None:
@@ -189,6 +190,7 @@ class BoardSite:
         )
 
     async def join_page(self, request: web.Request) -> web.Response:
+        set_language(reader_language(request, self.language))
         token = request.match_info["token"]
         try:
             with self._session() as session:
@@ -306,11 +308,11 @@ class BoardSite:
 
     # -- the app --------------------------------------------------------------------------------
 
-    def command(self, passkey_id: int) -> str:
+    def command(self, passkey_id: int, language: str) -> str:
         """The app's process for a signed-in member (a shell line: textual-serve starts it)."""
         return shlex.join(
             [sys.executable, "-m", "boardroom", "web-session", "--db", str(self.db_path),
-             "--passkey", str(passkey_id), "--lang", self.language]
+             "--passkey", str(passkey_id), "--lang", language]
         )  # fmt: skip
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
@@ -327,7 +329,7 @@ class BoardSite:
         width = _number(request.query.get("width"), 80)
         height = _number(request.query.get("height"), 24)
         service = AppService(
-            self.command(signed.passkey_id),
+            self.command(signed.passkey_id, reader_language(request, self.language)),
             write_bytes=socket.send_bytes,
             write_str=socket.send_str,
             close=lambda: _close(socket),
@@ -359,6 +361,15 @@ class BoardSite:
 
 async def _close(socket: web.WebSocketResponse) -> None:
     await socket.close()
+
+
+def reader_language(request: web.Request, default: str) -> str:
+    """The language the reader's browser asks for first, of the two the board speaks."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        tag = part.split(";")[0].strip().lower()[:2]
+        if tag in ("nl", "en"):
+            return tag
+    return default
 
 
 def _number(value: object, default: int) -> int:

@@ -151,3 +151,15 @@ async def test_what_is_refused_and_logged(site, demo_path, caplog):
     assert any("not signed in" in line for line in lines)
     with open_session(demo_path, now=fixed_now) as session:
         assert [p.member for p in passkeys.passkeys(session)] == ["Henk Jansen"]
+
+
+async def test_the_page_speaks_the_readers_language(site, demo_path):
+    board, client = site
+    dutch = await client.get("/", headers={"Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8"})
+    text = await dutch.text()
+    assert '<html lang="nl">' in text and "Aanmelden met een passkey" in text
+    token = token_of(invited(demo_path))
+    welcome = await client.get(f"/join/{token}", headers={"Accept-Language": "nl"})
+    assert "Welkom, Henk Jansen. Maak op dit apparaat een passkey" in await welcome.text()
+    english = await client.get("/", headers={"Accept-Language": "de-DE,en-GB;q=0.8"})
+    assert '<html lang="en">' in await english.text()
