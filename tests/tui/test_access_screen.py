@@ -94,3 +94,28 @@ async def test_a_members_passkey_shows_beside_the_keys_and_is_removed_here(make_
         await pilot.press("d", "y")
         await pilot.pause()
         assert passkeys.passkeys(app.session) == []
+
+
+async def test_the_secretary_invites_a_member_to_the_browser_from_here(make_app):
+    app = make_app("Els Verhoeven")
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "k", "i")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-member").value = "Henk Jansen"
+        form.query_one("#field-public_url").value = "http://tafel.example.nl"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "must start with https://" in str(form.query_one("#form-error").content)
+        form.query_one("#field-public_url").value = "https://tafel.example.nl"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AccessScreen)
+        [link] = copied
+        assert link.startswith("https://tafel.example.nl/join/")
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith(f"Henk Jansen: {link}\n(copied; works once, until ") for m in said)
+        assert "1 invitation link open" in str(app.screen.query_one("#screen-title").content)

@@ -1,5 +1,6 @@
-"""Access: each member's SSH keys and passkeys, who gave them and when, and how many invitation
-links are open. Reached from the members screen with `k`; `esc` goes back."""
+"""Access: each member's SSH keys and passkeys, who gave them and when; invitation links for
+members to make a passkey with (`i`). Reached from the members screen with `k`; `esc` goes
+back."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class AccessScreen(TableScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Back")),
         Binding("a", "add", N_("Add a key")),
+        Binding("i", "invite", N_("Invite to the browser")),
         Binding("d,delete", "remove", N_("Remove the key")),
     ]
 
@@ -89,6 +91,48 @@ class AccessScreen(TableScreen):
         if row is None:
             return _("No keys yet: a to add a member's public key (the .pub file's line).")
         return f"{row.member}: {row.fingerprint}" + (f" ({row.comment})" if row.comment else "")
+
+    def action_invite(self) -> None:
+        """A one-time link for a member to make a passkey with: shown and copied."""
+        import os
+
+        if not self.permitted(lambda: access.require_manager(self.session)):
+            return
+        members = [(x.name, x.name) for x in comp.composition(self.session).members]
+
+        def submit(values: dict[str, Any]) -> None:
+            from boardroom.domain.errors import ValidationProblem
+
+            if not values["member"]:
+                raise ValidationProblem(_("choose the member"), "member")
+            made = passkeys.invite(
+                self.session, values["member"], values["public_url"], values["hours"]
+            )
+            self.app.copy_to_clipboard(made.link)
+            self.notify(
+                f"{made.member}: {made.link}\n"
+                + _("(copied; works once, until {until})").format(
+                    until=format_date(
+                        dt.datetime.fromisoformat(made.expires_at).astimezone(AMSTERDAM), time=True
+                    )
+                ),
+                timeout=60,
+            )
+
+        self.open_form(
+            _("Invite to the browser"),
+            [
+                FormField("member", _("Member"), "select", None, members),
+                FormField("hours", _("Hours the link works"), "int", passkeys.INVITATION_HOURS),
+                FormField(
+                    "public_url",
+                    _("The board's address (https://…)"),
+                    value=os.environ.get("BOARDROOM_PUBLIC_URL", ""),
+                    where="--public-url",
+                ),
+            ],
+            submit,
+        )
 
     def action_add(self) -> None:
         if not self.permitted(lambda: access.require_manager(self.session)):
