@@ -180,6 +180,12 @@ def _open_invitation(session: Session, token: str) -> tuple[m.Invitation, m.Memb
     return invitation, member
 
 
+def invited(session: Session, token: str) -> str:
+    """The name of the member an invitation link is for, while it works (the page greets
+    them); PermissionDenied, with one message for every way it does not."""
+    return _open_invitation(session, token)[1].name
+
+
 def _user_handle(member: m.Member) -> bytes:
     """What the authenticator keeps as the member's handle: the member's id, no name."""
     return f"boardroom-member-{member.id}".encode()

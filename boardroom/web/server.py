@@ -194,9 +194,7 @@ class BoardSite:
         token = request.match_info["token"]
         try:
             with self._session() as session:
-                _options, _challenge, member = passkeys.enrolment_options(
-                    session, token, self.rp_id, self.board_name
-                )
+                member = passkeys.invited(session, token)
         except BoardroomError as error:
             self._refuse(request, 403, "invitation: " + error.message)
             return self._page(
@@ -294,7 +292,9 @@ class BoardSite:
         except (ValueError, KeyError, TypeError):
             return self._refuse(request, 400, "not a passkey")
         key = secrets.token_urlsafe(32)
-        self.signed[key] = SignedIn(passkey_id, who.name, time.monotonic() + SESSION_HOURS * 3600)
+        now = time.monotonic()
+        self.signed = {k: signed for k, signed in self.signed.items() if signed.until > now}
+        self.signed[key] = SignedIn(passkey_id, who.name, now + SESSION_HOURS * 3600)
         response = web.json_response({"ok": True, "member": who.name})
         response.set_cookie(COOKIE, key, **self._cookie(SESSION_HOURS * 3600))
         log.info("%s signed in with passkey %s", who.name, passkey_id)

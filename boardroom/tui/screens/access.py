@@ -5,10 +5,13 @@ back."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
 
+from boardroom.domain.errors import ValidationProblem
 from boardroom.i18n import N_, _, format_date, n_
 from boardroom.services import access, passkeys
 from boardroom.services import composition as comp
@@ -92,37 +95,41 @@ class AccessScreen(TableScreen):
             return _("No keys yet: a to add a member's public key (the .pub file's line).")
         return f"{row.member}: {row.fingerprint}" + (f" ({row.comment})" if row.comment else "")
 
-    def action_invite(self) -> None:
-        """A one-time link for a member to make a passkey with: shown and copied."""
-        import os
-
+    def _member_form(
+        self, title: str, fields: list[FormField], act: Callable[[str, dict[str, Any]], None]
+    ) -> None:
+        """A form about one member's access (the secretary's or chair's): the member first,
+        chosen from the board's, then `fields`; `act(member, values)` does it."""
         if not self.permitted(lambda: access.require_manager(self.session)):
             return
         members = [(x.name, x.name) for x in comp.composition(self.session).members]
 
         def submit(values: dict[str, Any]) -> None:
-            from boardroom.domain.errors import ValidationProblem
-
             if not values["member"]:
                 raise ValidationProblem(_("choose the member"), "member")
-            made = passkeys.invite(
-                self.session, values["member"], values["public_url"], values["hours"]
-            )
+            act(values["member"], values)
+
+        member = FormField("member", _("Member"), "select", None, members)
+        self.open_form(title, [member, *fields], submit)
+
+    def action_invite(self) -> None:
+        """A one-time link for a member to make a passkey with: shown and copied."""
+
+        def invite(member: str, values: dict[str, Any]) -> None:
+            made = passkeys.invite(self.session, member, values["public_url"], values["hours"])
             self.app.copy_to_clipboard(made.link)
+            until = dt.datetime.fromisoformat(made.expires_at).astimezone(AMSTERDAM)
             self.notify(
                 f"{made.member}: {made.link}\n"
                 + _("(copied; works once, until {until})").format(
-                    until=format_date(
-                        dt.datetime.fromisoformat(made.expires_at).astimezone(AMSTERDAM), time=True
-                    )
+                    until=format_date(until, time=True)
                 ),
                 timeout=60,
             )
 
-        self.open_form(
+        self._member_form(
             _("Invite to the browser"),
             [
-                FormField("member", _("Member"), "select", None, members),
                 FormField("hours", _("Hours the link works"), "int", passkeys.INVITATION_HOURS),
                 FormField(
                     "public_url",
@@ -131,38 +138,29 @@ class AccessScreen(TableScreen):
                     where="--public-url",
                 ),
             ],
-            submit,
+            invite,
         )
 
     def action_add(self) -> None:
-        if not self.permitted(lambda: access.require_manager(self.session)):
-            return
-        members = [(x.name, x.name) for x in comp.composition(self.session).members]
-
-        def submit(values: dict[str, Any]) -> None:
-            if not values["member"]:
-                from boardroom.domain.errors import ValidationProblem
-
-                raise ValidationProblem(_("choose the member"), "member")
+        def add(member: str, values: dict[str, Any]) -> None:
             text = values["key"]
             if text.strip().startswith(("/", "~")):  # a path: read it (not over SSH)
                 text = self.app.files.read_text(text.strip(), "key", 64_000)  # type: ignore[attr-defined]
-            row = access.add_key(self.session, values["member"], text, "key")
+            row = access.add_key(self.session, member, text, "key")
             self.notify(f"{row.member}: {row.fingerprint}", timeout=6)
 
-        self.open_form(
+        self._member_form(
             _("Add a key"),
             [
-                FormField("member", _("Member"), "select", None, members),
                 FormField(
                     "key",
                     _("Public key"),
                     "textarea",
                     "",
                     hint=_("paste the line of the member's .pub file, or type its path"),
-                ),
+                )
             ],
-            submit,
+            add,
         )
 
     def action_remove(self) -> None:
