@@ -38,18 +38,20 @@ def run_style(inv: Invocation) -> int:
     from boardroom.services import style
 
     args = inv.args
-    files: dict[str, style.StyleFile | None] = {}
-    for part in args.without:
-        files |= {"logo": None} if part == "logo" else {"font": None, "font_bold": None}
-    for part, name, flag, limit in (
-        ("logo", args.logo, "--logo", LOGO_LIMIT),
-        ("font", args.font, "--font", FONT_LIMIT),
-        ("font_bold", args.font_bold, "--font-bold", FONT_LIMIT),
-    ):
-        if name is not None:
-            content, file_name = inv.files.read_bytes(name, flag, limit)
-            files[part] = style.StyleFile(file_name, content)
     with inv.session() as session:
+        if args.accent is not None or args.without or args.logo or args.font or args.font_bold:
+            style.require_styler(session)  # before a file of the host is read
+        files: dict[str, style.StyleFile | None] = {}
+        for part in args.without:
+            files |= {"logo": None} if part == "logo" else {"font": None, "font_bold": None}
+        for part, name, flag, limit in (
+            ("logo", args.logo, "--logo", LOGO_LIMIT),
+            ("font", args.font, "--font", FONT_LIMIT),
+            ("font_bold", args.font_bold, "--font-bold", FONT_LIMIT),
+        ):
+            if name is not None:
+                content, file_name = inv.files.read_bytes(name, flag, limit)
+                files[part] = style.StyleFile(file_name, content)
         if args.accent is not None or files:
             board = style.set_style(session, accent=args.accent, files=files)
         else:

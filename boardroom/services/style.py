@@ -41,6 +41,11 @@ def _doing() -> str:
     return _("change the board's settings")
 
 
+def require_styler(session: Session) -> None:
+    """May this user change the board's settings and style? (Asked before a file is read.)"""
+    session.require(Capability.EDIT_COMPOSITION, _doing())
+
+
 def the_board(session: Session) -> m.Board:
     board = session.repo.board()
     if board is None:
@@ -131,7 +136,7 @@ def set_style(
 ) -> m.Board:
     """Change the house style: the accent colour, and each file named in `files` (None there
     takes that file away: the documents go back to the product's font, or show no logo)."""
-    session.require(Capability.EDIT_COMPOSITION, _doing())
+    require_styler(session)
     board = the_board(session)
     changes: dict[str, Any] = {}
     if accent is not None:

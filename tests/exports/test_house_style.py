@@ -169,3 +169,15 @@ def test_the_board_file_names_its_style(tmp_path, capsys):
     code, _out, err = run(capsys, "init", "--db", str(tmp_path / "c.db"), "--from", str(missing))
     assert code == 2 and "style.logo" in err and "elders/logo.png" in err
     assert not (tmp_path / "c.db").exists()  # nothing half made
+
+
+def test_the_permission_is_asked_before_a_file_is_read(demo_path, tmp_path, capsys):
+    """A portfolio holder naming a file learns only that he may not: not whether it exists."""
+    for name in (str(tmp_path / "missing.png"), str(logo(tmp_path))):
+        code, _out, err = run(capsys, "style", "--db", str(demo_path), "--as", "Henk",
+                              "--logo", name)  # fmt: skip
+        assert code == 2
+        assert err == (
+            "boardroom: error: Henk Jansen (roles: portfolio_holder) may not change the"
+            " board's settings\n"
+        )
