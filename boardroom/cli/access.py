@@ -24,6 +24,12 @@ def register(commands: Commands) -> None:
     )
     kinds = access.add_subparsers(dest="access_command", metavar="WHAT", parser_class=Parser)
     kinds.required = True
+    _register_keys(kinds)
+    _register_invitations(kinds)
+    _register_authorized_keys(kinds)
+
+
+def _register_keys(kinds: Commands) -> None:
     add = kinds.add_parser(
         "add",
         help="bind a member's public key (secretary or chair)",
@@ -64,6 +70,8 @@ def register(commands: Commands) -> None:
     words(which, "--member", metavar="MEMBER", help="every key of this member")
     remove.set_defaults(handler=run_remove)
 
+
+def _register_invitations(kinds: Commands) -> None:
     invite = kinds.add_parser(
         "invite",
         help="a one-time link for a member to join in the browser with a passkey",
@@ -94,6 +102,8 @@ def register(commands: Commands) -> None:
     revoke.add_argument("--invitation", type=int, required=True, metavar="NR")
     revoke.set_defaults(handler=run_revoke)
 
+
+def _register_authorized_keys(kinds: Commands) -> None:
     keys = kinds.add_parser(
         "authorized-keys",
         help="print the board host's authorized_keys",
