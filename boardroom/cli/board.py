@@ -224,6 +224,7 @@ def open_app(inv: Invocation) -> int:
         replica_days=inv.replica_days,
         clock=inv.now,
         files=inv.files,
+        in_browser=inv.passkey is not None,
     )
     try:
         app.run()

@@ -125,7 +125,13 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         replica_days: float | None = None,
         clock: Clock | None = None,
         files: HostFiles = LOCAL,
+        in_browser: bool = False,
     ) -> None:
+        if in_browser:
+            # The browser keeps ctrl+p (print) and the F-keys for itself where it can; the
+            # palette's key there is one the browser leaves to the page.
+            self.COMMAND_PALETTE_BINDING = "ctrl+k"  # type: ignore[misc]
+            self.COMMAND_PALETTE_DISPLAY = "^k"  # type: ignore[misc]
         if session is not None:
             # Start straight on the dashboard (not a blank screen and then a mode switch).
             self.DEFAULT_MODE = "dashboard"  # type: ignore[misc]
@@ -139,6 +145,9 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         self.replica_days = replica_days
         #: the host's files as this session may reach them (closed over SSH)
         self.files = files
+        #: served in a browser tab (`boardroom serve`): the footer shows the keys a browser
+        #: leaves to the page, and exports download to the member's browser
+        self.in_browser = in_browser
         #: why this session's access ended while it was open (the app then closes)
         self.access_ended: str | None = None
         self._seen_day = session.today if session is not None else None

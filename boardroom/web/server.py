@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from aiohttp import WSMsgType, web
 
@@ -83,6 +83,10 @@ class BoardSite:
         self.language = language
         self.signed: dict[str, SignedIn] = {}
         self.ceremonies: dict[str, Ceremony] = {}
+        #: files an app made for its member (an export), by delivery key: whose sign-in
+        #: (cookie) may fetch it; textual-serve's download manager carries the bytes
+        self.downloads: dict[str, str] = {}
+        self._download_manager: Any = None
         with self._session() as session:
             board = session.repo.board()
             self.board_name = board.name if board else "boardroom"
@@ -100,7 +104,9 @@ class BoardSite:
                 web.post("/api/sign-in/options", self.sign_in_options),
                 web.post("/api/sign-in", self.sign_in),
                 web.post("/sign-out", self.sign_out),
+                web.get("/api/session", self.session_state),
                 web.get("/ws", self.websocket),
+                web.get("/download/{key}", self.download),
                 web.get("/static/board.js", self.script),
                 web.static("/static/terminal", terminal_static()),
             ]
@@ -156,8 +162,8 @@ class BoardSite:
             '<link rel="stylesheet" href="/static/terminal/css/xterm.css">'
             '<script src="/static/terminal/js/textual.js"></script>'
             if terminal
-            else '<script src="/static/board.js"></script>'
-        )
+            else ""
+        ) + '<script src="/static/board.js"></script>'
         page = (
             f'<!DOCTYPE html>\n<html lang="{current_language()}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -185,7 +191,12 @@ class BoardSite:
             '<form method="post" action="/sign-out">'
             f"<button>{html.escape(_('Sign out'))}</button></form></header>"
             f'<div id="terminal" class="textual-terminal" data-session-websocket-url="{socket}"'
-            ' data-font-size="16"></div>',
+            ' data-font-size="16"></div>'
+            '<div id="closed" hidden><div role="alert">'
+            f'<p id="closed-lost">{html.escape(_("The connection to the board was lost. Reconnecting…"))}</p>'
+            f'<p id="closed-ended">{html.escape(_("The app has ended. What you did is kept in the board."))}</p>'
+            f'<button id="open-again">{html.escape(_("Open the board again"))}</button>'
+            "</div></div>",
             terminal=True,
         )
 
@@ -306,6 +317,14 @@ class BoardSite:
         response.del_cookie(COOKIE, path="/")
         raise response
 
+    async def session_state(self, request: web.Request) -> web.Response:
+        """Whether this browser's sign-in still stands (the page asks after a lost connection,
+        before it opens the app again). Asked often: no line in the log."""
+        signed = self.signed_in(request)
+        if signed is None:
+            return web.json_response({"signed_in": False}, status=401)
+        return web.json_response({"signed_in": True, "member": signed.member})
+
     # -- the app --------------------------------------------------------------------------------
 
     def command(self, passkey_id: int, language: str) -> str:
@@ -322,18 +341,24 @@ class BoardSite:
         if signed is None:
             return self._refuse(request, 403, "not signed in")
         from textual_serve.app_service import AppService
-        from textual_serve.download_manager import DownloadManager
 
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
         width = _number(request.query.get("width"), 80)
         height = _number(request.query.get("height"), 24)
+        cookie = request.cookies.get(COOKIE, "")
+
+        async def write_str(text: str) -> None:
+            if text.startswith('["deliver_file_start"'):  # a file made for this member
+                self.downloads[str(json.loads(text)[1])] = cookie
+            await socket.send_str(text)
+
         service = AppService(
             self.command(signed.passkey_id, reader_language(request, self.language)),
             write_bytes=socket.send_bytes,
-            write_str=socket.send_str,
+            write_str=write_str,
             close=lambda: _close(socket),
-            download_manager=DownloadManager(),
+            download_manager=self.download_manager(),
         )
         await service.start(width, height)
         try:
@@ -357,6 +382,42 @@ class BoardSite:
             if process is not None:
                 await process.wait()
         return socket
+
+    def download_manager(self) -> Any:
+        """textual-serve's: it asks the app for a file's bytes as the browser fetches them."""
+        if self._download_manager is None:
+            from textual_serve.download_manager import DownloadManager
+
+            self._download_manager = DownloadManager()
+        return self._download_manager
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        """A file an app made for its member, fetched once by that member's browser."""
+        key = request.match_info["key"]
+        cookie = request.cookies.get(COOKIE, "")
+        if self.signed_in(request) is None or self.downloads.get(key) != cookie:
+            return self._refuse(request, 403, "not a download of this sign-in")
+        del self.downloads[key]
+        try:
+            meta = await self.download_manager().get_download_metadata(key)
+        except KeyError:
+            return self._refuse(request, 404, "no such download")
+        response = web.StreamResponse()
+        response.content_type = meta.mime_type
+        if meta.encoding:
+            response.charset = meta.encoding
+        name = Path(meta.file_name).name
+        plain = name.encode("ascii", "replace").decode().replace('"', "")
+        response.headers["Content-Disposition"] = (
+            f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
+        )
+        response.headers["Cache-Control"] = "no-store"
+        await response.prepare(request)
+        async for chunk in self.download_manager().download(key):
+            await response.write(chunk)
+        await response.write_eof()
+        log.info("%s downloaded %s", self.signed[cookie].member, name)
+        return response
 
 
 async def _close(socket: web.WebSocketResponse) -> None:
@@ -389,5 +450,11 @@ button { font-size: 1.05em; padding: .6em 1.2em; border: 0; border-radius: 6px;
 header { display: flex; justify-content: space-between; align-items: center;
          padding: .3em .8em; background: #333355; color: #fff; font-size: .9em; }
 header button { background: transparent; border: 1px solid #fff; padding: .2em .8em; }
-#terminal { position: absolute; top: 2.4em; bottom: 0; left: 0; right: 0; }
+#terminal { position: absolute; top: 2.4em; bottom: 0; left: 0; right: 0;
+            width: auto; height: auto; }  /* (the terminal's own sheet says 100vh) */
+#closed { position: absolute; inset: 2.4em 0 0 0; display: flex; align-items: center;
+          justify-content: center; background: rgba(20, 20, 40, .75); z-index: 10; }
+#closed[hidden] { display: none; }
+#closed div { max-width: 30em; padding: 1.5em 2em; background: #fff; border-radius: 8px; }
+#closed.lost #closed-ended, #closed.ended #closed-lost, #closed.lost #open-again { display: none; }
 """

@@ -385,13 +385,12 @@ class AgendaScreen(TableScreen):
 
     def action_bundle(self) -> None:
         """The meeting's papers as one PDF to send round (see exports.bundle)."""
-        from pathlib import Path
 
         assert self.view is not None
         meeting = self.view.meeting
         day = f"{meeting.starts_at:%Y-%m-%d}"
-        files = self.host_files(f"ssh … export bundle --meeting {day} > bundel-{day}.pdf")
-        if files is None:
+        to = self.destination(f"ssh … export bundle --meeting {day} > bundel-{day}.pdf")
+        if to is None:
             return
 
         def submit(values: dict[str, Any]) -> None:
@@ -402,12 +401,10 @@ class AgendaScreen(TableScreen):
             name = values["path"].strip()
             if not name.lower().endswith(".pdf"):
                 raise ValidationProblem(_("the file must end in .pdf"), "path")
-            files.writable(name, "path")
+            to.check(name, "path")
             who = self.session.user.name if self.session.user else ""
             style, parts = house_style(self.session), papers.bundle(self.session, meeting)
-            self.write_in_background(
-                files, name, lambda: bundle_pdf(parts, author=who, style=style)
-            )
+            self.write_in_background(to, name, lambda: bundle_pdf(parts, author=who, style=style))
 
         self.open_form(
             _("Export the meeting bundle"),
@@ -415,7 +412,7 @@ class AgendaScreen(TableScreen):
                 FormField(
                     "path",
                     _("File (.pdf)"),
-                    value=str(Path.cwd() / f"bundel-{meeting.starts_at:%Y-%m-%d}.pdf"),
+                    value=to.suggest(f"bundel-{meeting.starts_at:%Y-%m-%d}.pdf"),
                 )
             ],
             submit,

@@ -208,8 +208,8 @@ class TableScreen(BoardScreen):
         from boardroom.exports.formats import FORMATS, document_bytes
         from boardroom.services.style import house_style
 
-        files = self.host_files(instead)
-        if files is None:
+        to = self.destination(instead)
+        if to is None:
             return
 
         def submit(values: dict[str, Any]) -> None:
@@ -217,10 +217,10 @@ class TableScreen(BoardScreen):
             fmt = Path(name).suffix.lstrip(".").lower()
             if fmt not in FORMATS:
                 raise ValidationProblem(_("the file must end in .md, .html, .docx or .pdf"), "path")
-            files.writable(name, "path")
+            to.check(name, "path")
             made = document()
             made.made_at, made.style = self.session.now(), house_style(self.session)
-            self.write_in_background(files, name, lambda: document_bytes(made, fmt))
+            self.write_in_background(to, name, lambda: document_bytes(made, fmt))
 
         self.open_form(
             title,
@@ -228,7 +228,7 @@ class TableScreen(BoardScreen):
                 FormField(
                     "path",
                     _("File (.md, .html, .docx or .pdf)"),
-                    value=str(Path.cwd() / default_name),
+                    value=to.suggest(default_name),
                 )
             ],
             submit,

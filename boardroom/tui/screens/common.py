@@ -4,10 +4,11 @@ Kept light (imported on the start-up path by the dashboard)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from boardroom.domain.errors import BoardroomError, Conflict
+from boardroom.domain.errors import BoardroomError, Conflict, ValidationProblem
 from boardroom.host_files import HostFiles
 from boardroom.i18n import _
 from boardroom.services.session import Session
@@ -15,6 +16,7 @@ from boardroom.tui.internals.bindings import TranslatedBindings
 from boardroom.tui.internals.screens import ResumedOnce
 
 if TYPE_CHECKING:  # the dashboard, shown first, has no table: DataTable's import waits
+    from textual.app import App
     from textual.widgets import DataTable
 
     from boardroom.domain.permissions import Capability
@@ -26,6 +28,55 @@ def row_id(table: DataTable[Any]) -> int | None:
         return None
     key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
     return int(key) if key is not None else None
+
+
+class Destination(Protocol):
+    """Where a file the app makes goes: the computer's files, or the member's browser."""
+
+    def suggest(self, name: str) -> str:
+        """What the file field offers first."""
+
+    def check(self, name: str, where: str) -> None:
+        """Refuse a name that cannot be written, before the work of making the file."""
+
+    def put(self, app: App[Any], name: str, data: bytes) -> str:
+        """Hand the bytes over (from a worker thread); what to tell the user."""
+
+
+@dataclass(frozen=True)
+class OnThisComputer:
+    """Written to a file of the computer the app runs on (a laptop, or the host's owner)."""
+
+    files: HostFiles
+
+    def suggest(self, name: str) -> str:
+        return str(Path.cwd() / name)
+
+    def check(self, name: str, where: str) -> None:
+        self.files.writable(name, where)
+
+    def put(self, app: App[Any], name: str, data: bytes) -> str:
+        return f"{_('Written')}: {self.files.write_bytes(name, data, where='path')}"
+
+
+class ToTheBrowser:
+    """Downloaded by the member's browser (the app served in a tab: the host's files are
+    closed, and the member wants the file on their own computer)."""
+
+    def suggest(self, name: str) -> str:
+        return name
+
+    def check(self, name: str, where: str) -> None:
+        if not name or Path(name).name != name or name in (".", ".."):
+            raise ValidationProblem(
+                _("a file name only: your browser saves it with your downloads"), where
+            )
+
+    def put(self, app: App[Any], name: str, data: bytes) -> str:
+        import io
+
+        app.call_from_thread(app.deliver_binary, io.BytesIO(data), save_filename=name)
+        return _("Sent to your browser: {name}").format(name=name)
 
 
 class BoardScreen(TranslatedBindings, ResumedOnce):
@@ -48,19 +99,20 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
         self.reload()
         return True
 
-    def write_in_background(self, files: HostFiles, name: str, make: Callable[[], bytes]) -> None:
-        """Make a file's bytes in a thread and write them (a long archival PDF takes seconds):
-        the screen answers meanwhile; a notification says when it is written, or what went
-        wrong. `make` reads nothing of the board (SQLite stays in the app's thread)."""
+    def write_in_background(self, to: Destination, name: str, make: Callable[[], bytes]) -> None:
+        """Make a file's bytes in a thread and hand them to where they go (a long archival
+        PDF takes seconds): the screen answers meanwhile; a notification says when it is
+        written, or what went wrong. `make` reads nothing of the board (SQLite stays in the
+        app's thread)."""
         self.notify(_("Making {name}…").format(name=Path(name).name), timeout=4)
 
         def work() -> None:
             try:
-                written = files.write_bytes(name, make(), "path")
+                said = to.put(self.app, name, make())
             except BoardroomError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
                 return
-            self.app.call_from_thread(self.notify, f"{_('Written')}: {written}", timeout=8)
+            self.app.call_from_thread(self.notify, said, timeout=8)
 
         self.run_worker(work, thread=True, exit_on_error=False, group="exports")
 
@@ -88,6 +140,16 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
         files: HostFiles = self.app.files  # type: ignore[attr-defined]
         if files.reachable:
             return files
+        if getattr(self.app, "in_browser", False):
+            self.notify(
+                _(
+                    "In the browser the app opens no file of your computer. Ask the secretary,"
+                    " or over SSH from your laptop: {command}"
+                ).format(command=instead),
+                severity="warning",
+                timeout=15,
+            )
+            return None
         self.notify(
             _(
                 "Over SSH the board host's files are out of reach. Instead, on your laptop: {command}"
@@ -96,6 +158,15 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
             timeout=15,
         )
         return None
+
+    def destination(self, instead: str) -> Destination | None:
+        """Where a file made here goes: the member's browser when the app is served in one,
+        else the computer's files where this session may name them (over SSH, None and a
+        notice with the command that does it instead)."""
+        if getattr(self.app, "in_browser", False):
+            return ToTheBrowser()
+        files = self.host_files(instead)
+        return None if files is None else OnThisComputer(files)
 
     def board_changed(self) -> None:
         """Another session committed (the app noticed): show it, keeping the user's place

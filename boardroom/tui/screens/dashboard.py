@@ -24,7 +24,13 @@ class DashboardScreen(BoardScreen):
             for name in ("board", "next", "actions", "requests", "record", "composition"):
                 yield Static(id=f"card-{name}", classes="card")
             yield Static(id="card-upcoming", classes="card wide")
-        yield Static(_("Press ctrl+p for all commands; f9 shows the year in view."), id="hint")
+        keys = ("ctrl+k", "J") if getattr(self.app, "in_browser", False) else ("ctrl+p", "f9")
+        yield Static(
+            _("Press {palette} for all commands; {year} shows the year in view.").format(
+                palette=keys[0], year=keys[1]
+            ),
+            id="hint",
+        )
         yield KeyFooter()
 
     def on_screen_resume(self) -> None:

@@ -12,6 +12,11 @@ from textual.widget import Widget
 
 from boardroom.i18n import _
 
+#: Keys a browser keeps for itself (reload, caret browsing, full screen, developer tools,
+#: print, close or open a tab or window): in a browser tab the footer shows another key
+#: for the same action (every list has a letter beside its F-key).
+BROWSER_KEYS = frozenset({f"f{n}" for n in range(1, 13)} | {"ctrl+p", "ctrl+w", "ctrl+t", "ctrl+n"})
+
 
 class FooterItem(NamedTuple):
     """One key as the footer shows it."""
@@ -92,8 +97,11 @@ class KeyFooter(Widget, can_focus=False):
         app = self.app
         items: dict[str, FooterItem] = {}
         palette = None
+        owned = BROWSER_KEYS if getattr(app, "in_browser", False) else frozenset()
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            on_palette = binding.key == app.COMMAND_PALETTE_BINDING
+            if binding.key in owned:
+                continue
+            on_palette = binding.action in ("command_palette", "app.command_palette")
             # (translated already, unless Textual's internals are switched off: then here)
             display = app.get_key_display(binding)
             description = _(binding.description) if binding.description else ""
@@ -101,7 +109,8 @@ class KeyFooter(Widget, can_focus=False):
             hint = tooltip or (description if on_palette else "")
             item = FooterItem(binding.key, display, description, enabled, hint)
             if on_palette:
-                palette = item if app.ENABLE_COMMAND_PALETTE else None
+                if palette is None and app.ENABLE_COMMAND_PALETTE:
+                    palette = item
             elif binding.show and binding.action not in items:
                 items[binding.action] = item
         shown = tuple(items.values())

@@ -1,7 +1,8 @@
-// The board's page: make a passkey (from an invitation link) or sign in with one.
-// WebAuthn's options come from the board as JSON with base64url fields; the browser's API
-// wants bytes, and its answer goes back as base64url JSON. Nothing here is loaded from
-// anywhere but the board.
+// The board's page: make a passkey (from an invitation link) or sign in with one; signed in,
+// the app's page around textual-serve's terminal (textual.js): downloads, the keys a browser
+// keeps, a lost connection. WebAuthn's options come from the board as JSON with base64url
+// fields; the browser's API wants bytes, and its answer goes back as base64url JSON. Nothing
+// here is loaded from anywhere but the board.
 "use strict";
 
 function fromB64url(text) {
@@ -83,7 +84,114 @@ async function signIn(button) {
   }
 }
 
+// -- the app's page -------------------------------------------------------------------------
+
+// A file the app made (an export) is announced on the websocket and fetched from
+// /download/KEY; textual.js opens it in a new window, which a popup blocker stops when the
+// file took seconds to make. A link that downloads is never blocked.
+function downloadsAsLinks() {
+  const open = window.open.bind(window);
+  window.open = (url, target, features) => {
+    const where = new URL(url, window.location.href);
+    if (where.origin === window.location.origin && where.pathname.startsWith("/download/")) {
+      const link = document.createElement("a");
+      link.href = where.pathname + where.search;
+      link.download = "";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return null;
+    }
+    return open(url, target, features);
+  };
+}
+
+// The keys the app uses that a browser would take for itself where the page lets it
+// (reload, caret browsing, developer tools, print, save, find): kept for the app. The keys
+// a browser never gives a page (close the tab, a new window, full screen) the app does not
+// need: every list has a letter key, and the palette is ctrl+k.
+const APP_KEYS = new Set(["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F12"]);
+const APP_CTRL = new Set(["p", "s", "f", "r", "d", "g", "o", "k", "u", "e", "h", "j"]);
+
+function keysForTheApp(terminal) {
+  window.addEventListener("keydown", (event) => {
+    if (event.target.closest && event.target.closest("header, #closed")) return;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (APP_KEYS.has(key) || ((event.ctrlKey || event.metaKey) && APP_CTRL.has(key))) {
+      event.preventDefault();
+    }
+    const input = terminal.querySelector("textarea");
+    if (input && document.activeElement !== input) input.focus();
+  }, true);
+}
+
+// The app's connection: when it ends, say why. Ended by the app (q, or the member's access
+// ended): offer to open it again, or the sign-in when the sign-in no longer stands. Lost
+// (the network, the host restarting): try again until the board answers, then open a fresh
+// session — everything done was committed at once, nothing is lost.
+function watchTheConnection() {
+  const Native = window.WebSocket;
+  function Watched(url, protocols) {
+    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    socket.addEventListener("close", (event) => connectionClosed(event.code === 1000));
+    return socket;
+  }
+  Watched.prototype = Native.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach((k) => (Watched[k] = Native[k]));
+  window.WebSocket = Watched;
+}
+
+async function signedIn() {
+  try {
+    const answer = await fetch("/api/session", { credentials: "same-origin", cache: "no-store" });
+    return answer.ok ? "yes" : answer.status === 401 ? "no" : "unknown";
+  } catch (error) {
+    return "unknown"; // the board does not answer (yet)
+  }
+}
+
+async function connectionClosed(ended) {
+  const shade = document.getElementById("closed");
+  if (!shade) return;
+  let state = await signedIn();
+  if (state === "no") {
+    window.location.href = "/";
+    return;
+  }
+  shade.className = ended ? "ended" : "lost";
+  shade.hidden = false;
+  if (ended) {
+    document.getElementById("open-again").focus();
+    return;
+  }
+  for (let wait = 1000; state !== "yes"; wait = Math.min(wait * 2, 10000)) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    state = await signedIn();
+    if (state === "no") {
+      window.location.href = "/";
+      return;
+    }
+  }
+  window.location.reload();
+}
+
+function appPage(terminal) {
+  downloadsAsLinks();
+  keysForTheApp(terminal);
+  const again = document.getElementById("open-again");
+  if (again) again.addEventListener("click", () => window.location.reload());
+  // the terminal exists once textual.js has run (at the page's load): the keys go to it
+  window.addEventListener("load", () => {
+    const input = terminal.querySelector("textarea");
+    if (input) input.focus();
+  });
+}
+
+watchTheConnection(); // before textual.js opens its socket (at the page's load)
+
 document.addEventListener("DOMContentLoaded", () => {
+  const terminal = document.getElementById("terminal");
+  if (terminal) appPage(terminal);
   const join = document.getElementById("join");
   if (join) join.addEventListener("click", () => makePasskey(join));
   const signin = document.getElementById("sign-in");
