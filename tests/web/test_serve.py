@@ -163,3 +163,25 @@ async def test_the_page_speaks_the_readers_language(site, demo_path):
     assert "Welkom, Henk Jansen. Maak op dit apparaat een passkey" in await welcome.text()
     english = await client.get("/", headers={"Accept-Language": "de-DE,en-GB;q=0.8"})
     assert '<html lang="en">' in await english.text()
+
+
+async def test_a_download_is_only_for_the_sign_in_whose_app_made_it(site, demo_path, caplog):
+    board, client = site
+    caplog.set_level(logging.WARNING, logger="boardroom.web")
+    asked = await client.get("/api/session")
+    assert (asked.status, await asked.json()) == (401, {"signed_in": False})
+    token = token_of(invited(demo_path))
+    device = Authenticator()
+    await join(board, client, token, device)
+    assert (await signed_in(board, client, device)).status == 200
+    asked = await client.get("/api/session")
+    assert await asked.json() == {"signed_in": True, "member": "Henk Jansen"}
+    board.downloads["made-for-someone-else"] = "another sign-in's cookie"
+    for key in ("made-for-someone-else", "guessed"):
+        answer = await client.get(f"/download/{key}")
+        assert answer.status == 403
+    assert "made-for-someone-else" in board.downloads  # still theirs
+    lines = [r.getMessage() for r in caplog.records if r.name == "boardroom.web"]
+    assert lines == ["refused GET /download/made-for-someone-else from 127.0.0.1: not a download"
+                     " of this sign-in", "refused GET /download/guessed from 127.0.0.1: not a"
+                     " download of this sign-in"]  # fmt: skip
