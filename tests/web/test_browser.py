@@ -168,9 +168,15 @@ async def test_a_member_joins_from_the_link_and_works_in_the_browser(served, dem
         await screen.press("F9")  # an F-key still reaches the app where the browser lets it
         await screen.shows("Interest rounds")
         await page.screenshot(path=str(tmp_path / "app.png"))
+        # two more members invited: each joins on their own device, and is themselves
+        for member in ("Ingrid Smit", "Marianne van der Velde"):
+            theirs = await with_a_passkey(browser)
+            drawn = await join_and_sign_in(theirs, invite(demo_path, member, served), served)
+            assert member in await theirs.inner_text("header")
+            await drawn.shows(f"{member} · ")  # the app's own header: who, in which role
         with open_session(demo_path, as_name="Els", now=fixed_now) as els:
-            [held] = passkeys.passkeys(els)
-            assert (held.member, held.last_used_at != "") == ("Henk Jansen", True)
+            held = {p.member: p.last_used_at != "" for p in passkeys.passkeys(els)}
+        assert held == {"Henk Jansen": True, "Ingrid Smit": True, "Marianne van der Velde": True}
         remove_passkeys_of(demo_path, "Henk Jansen")
         # the app ends within a second and the page asks for a sign-in by itself
         await page.wait_for_selector("#sign-in", timeout=10_000)
@@ -298,3 +304,43 @@ async def test_a_lost_connection_says_so_and_opens_a_fresh_session(demo_path, tm
             assert screen.sockets == 3 and "Next meeting" in screen.received[start:]
             await browser.close()
     await proxy.stop()
+
+
+async def test_a_request_filed_in_the_browser_shows_live_on_the_secretarys_ssh_screen(
+    served, demo_path, board_host, keys
+):
+    """The issue's whole story: Henk, a portfolio holder, joins from his link and asks for
+    agenda space in the browser; Els, the secretary, has the requests list open over SSH and
+    sees it appear; the request is Henk's in the record; his passkey removed, his page asks
+    for a sign-in again."""
+    from bench.console import Terminal
+    from boardroom.services import agenda
+
+    board_host.bind("Els Verhoeven", keys["els"])
+    board_host.start()
+    secretary = Terminal([*board_host.ssh_command(keys["els"], tty=True)])
+    try:
+        secretary.wait_for("Next meeting", timeout=20)
+        secretary.send("E", settle=0.5)  # the agenda requests
+        secretary.wait_for("Agenda requests", timeout=10)
+        link = invite(demo_path, "Henk Jansen", served)
+        async with async_playwright() as playwright:
+            browser = await chromium(playwright)
+            page = await with_a_passkey(browser)
+            screen = await join_and_sign_in(page, link, served)
+            await screen.press("E", "n")  # his requests, a new one
+            await screen.shows("Request agenda space")
+            await page.keyboard.type("Wachtlijsten jeugd-GGZ")
+            await screen.settled()
+            await screen.press("Control+s")
+            secretary.wait_for("Wachtlijsten jeugd-GGZ", timeout=5)  # live, over SSH
+            with open_session(demo_path, as_name="Els", now=fixed_now) as els:
+                [filed] = [
+                    r for r in agenda.all_requests(els) if r.title == "Wachtlijsten jeugd-GGZ"
+                ]
+                assert filed.requester == "Henk Jansen"
+            remove_passkeys_of(demo_path, "Henk Jansen")
+            await page.wait_for_selector("#sign-in", timeout=10_000)
+            await browser.close()
+    finally:
+        secretary.close()
