@@ -188,8 +188,7 @@ class BoardSite:
         return self._page(
             self.board_name,
             f"<header><span>{name} — {html.escape(signed.member)}</span>"
-            '<form method="post" action="/sign-out">'
-            f"<button>{html.escape(_('Sign out'))}</button></form></header>"
+            f'<button id="sign-out">{html.escape(_("Sign out"))}</button></header>'
             f'<div id="terminal" class="textual-terminal" data-session-websocket-url="{socket}"'
             ' data-font-size="16"></div>'
             '<div id="closed" hidden><div role="alert">'
@@ -312,10 +311,14 @@ class BoardSite:
         return response
 
     async def sign_out(self, request: web.Request) -> web.Response:
-        self.signed.pop(request.cookies.get(COOKIE, ""), None)
-        response = web.HTTPSeeOther("/")
+        """Asked by the page's script (a form's POST would carry no Origin under the page's
+        no-referrer policy, and be refused as any POST without the board's origin is)."""
+        signed = self.signed.pop(request.cookies.get(COOKIE, ""), None)
+        if signed is not None:
+            log.info("%s signed out", signed.member)
+        response = web.json_response({"ok": True})
         response.del_cookie(COOKIE, path="/")
-        raise response
+        return response
 
     async def session_state(self, request: web.Request) -> web.Response:
         """Whether this browser's sign-in still stands (the page asks after a lost connection,

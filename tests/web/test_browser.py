@@ -174,6 +174,9 @@ async def test_a_member_joins_from_the_link_and_works_in_the_browser(served, dem
             drawn = await join_and_sign_in(theirs, invite(demo_path, member, served), served)
             assert member in await theirs.inner_text("header")
             await drawn.shows(f"{member} · ")  # the app's own header: who, in which role
+            await theirs.click("#sign-out")  # and signs out: the page, the sign-in gone
+            await theirs.wait_for_selector("#sign-in", timeout=10_000)
+            assert (await theirs.request.get(f"{served}/api/session")).status == 401
         with open_session(demo_path, as_name="Els", now=fixed_now) as els:
             held = {p.member: p.last_used_at != "" for p in passkeys.passkeys(els)}
         assert held == {"Henk Jansen": True, "Ingrid Smit": True, "Marianne van der Velde": True}

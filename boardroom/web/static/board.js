@@ -178,6 +178,13 @@ async function connectionClosed(ended) {
 function appPage(terminal) {
   downloadsAsLinks();
   keysForTheApp(terminal);
+  const out = document.getElementById("sign-out");
+  if (out) {
+    out.addEventListener("click", async () => {
+      await post("/sign-out").catch(() => null);
+      window.location.href = "/";
+    });
+  }
   const again = document.getElementById("open-again");
   if (again) again.addEventListener("click", () => window.location.reload());
   // the terminal exists once textual.js has run (at the page's load): the keys go to it
