@@ -127,9 +127,13 @@ class Frames:
                 raise SystemExit(f"{marker!r} never arrived")
             await asyncio.sleep(0.005)
 
-    async def quiet(self) -> None:
-        while not self.frames or time.perf_counter() - self.frames[-1][0] < QUIET:
-            await asyncio.sleep(0.01)
+    async def quiet(self, since: int = 0, timeout: float = 10) -> None:
+        """Until a frame after `since` came and none for QUIET seconds after it."""
+        deadline = time.perf_counter() + timeout
+        while len(self.frames) <= since or time.perf_counter() - self.frames[-1][0] < QUIET:
+            if time.perf_counter() > deadline:
+                raise SystemExit("the app drew nothing")
+            await asyncio.sleep(0.005)
 
 
 async def in_the_browser(db: Path, public: str, runs: int) -> dict[str, list[float]]:
@@ -159,13 +163,13 @@ async def in_the_browser(db: Path, public: str, runs: int) -> dict[str, list[flo
             start = time.perf_counter()
             await page.click("#sign-in")
             result["sign-in"].append((await frames.until(MARKER, since) - start) * 1000)
-            await frames.quiet()
+            await frames.quiet(since)
             await asyncio.sleep(1.0)  # the app warms up after its first frame, as it does
             for key in ["M", "g"] * 10:  # members, dashboard: a list and the cards
                 since = len(frames.frames)
                 start = time.perf_counter()
                 await page.keyboard.press(key)
-                await frames.quiet()
+                await frames.quiet(since)
                 arrived = [at for at, _data in frames.frames[since:]]
                 if arrived:
                     result["key: first bytes"].append((arrived[0] - start) * 1000)
@@ -234,6 +238,9 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(10)
+    empty = [kind for kind, v in browser.items() if not v]
+    if empty:
+        raise SystemExit(f"nothing measured: {', '.join(empty)}")
     summary = {
         kind: {"n": len(v), "p50": statistics.median(v), "p95": p95(v), "max": max(v)}
         for kind, v in browser.items()

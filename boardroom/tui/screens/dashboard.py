@@ -18,6 +18,11 @@ def card(title: str, body: str) -> str:
 
 
 class DashboardScreen(BoardScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        #: what each card shows now
+        self._shown: dict[str, str] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Grid(id="dashboard"):
@@ -40,6 +45,13 @@ class DashboardScreen(BoardScreen):
     def board_changed(self) -> None:
         self.refresh_cards()
 
+    def _show(self, name: str, text: str) -> None:
+        """A card's text, drawn again only when it changed: every session's dashboard looks
+        again at each commit of any other (twenty open sessions, a chair recording ballots)."""
+        if self._shown.get(name) != text:
+            self._shown[name] = text
+            self.query_one(f"#card-{name}", Static).update(text)
+
     def refresh_cards(self) -> None:
         try:
             data = overview.dashboard(self.session)
@@ -53,14 +65,15 @@ class DashboardScreen(BoardScreen):
             if who
             else f"[i]{_('read-only')}[/i]"
         )
-        self.query_one("#card-board", Static).update(
+        self._show(
+            "board",
             card(
                 board.name,
                 f"{_('Region')}: {board.region}\n"
                 f"{_('Decision method')}: {label(board.decision_method)}\n"
                 f"{_('Quorum rule')}: {overview.quorum_text(board)}\n"
                 f"{_('You are')}: {identity}",
-            )
+            ),
         )
         meeting = data.next_meeting
         if meeting:
@@ -72,24 +85,26 @@ class DashboardScreen(BoardScreen):
             )
         else:
             body = _("No meeting planned")
-        self.query_one("#card-next", Static).update(card(_("Next meeting"), body))
+        self._show("next", card(_("Next meeting"), body))
         overdue = (
             f"[b red]{data.overdue_actions} {_('overdue')}[/]"
             if data.overdue_actions
             else f"0 {_('overdue')}"
         )
         owners = ", ".join(f"{name} {n}" for name, n in data.overdue_owners[:2])
-        self.query_one("#card-actions", Static).update(
+        self._show(
+            "actions",
             card(
                 _("Open actions"),
                 f"[b]{data.open_actions}[/b] {_('open')}\n{overdue}"
                 + (f"\n[dim]{owners}[/]" if owners else ""),
-            )
+            ),
         )
-        self.query_one("#card-requests", Static).update(
-            card(_("Pending agenda requests"), f"[b]{data.pending_requests}[/b]")
+        self._show(
+            "requests", card(_("Pending agenda requests"), f"[b]{data.pending_requests}[/b]")
         )
-        self.query_one("#card-record", Static).update(
+        self._show(
+            "record",
             card(
                 _("Decisions in force"),
                 f"[b]{data.decisions_in_force}[/b]\n{_('Meetings held')}: {data.meetings_held}\n"
@@ -98,21 +113,22 @@ class DashboardScreen(BoardScreen):
                     if data.due_for_review
                     else f"0 {_('due for review')}"
                 ),
-            )
+            ),
         )
-        self.query_one("#card-composition", Static).update(
+        self._show(
+            "composition",
             card(
                 _("Composition"),
                 f"{data.perspectives} {_('Perspectives').lower()}\n"
                 f"{data.active_members} {_('Members').lower()}"
                 f" ({data.voting_members} {_('voting members')})\n"
                 f"{data.themes} {_('Themes').lower()}",
-            )
+            ),
         )
         lines = [
             f"{overview.meeting_label(x)}  {x.location}  [dim]{label(x.status)}[/dim]"
             for x in data.upcoming
         ]
-        self.query_one("#card-upcoming", Static).update(
-            card(_("Upcoming meetings"), "\n".join(lines) or _("No meeting planned"))
+        self._show(
+            "upcoming", card(_("Upcoming meetings"), "\n".join(lines) or _("No meeting planned"))
         )
