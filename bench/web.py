@@ -101,7 +101,9 @@ def memory_mb(pid: int) -> tuple[float, float]:
 
 
 def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+    return (
+        statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
+    )
 
 
 class Frames:
@@ -242,7 +244,13 @@ def main() -> None:
     if empty:
         raise SystemExit(f"nothing measured: {', '.join(empty)}")
     summary = {
-        kind: {"n": len(v), "p50": statistics.median(v), "p95": p95(v), "max": max(v)}
+        kind: {
+            "n": len(v),
+            "p50": statistics.median(v),
+            "p95": p95(v),
+            "max": max(v),
+            "all": [round(x, 1) for x in v],
+        }
         for kind, v in browser.items()
     }
     summary["sessions"] = {"apps": apps, "PSS MB": pss, "RSS MB": rss}  # type: ignore[dict-item]
