@@ -327,6 +327,8 @@ class Ballot(Record):
     perspective_id: int | None = None
     choice: Choice
     weight: float = 1
+    #: who entered it: the voter, or the chair (or secretary) for them; None before it was kept
+    entered_by_id: int | None = None
 
 
 class ConsentAnswer(Record):
@@ -335,6 +337,8 @@ class ConsentAnswer(Record):
     seq: int
     answer: ConsentAnswerKind
     note: Text = ""
+    #: who entered it: the voter, or the chair (or secretary) for them; None before it was kept
+    entered_by_id: int | None = None
 
 
 class Decision(Record):

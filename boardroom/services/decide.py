@@ -129,7 +129,7 @@ def open_round(session: Session, proposal_id: int, order: list[int] | None = Non
     )
 
 
-def _open_round(session: Session, round_id: int, kind: DecisionMethod) -> m.Round:
+def require_open_round(session: Session, round_id: int, kind: DecisionMethod) -> m.Round:
     current = session.repo.model(m.Round, round_id)
     if current.status != "open":
         raise Conflict(_("this round is closed"))
@@ -141,9 +141,13 @@ def _open_round(session: Session, round_id: int, kind: DecisionMethod) -> m.Roun
 # -- votes ---------------------------------------------------------------------------------
 
 
-def _round_voter(
-    session: Session, current: m.Round, meeting_id: int, voter_id: int
-) -> Voter | None:
+def _user_id(session: Session) -> int | None:
+    """Who enters a ballot or an answer (None for a session without a member: the demo's
+    history, a script)."""
+    return session.user.id if session.user is not None else None
+
+
+def round_voter(session: Session, current: m.Round, meeting_id: int, voter_id: int) -> Voter | None:
     """The voter in this round's order, present now, with the weight of their seat."""
     if voter_id not in current.voter_order:
         return None
@@ -159,11 +163,11 @@ def _round_voter(
 def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) -> None:
     """One voter's ballot in a roll-call vote: for, against or abstain. Once per voter."""
     session.require(RECORD, _("record a ballot"))
-    current = _open_round(session, round_id, DecisionMethod.VOTE)
+    current = require_open_round(session, round_id, DecisionMethod.VOTE)
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     if proposal.secret:
         raise Conflict(_("this is a secret ballot: record the counts only"))
-    voter = _round_voter(session, current, proposal.meeting_id, voter_id)
+    voter = round_voter(session, current, proposal.meeting_id, voter_id)
     if voter is None:
         name = session.repo.model(m.Member, voter_id).name
         raise Conflict(_("{name} is not entitled to vote on this proposal").format(name=name))
@@ -178,6 +182,7 @@ def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) 
             "perspective_id": voter.perspective_id,
             "choice": Choice(choice).value,
             "weight": voter.weight,
+            "entered_by_id": _user_id(session),
         },
     )
 
@@ -188,7 +193,7 @@ def record_counts(
 ) -> None:
     """A secret ballot: the counts only, never who voted what."""
     session.require(RECORD, _("record a ballot"))
-    current = _open_round(session, round_id, DecisionMethod.VOTE)
+    current = require_open_round(session, round_id, DecisionMethod.VOTE)
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     if not proposal.secret:
         raise Conflict(_("this is a roll-call vote: record each voter's ballot"))
@@ -226,7 +231,7 @@ def switch_voter(session: Session, round_id: int, member_id: int) -> int:
     vote of `member_id`'s perspective to its next present member; returns the new voter."""
     session.require(RECORD, _("name the perspective's voter"))
     kind = session.repo.model(m.Round, round_id).kind
-    current = _open_round(session, round_id, kind)
+    current = require_open_round(session, round_id, kind)
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     member = session.repo.model(m.Member, member_id)
     if member_id not in current.voter_order:
@@ -272,7 +277,7 @@ class VoteResult:
 def close_vote(session: Session, round_id: int) -> VoteResult:
     """Count: adopted or rejected under the rule in force (tie per board rule)."""
     session.require(RECORD, _("close a vote"))
-    current = _open_round(session, round_id, DecisionMethod.VOTE)
+    current = require_open_round(session, round_id, DecisionMethod.VOTE)
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     board = session.repo.board()
     assert board is not None
@@ -377,7 +382,7 @@ def give_answer(
 ) -> None:
     """One voter's answer in a consent round: consent, concern, objection (with reason), pass."""
     session.require(RECORD, _("record a consent answer"))
-    current = _open_round(session, round_id, DecisionMethod.CONSENT)
+    current = require_open_round(session, round_id, DecisionMethod.CONSENT)
     kind = ConsentAnswerKind(kind)
     consent.check_answer(kind, note)
     given = answers(session, round_id)
@@ -397,6 +402,7 @@ def give_answer(
             "seq": len(given) + 1,
             "answer": kind.value,
             "note": note.strip(),
+            "entered_by_id": _user_id(session),
         },
     )
 
@@ -405,7 +411,7 @@ def give_answer(
 def ask_later(session: Session, round_id: int, member_id: int) -> None:
     """The chair reorders the round: a voter who has not answered yet is asked last."""
     session.require(RECORD, _("reorder the round"))
-    current = _open_round(session, round_id, DecisionMethod.CONSENT)
+    current = require_open_round(session, round_id, DecisionMethod.CONSENT)
     if member_id not in current.voter_order:
         name = session.repo.model(m.Member, member_id).name
         raise Conflict(_("{name} is not in this round").format(name=name))
@@ -441,7 +447,7 @@ def close_consent(
     """End a complete round: no objection → a consent decision with its concerns and review
     date (default: the board's review months on); objections → the proposal stays open."""
     session.require(RECORD, _("close a consent round"))
-    current = _open_round(session, round_id, DecisionMethod.CONSENT)
+    current = require_open_round(session, round_id, DecisionMethod.CONSENT)
     given = answers(session, round_id)
     if not consent.is_complete(current.voter_order, given):
         raise Conflict(_("not everyone has answered yet"))

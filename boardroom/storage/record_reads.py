@@ -215,8 +215,9 @@ SEALED = {
 
 
 #: What a seal covers. 1: as sealed before schema 8; 2: also each decision's outcome facts;
-#: 3: also each author's notes on the meeting's items (schema 11).
-SEAL_SCHEME = 3
+#: 3: also each author's notes on the meeting's items (schema 11); 4: also who entered each
+#: ballot and consent answer (schema 15).
+SEAL_SCHEME = 4
 
 
 class SealReads(Reads):
@@ -244,8 +245,10 @@ class SealReads(Reads):
             " ON p.id = r.proposal_id WHERE p.meeting_id = ? ORDER BY r.id",
             (meeting_id,),
         )
+        entered = ", b.entered_by_id" if scheme >= 4 else ""
         content["ballots"] = self.query(
-            "SELECT b.id, b.round_id, b.voter_id, b.choice, b.weight FROM ballots b JOIN rounds r"
+            f"SELECT b.id, b.round_id, b.voter_id, b.choice, b.weight{entered} FROM ballots b"
+            " JOIN rounds r"
             " ON r.id = b.round_id JOIN proposals p ON p.id = r.proposal_id"
             " WHERE p.meeting_id = ? ORDER BY b.id",
             (meeting_id,),
@@ -258,7 +261,8 @@ class SealReads(Reads):
                 (meeting_id,),
             )
         content["answers"] = self.query(
-            "SELECT a.id, a.round_id, a.member_id, a.seq, a.answer, a.note FROM consent_answers a"
+            f"SELECT a.id, a.round_id, a.member_id, a.seq, a.answer, a.note{entered.replace('b.', 'a.')}"
+            " FROM consent_answers a"
             " JOIN rounds r ON r.id = a.round_id JOIN proposals p ON p.id = r.proposal_id"
             " WHERE p.meeting_id = ? ORDER BY a.id",
             (meeting_id,),

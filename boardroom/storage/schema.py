@@ -670,6 +670,17 @@ def _v14(db: sqlite_utils.Database, _now: str) -> None:
         db.conn.execute(statement)
 
 
+def _v15(db: sqlite_utils.Database, _now: str) -> None:
+    """Who entered each ballot and consent answer: the voter from their own screen, or the
+    chair (or secretary) for them. Earlier ones were all entered at the console: unknown."""
+    for table in ("ballots", "consent_answers"):
+        db.conn.execute(
+            f"ALTER TABLE {table} ADD COLUMN entered_by_id INTEGER"
+            " REFERENCES members(id) ON DELETE SET NULL"
+        )
+        db.conn.execute(f"CREATE INDEX idx_{table}_entered_by ON {table}(entered_by_id)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -694,6 +705,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "the decision an agenda item asks for (beslispunt)", _v12),
     Migration(13, "the board's house style: accent colour, logo, font", _v13),
     Migration(14, "invitation links and passkeys: members in the browser", _v14),
+    Migration(15, "who entered each ballot and consent answer", _v15),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -41,6 +41,9 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
             )
         for row in repo.query("SELECT id FROM agenda_items WHERE proposal != ''"):
             repo.update("agenda_items", row["id"], {"proposal": ""})  # schema 12's
+        for table in ("ballots", "consent_answers"):  # schema 15's: who entered them
+            for row in repo.query(f"SELECT id FROM {table} WHERE entered_by_id IS NOT NULL"):
+                repo.update(table, row["id"], {"entered_by_id": None})
         for table in ("item_notes", "result_agreements", "evaluations", "evaluation_statements"):
             for row in repo.query(f"SELECT id FROM {table}"):  # schema 10's and 11's rows
                 repo.delete(table, row["id"])  # (with their KPIs, figures and counts)
@@ -52,6 +55,9 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
         conn.execute(f"ALTER TABLE boards DROP COLUMN {column}")  # what migration 13 added
     conn.execute("ALTER TABLE agenda_items DROP COLUMN proposal")  # what migration 12 added
     conn.execute("DROP TABLE item_notes")  # what migration 11 added
+    for table in ("ballots", "consent_answers"):  # what migration 15 added
+        conn.execute(f"DROP INDEX idx_{table}_entered_by")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN entered_by_id")
     conn.execute("DROP TABLE passkeys")  # what migration 14 added
     conn.execute("DROP TABLE invitations")
     for table in ("decisions", "proposals"):  # what migration 10 added to them
@@ -81,7 +87,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12, 13, 14]
+    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12, 13, 14, 15]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

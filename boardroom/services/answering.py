@@ -1,0 +1,164 @@
+"""Members answering for themselves: a vote's ballot or a consent round's answer entered by
+the voter from their own session (SSH or the browser), beside the chair's recording at the
+console.
+
+Only the member who holds the perspective's seat at this meeting answers for it (its voter in
+the round's order, present — a substitute holds the seat of the member they replace); they
+may change their answer until the chair concludes the round, and every change is a row of
+the record with who entered it (`entered_by_id`) and an event in the log. A secret ballot is
+counted in the room and not answered from a screen: a ballot entered by its voter is a row
+whose event names the voter and the moment, which is exactly the link a secret ballot must
+not have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boardroom.domain import consent
+from boardroom.domain import models as m
+from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
+from boardroom.domain.errors import Conflict, PermissionDenied
+from boardroom.i18n import _
+from boardroom.services.decide import answers, require_open_round, round_voter
+from boardroom.services.session import Session, one_transaction
+
+
+@dataclass(frozen=True)
+class OpenRound:
+    """The round open now at the meeting in progress, as a member's screen shows it."""
+
+    round_id: int
+    kind: DecisionMethod
+    secret: bool
+    title: str  # the proposal's
+    version: int
+    text: str  # the version being decided
+    #: this member answers in it (the perspective's voter, present); else they follow it
+    entitled: bool
+    #: their answer now: a Choice or a ConsentAnswerKind, and a concern's or objection's text
+    mine: Choice | ConsentAnswerKind | None
+    note: str
+    answered: int  # how many voters have answered (not who)
+    voters: int
+
+
+def round_now(session: Session) -> OpenRound | None:
+    """The round open at the meeting in progress, if any (one at a time: rounds are opened
+    and concluded by the chair, item by item)."""
+    meeting_id = session.repo.meeting_in_progress_id()
+    if meeting_id is None:
+        return None
+    rounds = session.repo.open_rounds(meeting_id)
+    if not rounds:
+        return None
+    current = rounds[0]
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
+    version = session.repo.model(m.ProposalVersion, current.version_id)
+    me = session.user.id if session.user is not None else None
+    entitled = (
+        me is not None
+        and not proposal.secret
+        and round_voter(session, current, proposal.meeting_id, me) is not None
+    )
+    mine: Choice | ConsentAnswerKind | None = None
+    note = ""
+    if current.kind == DecisionMethod.VOTE:
+        ballots = {b.voter_id: b.choice for b in session.repo.ballots(current.id or 0)}
+        mine = ballots.get(me or 0)
+        answered = len(ballots)
+    else:
+        final = consent.final_answers(answers(session, current.id or 0))
+        if me in final:
+            mine, note = final[me].kind, final[me].note
+        answered = sum(1 for a in final.values() if a.kind != ConsentAnswerKind.PASS)
+    return OpenRound(
+        round_id=current.id or 0,
+        kind=current.kind,
+        secret=proposal.secret,
+        title=proposal.title,
+        version=version.version,
+        text=version.text,
+        entitled=entitled,
+        mine=mine,
+        note=note,
+        answered=answered,
+        voters=len(current.voter_order),
+    )
+
+
+def _my_seat(session: Session, current: m.Round) -> tuple[int, m.Proposal]:
+    """The member answering, who must hold a seat in this round, present; a secret ballot is
+    not answered from a screen."""
+    if session.user is None:
+        raise PermissionDenied(_("only a member answers for themselves: start with --as NAME"))
+    proposal = session.repo.model(m.Proposal, current.proposal_id)
+    if proposal.secret:
+        raise Conflict(_("this is a secret ballot: it is counted in the room"))
+    me = session.user.id or 0
+    if round_voter(session, current, proposal.meeting_id, me) is None:
+        raise PermissionDenied(
+            _("{name} does not answer in this round: no perspective's seat here").format(
+                name=session.user.name
+            )
+        )
+    return me, proposal
+
+
+@one_transaction
+def vote(session: Session, round_id: int, choice: Choice) -> None:
+    """The member's own ballot in a roll-call vote: entered, or changed until the chair
+    concludes (the change is an update of their ballot, logged with before and after)."""
+    current = require_open_round(session, round_id, DecisionMethod.VOTE)
+    me, proposal = _my_seat(session, current)
+    choice = Choice(choice)
+    ballot = next((b for b in session.repo.ballots(round_id) if b.voter_id == me), None)
+    if ballot is None:
+        voter = round_voter(session, current, proposal.meeting_id, me)
+        assert voter is not None  # (checked in _my_seat)
+        session.repo.insert(
+            "ballots",
+            {
+                "round_id": round_id,
+                "voter_id": me,
+                "perspective_id": voter.perspective_id,
+                "choice": choice.value,
+                "weight": voter.weight,
+                "entered_by_id": me,
+            },
+        )
+    elif ballot.choice != choice:
+        session.repo.update(
+            "ballots", ballot.id or 0, {"choice": choice.value, "entered_by_id": me}
+        )
+    else:
+        raise Conflict(_("that is your vote already"))
+
+
+@one_transaction
+def answer(session: Session, round_id: int, kind: ConsentAnswerKind, note: str = "") -> None:
+    """The member's own answer in a consent round: consent, a concern (its text), an
+    objection (its reason) or pass (once). A changed answer is a new row of the round (the
+    last one counts, as when a voter who passed is asked again); the same answer twice is
+    refused, so that two sessions of one member answering at once record it once."""
+    current = require_open_round(session, round_id, DecisionMethod.CONSENT)
+    me, _proposal = _my_seat(session, current)
+    kind = ConsentAnswerKind(kind)
+    consent.check_answer(kind, note)
+    given = answers(session, round_id)
+    final = consent.final_answers(given).get(me)
+    if final is not None and (final.kind, final.note) == (kind, note.strip()):
+        raise Conflict(_("that is your answer already"))
+    if kind == ConsentAnswerKind.PASS and not consent.may_pass(me, given):
+        raise Conflict(_("you passed once already; an answer is needed now"))
+    session.repo.insert(
+        "consent_answers",
+        {
+            "round_id": round_id,
+            "member_id": me,
+            "seq": len(given) + 1,
+            "answer": kind.value,
+            "note": note.strip(),
+            "entered_by_id": me,
+        },
+    )

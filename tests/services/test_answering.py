@@ -1,0 +1,145 @@
+"""Members answering for themselves, from their own sessions: a ballot and a consent answer
+entered by the voter (and changed until the chair concludes, each change kept), beside the
+chair's recording; who entered each is in the record and its event; only the perspective's
+voter answers for it; a secret ballot is counted in the room."""
+
+from __future__ import annotations
+
+import pytest
+
+from boardroom.domain import models as m
+from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
+from boardroom.domain.errors import Conflict, PermissionDenied, ValidationProblem
+from boardroom.services import answering, decide
+from boardroom.services.session import open_session
+from tests.services.test_meeting import Clock, deciding_item, member, opened
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()  # Thu 10 Dec 2026, 15:00: the demo's next meeting
+
+
+@pytest.fixture
+def chair(demo_path, clock):
+    session = open_session(demo_path, as_name="Marianne van der Velde", now=clock)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def as_member(demo_path, clock):
+    sessions = []
+
+    def open_as(name: str):
+        session = open_session(demo_path, as_name=name, now=clock)
+        sessions.append(session)
+        return session
+
+    yield open_as
+    for session in sessions:
+        session.close()
+
+
+def a_round(chair, method: DecisionMethod, *, secret: bool = False) -> int:
+    item = deciding_item(chair, opened(chair))
+    proposal = decide.put_proposal(chair, item.id, "Regionale aanpak.", method, secret=secret)
+    return decide.open_round(chair, proposal)
+
+
+def test_a_voter_votes_and_changes_their_vote_until_the_chair_concludes(chair, as_member):
+    round_id = a_round(chair, DecisionMethod.VOTE)
+    henk = as_member("Henk Jansen")
+    now = answering.round_now(henk)
+    assert (now.round_id, now.entitled, now.mine, now.answered) == (round_id, True, None, 0)
+    assert (now.title, now.version, now.text) == ("Wonen, welzijn en zorg", 1, "Regionale aanpak.")
+    answering.vote(henk, round_id, Choice.AGAINST)
+    answering.vote(henk, round_id, Choice.FOR)  # changed: one ballot, the change logged
+    with pytest.raises(Conflict, match="that is your vote already"):
+        answering.vote(henk, round_id, Choice.FOR)
+    [ballot] = chair.repo.ballots(round_id)
+    me = member(chair, "Henk Jansen")
+    assert (ballot.voter_id, ballot.choice, ballot.entered_by_id) == (me, Choice.FOR, me)
+    events = chair.repo.query(
+        "SELECT operation, actor FROM event_log WHERE table_name = 'ballots' AND row_id = ?"
+        " ORDER BY id",
+        (ballot.id,),
+    )
+    assert [(e["operation"], e["actor"]) for e in events] == [
+        ("insert", "Henk Jansen"),
+        ("update", "Henk Jansen"),
+    ]
+    assert answering.round_now(henk).mine == Choice.FOR
+    with pytest.raises(Conflict, match="Henk Jansen has voted already"):
+        decide.cast_ballot(chair, round_id, me, Choice.AGAINST)  # the chair cannot overwrite it
+    voters = chair.repo.model(m.Round, round_id).voter_order
+    for voter in voters:
+        if voter != me:
+            decide.cast_ballot(chair, round_id, voter, Choice.FOR)  # recorded by the chair
+    entered = {b.voter_id: b.entered_by_id for b in chair.repo.ballots(round_id)}
+    chair_id = member(chair, "Marianne van der Velde")
+    assert entered == {v: (me if v == me else chair_id) for v in voters}
+    decide.close_vote(chair, round_id)
+    with pytest.raises(Conflict):
+        answering.vote(henk, round_id, Choice.AGAINST)  # concluded: closed
+    assert answering.round_now(henk) is None
+
+
+def test_a_consent_answer_from_the_members_own_screen(chair, as_member):
+    round_id = a_round(chair, DecisionMethod.CONSENT)
+    henk = as_member("Henk Jansen")
+    with pytest.raises(ValidationProblem, match="an objection needs a reason"):
+        answering.answer(henk, round_id, ConsentAnswerKind.OBJECTION)
+    answering.answer(henk, round_id, ConsentAnswerKind.PASS)
+    with pytest.raises(Conflict, match="that is your answer already"):
+        answering.answer(henk, round_id, ConsentAnswerKind.PASS)
+    answering.answer(henk, round_id, ConsentAnswerKind.OBJECTION, "Geen dekking.")
+    with pytest.raises(Conflict, match="you passed once already"):
+        answering.answer(henk, round_id, ConsentAnswerKind.PASS)
+    answering.answer(henk, round_id, ConsentAnswerKind.CONCERN, "Evalueer na een jaar.")
+    with pytest.raises(Conflict, match="that is your answer already"):  # a second session
+        answering.answer(henk, round_id, ConsentAnswerKind.CONCERN, "Evalueer na een jaar.")
+    now = answering.round_now(henk)
+    assert (now.mine, now.note, now.answered) == (
+        ConsentAnswerKind.CONCERN,
+        "Evalueer na een jaar.",
+        1,
+    )
+    rows = chair.repo.answers(round_id)
+    me = member(chair, "Henk Jansen")
+    assert [(a.answer, a.entered_by_id) for a in rows] == [
+        (ConsentAnswerKind.PASS, me),
+        (ConsentAnswerKind.OBJECTION, me),
+        (ConsentAnswerKind.CONCERN, me),
+    ]
+    for voter in chair.repo.model(m.Round, round_id).voter_order:
+        if voter != me:
+            decide.give_answer(chair, round_id, voter, ConsentAnswerKind.CONSENT)
+    result = decide.close_consent(chair, round_id)
+    assert result.adopted and [c.note for c in result.concerns] == ["Evalueer na een jaar."]
+
+
+def test_only_the_perspectives_voter_answers_for_it(chair, as_member):
+    round_id = a_round(chair, DecisionMethod.VOTE)
+    els = as_member("Els Verhoeven")  # the secretary: no perspective's seat
+    now = answering.round_now(els)
+    assert now is not None and not now.entitled  # she follows the round, without keys
+    with pytest.raises(PermissionDenied, match="Els Verhoeven does not answer in this round"):
+        answering.vote(els, round_id, Choice.FOR)
+    reader = open_session(chair.database.path, now=lambda: chair.now())
+    try:
+        with pytest.raises(PermissionDenied, match="only a member answers for themselves"):
+            answering.vote(reader, round_id, Choice.FOR)
+    finally:
+        reader.close()
+    assert chair.repo.ballots(round_id) == []
+
+
+def test_a_secret_ballot_is_not_answered_from_a_screen(chair, as_member):
+    round_id = a_round(chair, DecisionMethod.VOTE, secret=True)
+    henk = as_member("Henk Jansen")
+    now = answering.round_now(henk)
+    assert now is not None and now.secret and not now.entitled
+    with pytest.raises(Conflict, match="secret ballot: it is counted in the room"):
+        answering.vote(henk, round_id, Choice.FOR)
+    assert chair.repo.ballots(round_id) == []
