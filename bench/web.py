@@ -39,6 +39,17 @@ QUIET = 0.15
 MARKER = b"Upcoming meetings"  # the dashboard's last card: the first frame is whole
 
 
+async def passkey_device(context, page) -> None:  # type: ignore[no-untyped-def]
+    """The member's device for this page: Chromium's virtual authenticator (DevTools'
+    WebAuthn domain), holding passkeys, the user verified (a fingerprint or PIN)."""
+    device = await context.new_cdp_session(page)
+    await device.send("WebAuthn.enable")
+    await device.send("WebAuthn.addVirtualAuthenticator", {"options": {
+        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+        "hasUserVerification": True, "isUserVerified": True,
+        "automaticPresenceSimulation": True}})  # fmt: skip
+
+
 def free_port() -> int:
     import socket
 
@@ -149,12 +160,7 @@ async def in_the_browser(db: Path, public: str, runs: int) -> dict[str, list[flo
         )
         context = await browser.new_context(viewport={"width": 1100, "height": 700})
         page = await context.new_page()
-        device = await context.new_cdp_session(page)
-        await device.send("WebAuthn.enable")
-        await device.send("WebAuthn.addVirtualAuthenticator", {"options": {
-            "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
-            "hasUserVerification": True, "isUserVerified": True,
-            "automaticPresenceSimulation": True}})  # fmt: skip
+        await passkey_device(context, page)
         frames = Frames(page)
         await page.goto(link)
         await page.click("#join")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, Playwright, async_playwright
 
+from bench.web import passkey_device
 from boardroom.services import passkeys
 from boardroom.services.session import open_session
 from tests.conftest import fixed_now
@@ -118,12 +119,7 @@ async def with_a_passkey(browser: Browser, locale: str = "en-GB") -> Page:
         viewport={"width": 1100, "height": 700}, locale=locale, accept_downloads=True
     )
     page = await context.new_page()
-    device = await context.new_cdp_session(page)
-    await device.send("WebAuthn.enable")
-    await device.send("WebAuthn.addVirtualAuthenticator", {"options": {
-        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
-        "hasUserVerification": True, "isUserVerified": True,
-        "automaticPresenceSimulation": True}})  # fmt: skip
+    await passkey_device(context, page)
     return page
 
 
