@@ -22,7 +22,7 @@ from boardroom.domain.errors import Conflict, NotFound, PermissionDenied
 from boardroom.domain.permissions import Capability
 from boardroom.domain.sshkeys import normalise_fingerprint, parse_public_key
 from boardroom.i18n import _
-from boardroom.services.session import Identity, Session, find_member, open_session
+from boardroom.services.session import Identity, Session, find_member, identity, open_session
 from boardroom.storage.repo import Repo
 
 _MANAGE = Capability.EDIT_COMPOSITION
@@ -125,8 +125,9 @@ def keys(session: Session) -> list[KeyRow]:
 def member_for_key(session: Session, fingerprint: str) -> Identity:
     """Who logs in with this key, asked at every login: PermissionDenied when the key is not
     bound (any more) or its member is no longer active."""
-    member_id = _key_member(session.repo, normalise_fingerprint(fingerprint), session.today)
-    return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == member_id)
+    return identity(
+        session, _key_member(session.repo, normalise_fingerprint(fingerprint), session.today)
+    )
 
 
 def _key_member(repo: Repo, fingerprint: str, day: dt.date) -> int:
@@ -168,10 +169,10 @@ def access_ended(session: Session) -> str | None:
     """Why this session's key (or passkey) no longer opens the board (None: it does, or the
     session did not come in with one). Cheap: one or two indexed reads."""
     if session.passkey is not None:
-        from boardroom.services.passkeys import passkey_member
+        from boardroom.services.passkeys import passkey_opens
 
         try:
-            passkey_member(session, session.passkey)
+            passkey_opens(session, session.passkey)
         except PermissionDenied as denied:
             return denied.message
         return None

@@ -35,6 +35,7 @@ from boardroom.services.session import (
     Identity,
     Session,
     find_member,
+    identity,
     one_transaction,
     open_session,
 )
@@ -334,10 +335,10 @@ def sign_in(
     return identity, passkey.id or 0
 
 
-def passkey_member(session: Session, passkey_id: int) -> Identity:
-    """The active member a passkey opens the board for, asked at sign-in and again at every
-    write and look of a browser session: PermissionDenied once it is removed or its member is
-    no longer active."""
+def passkey_opens(session: Session, passkey_id: int) -> int:
+    """The id of the active member a passkey opens the board for, asked again at every write
+    and look of a browser session (two indexed reads): PermissionDenied once it is removed or
+    its member is no longer active."""
     passkey = session.repo.passkey(passkey_id)
     if passkey is None:
         raise PermissionDenied(_("this passkey has no access to the board; ask the secretary"))
@@ -346,7 +347,13 @@ def passkey_member(session: Session, passkey_id: int) -> Identity:
         raise PermissionDenied(
             _("{name} is no longer an active member; access ended").format(name=member.name)
         )
-    return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == member.id)
+    return passkey.member_id
+
+
+def passkey_member(session: Session, passkey_id: int) -> Identity:
+    """Who a passkey signs in: the member, with their roles (at sign-in and as a session
+    opens)."""
+    return identity(session, passkey_opens(session, passkey_id))
 
 
 def passkeys(session: Session) -> list[PasskeyRow]:
@@ -391,7 +398,7 @@ def open_passkey_session(path: Path, now: Clock, passkey_id: int) -> Session:
     session.passkey = passkey_id
 
     def still_open(_conn: sqlite3.Connection) -> None:
-        passkey_member(session, passkey_id)  # in the write's transaction
+        passkey_opens(session, passkey_id)  # in the write's transaction
 
     session.database.before_write = still_open
     return session

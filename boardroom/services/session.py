@@ -125,6 +125,12 @@ def member_named(session: Session, name: str, field_name: str = "member") -> Ide
     return find_member(session.repo, name, field_name)
 
 
+def identity(session: Session, member_id: int) -> Identity:
+    """A member as a session knows its user: name and roles (read as a session opens; the
+    checks at each write ask only whether its key or passkey still opens the board)."""
+    return next(i for i in map(Identity.of, session.repo.identity_rows()) if i.id == member_id)
+
+
 def find_member(repo: Repo, name: str, field_name: str = "member") -> Identity:
     """A member by name as people type it: the exact name (case does not matter), else the
     only name that starts so ("hen" → Henk Jansen), else the only one with a word that starts

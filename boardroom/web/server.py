@@ -149,7 +149,7 @@ class BoardSite:
             return None
         try:  # its passkey may have been removed, or its member's access ended, since
             with self._session() as session:
-                passkeys.passkey_member(session, signed.passkey_id)
+                passkeys.passkey_opens(session, signed.passkey_id)
         except BoardroomError:
             self.signed.pop(key, None)
             return None
