@@ -19,8 +19,15 @@ from boardroom.domain import consent
 from boardroom.domain import models as m
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import Conflict, PermissionDenied
+from boardroom.domain.voting import Voter
 from boardroom.i18n import _
-from boardroom.services.decide import answers, require_open_round, round_voter
+from boardroom.services.decide import (
+    answers,
+    insert_answer,
+    insert_ballot,
+    require_open_round,
+    round_voter,
+)
 from boardroom.services.session import Session, one_transaction
 
 
@@ -87,7 +94,7 @@ def round_now(session: Session) -> OpenRound | None:
     )
 
 
-def _my_seat(session: Session, current: m.Round) -> tuple[int, m.Proposal]:
+def _my_seat(session: Session, current: m.Round) -> Voter:
     """The member answering, who must hold a seat in this round, present; a secret ballot is
     not answered from a screen."""
     if session.user is None:
@@ -95,38 +102,25 @@ def _my_seat(session: Session, current: m.Round) -> tuple[int, m.Proposal]:
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     if proposal.secret:
         raise Conflict(_("this is a secret ballot: it is counted in the room"))
-    me = session.user.id or 0
-    if round_voter(session, current, proposal.meeting_id, me) is None:
+    voter = round_voter(session, current, proposal.meeting_id, session.user.id or 0)
+    if voter is None:
         raise PermissionDenied(
             _("{name} does not answer in this round: no perspective's seat here").format(
                 name=session.user.name
             )
         )
-    return me, proposal
+    return voter
 
 
 @one_transaction
 def vote(session: Session, round_id: int, choice: Choice) -> None:
     """The member's own ballot in a roll-call vote: entered, or changed until the chair
     concludes (the change is an update of their ballot, logged with before and after)."""
-    current = require_open_round(session, round_id, DecisionMethod.VOTE)
-    me, proposal = _my_seat(session, current)
-    choice = Choice(choice)
+    voter = _my_seat(session, require_open_round(session, round_id, DecisionMethod.VOTE))
+    me, choice = voter.member_id, Choice(choice)
     ballot = next((b for b in session.repo.ballots(round_id) if b.voter_id == me), None)
     if ballot is None:
-        voter = round_voter(session, current, proposal.meeting_id, me)
-        assert voter is not None  # (checked in _my_seat)
-        session.repo.insert(
-            "ballots",
-            {
-                "round_id": round_id,
-                "voter_id": me,
-                "perspective_id": voter.perspective_id,
-                "choice": choice.value,
-                "weight": voter.weight,
-                "entered_by_id": me,
-            },
-        )
+        insert_ballot(session, round_id, voter, choice)
     elif ballot.choice != choice:
         session.repo.update(
             "ballots", ballot.id or 0, {"choice": choice.value, "entered_by_id": me}
@@ -141,8 +135,7 @@ def answer(session: Session, round_id: int, kind: ConsentAnswerKind, note: str =
     objection (its reason) or pass (once). A changed answer is a new row of the round (the
     last one counts, as when a voter who passed is asked again); the same answer twice is
     refused, so that two sessions of one member answering at once record it once."""
-    current = require_open_round(session, round_id, DecisionMethod.CONSENT)
-    me, _proposal = _my_seat(session, current)
+    me = _my_seat(session, require_open_round(session, round_id, DecisionMethod.CONSENT)).member_id
     kind = ConsentAnswerKind(kind)
     consent.check_answer(kind, note)
     given = answers(session, round_id)
@@ -151,14 +144,4 @@ def answer(session: Session, round_id: int, kind: ConsentAnswerKind, note: str =
         raise Conflict(_("that is your answer already"))
     if kind == ConsentAnswerKind.PASS and not consent.may_pass(me, given):
         raise Conflict(_("you passed once already; an answer is needed now"))
-    session.repo.insert(
-        "consent_answers",
-        {
-            "round_id": round_id,
-            "member_id": me,
-            "seq": len(given) + 1,
-            "answer": kind.value,
-            "note": note.strip(),
-            "entered_by_id": me,
-        },
-    )
+    insert_answer(session, round_id, me, len(given) + 1, kind, note)

@@ -174,11 +174,16 @@ def cast_ballot(session: Session, round_id: int, voter_id: int, choice: Choice) 
     if any(b.voter_id == voter_id for b in session.repo.ballots(round_id)):
         name = session.repo.model(m.Member, voter_id).name
         raise Conflict(_("{name} has voted already").format(name=name))
+    insert_ballot(session, round_id, voter, choice)
+
+
+def insert_ballot(session: Session, round_id: int, voter: Voter, choice: Choice) -> None:
+    """The voter's ballot as a row, saying who entered it (the chair, or the voter)."""
     session.repo.insert(
         "ballots",
         {
             "round_id": round_id,
-            "voter_id": voter_id,
+            "voter_id": voter.member_id,
             "perspective_id": voter.perspective_id,
             "choice": Choice(choice).value,
             "weight": voter.weight,
@@ -394,13 +399,20 @@ def give_answer(
         raise Conflict(_("{name} has answered already").format(name=name))
     if kind == ConsentAnswerKind.PASS and not consent.may_pass(member_id, given):
         raise Conflict(_("{name} passed once already; an answer is needed now").format(name=name))
+    insert_answer(session, round_id, member_id, len(given) + 1, kind, note)
+
+
+def insert_answer(
+    session: Session, round_id: int, member_id: int, seq: int, kind: ConsentAnswerKind, note: str
+) -> None:
+    """A voter's answer as the round's next row, saying who entered it."""
     session.repo.insert(
         "consent_answers",
         {
             "round_id": round_id,
             "member_id": member_id,
-            "seq": len(given) + 1,
-            "answer": kind.value,
+            "seq": seq,
+            "answer": ConsentAnswerKind(kind).value,
             "note": note.strip(),
             "entered_by_id": _user_id(session),
         },

@@ -131,6 +131,11 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
         return True
 
     @property
+    def in_browser(self) -> bool:
+        """The app is served in a browser tab (`boardroom serve`)."""
+        return bool(getattr(self.app, "in_browser", False))
+
+    @property
     def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined,no-any-return]
 
@@ -140,7 +145,7 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
         files: HostFiles = self.app.files  # type: ignore[attr-defined]
         if files.reachable:
             return files
-        if getattr(self.app, "in_browser", False):
+        if self.in_browser:
             self.notify(
                 _(
                     "In the browser the app opens no file of your computer. Ask the secretary,"
@@ -163,7 +168,7 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
         """Where a file made here goes: the member's browser when the app is served in one,
         else the computer's files where this session may name them (over SSH, None and a
         notice with the command that does it instead)."""
-        if getattr(self.app, "in_browser", False):
+        if self.in_browser:
             return ToTheBrowser()
         files = self.host_files(instead)
         return None if files is None else OnThisComputer(files)

@@ -29,7 +29,7 @@ class DashboardScreen(BoardScreen):
             for name in ("board", "next", "actions", "requests", "record", "composition"):
                 yield Static(id=f"card-{name}", classes="card")
             yield Static(id="card-upcoming", classes="card wide")
-        keys = ("ctrl+k", "J") if getattr(self.app, "in_browser", False) else ("ctrl+p", "f9")
+        keys = ("ctrl+k", "J") if self.in_browser else ("ctrl+p", "f9")
         yield Static(
             _("Press {palette} for all commands; {year} shows the year in view.").format(
                 palette=keys[0], year=keys[1]
