@@ -125,3 +125,28 @@ async def test_a_change_arriving_while_a_screen_is_being_pushed_waits_for_its_mo
         await pilot.pause()
         assert console.is_mounted and els.screen is console
         assert console.state is not None and console.state.meeting.status.value == "in_progress"
+
+
+async def test_an_open_dashboard_redraws_only_the_card_whose_text_changed(make_app, monkeypatch):
+    """Every session's dashboard looks again at each commit of any other: a card is drawn
+    again when its text changed, and only then (twenty open dashboards once slowed the
+    chair's ballots by redrawing all seven cards at each)."""
+    from textual.widgets import Static
+
+    els, henk = make_app("Els Verhoeven"), make_app("Henk Jansen")
+    async with els.run_test(size=SIZE) as pilot, henk.run_test(size=SIZE):
+        await pilot.pause()
+        drawn: list[str] = []
+        update = Static.update
+
+        def counted(widget: Static, *args: object, **kwargs: object) -> None:
+            drawn.append(widget.id or "")
+            update(widget, *args, **kwargs)
+
+        monkeypatch.setattr(Static, "update", counted)
+        agenda.submit_request(henk.session, {"title": "Wachtlijsten", "minutes": 20, "theme": None})
+        await until(
+            pilot, lambda: "[b]4[/b]" in str(els.screen.query_one("#card-requests").content)
+        )
+        await pilot.pause(0.6)  # the watcher's next looks change nothing more
+        assert drawn == ["card-requests"]
