@@ -351,9 +351,12 @@ class BoardSite:
         height = _number(request.query.get("height"), 24)
         cookie = request.cookies.get(COOKIE, "")
 
+        announced: list[str] = []  # files this tab's app made (its bytes come from the app)
+
         async def write_str(text: str) -> None:
             if text.startswith('["deliver_file_start"'):  # a file made for this member
-                self.downloads[str(json.loads(text)[1])] = cookie
+                announced.append(str(json.loads(text)[1]))
+                self.downloads[announced[-1]] = cookie
             await socket.send_str(text)
 
         service = AppService(
@@ -378,6 +381,8 @@ class BoardSite:
                 elif kind == "ping":
                     await socket.send_json(["pong", data])
         finally:
+            for key in announced:  # not fetched while the app ran: it can no longer be
+                self.downloads.pop(key, None)
             await service.stop()
             # textual-serve keeps its process private; wait for it, so that its pipes are
             # closed here and not when the loop is gone (the one private name of it we use)
