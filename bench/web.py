@@ -29,6 +29,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from bench.console import BOARD_NOW
 from bench.console import measure as console_keys
@@ -250,7 +251,7 @@ def main() -> None:
     empty = [kind for kind, v in browser.items() if not v]
     if empty:
         raise SystemExit(f"nothing measured: {', '.join(empty)}")
-    summary = {
+    summary: dict[str, Any] = {
         kind: {
             "n": len(v),
             "p50": statistics.median(v),
@@ -260,9 +261,9 @@ def main() -> None:
         }
         for kind, v in browser.items()
     }
-    summary["sessions"] = {"apps": apps, "PSS MB": pss, "RSS MB": rss}  # type: ignore[dict-item]
-    summary["console alone"] = baseline  # type: ignore[assignment]
-    summary["console with sessions"] = together  # type: ignore[assignment]
+    summary["sessions"] = {"apps": apps, "PSS MB": pss, "RSS MB": rss}
+    summary["console alone"] = baseline
+    summary["console with sessions"] = together
     OUT.mkdir(exist_ok=True)
     (OUT / "web.json").write_text(json.dumps(summary, indent=2))
     for kind, v in summary.items():
