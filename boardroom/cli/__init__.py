@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "check": "board",
     "verify": "board",
     "backup": "board",
+    "present": "board",
     "plan": "plan",
     "request": "request",
     "agenda": "agenda",

@@ -89,6 +89,16 @@ def register(commands: Commands) -> None:
     host_path(backup, "target", stdio=None, metavar="TARGET", help="the new backup file")
     backup.set_defaults(handler=run_backup, owner_only=True)
 
+    present = commands.add_parser(
+        "present",
+        help="the room display: the meeting live, for a projector or a shared screen",
+        description="A read-only screen that follows the meeting in progress without a key:"
+        " its clock, the current item and its time box, the proposal being decided, how many"
+        " have answered (the outcome once concluded) and the speakers' queue. esc ends it.",
+    )
+    common(present)
+    present.set_defaults(handler=run_present)
+
 
 def run_demo(inv: Invocation) -> int:
     from boardroom.config import data_dir
@@ -198,7 +208,21 @@ def run_backup(inv: Invocation) -> int:
     return 0
 
 
-def open_app(inv: Invocation) -> int:
+def run_present(inv: Invocation) -> int:
+    if inv.over_ssh and not sys.stdin.isatty():
+        from boardroom.domain.errors import PermissionDenied
+
+        raise PermissionDenied(
+            "the room display needs a terminal: connect with ssh -t (ssh -t board@host present)"
+        )
+    if not inv.db_path.exists():
+        from boardroom.domain.errors import NotFound
+
+        raise NotFound("no board here", str(inv.db_path))
+    return open_app(inv, present=True)
+
+
+def open_app(inv: Invocation, present: bool = False) -> int:
     """The app on the board, as the user (over SSH: as the key's member, its host closed)."""
     from boardroom.tui.app import BoardroomApp
 
@@ -225,6 +249,7 @@ def open_app(inv: Invocation) -> int:
         clock=inv.now,
         files=inv.files,
         in_browser=inv.passkey is not None,
+        present=present,
     )
     try:
         app.run()

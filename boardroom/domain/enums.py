@@ -128,6 +128,12 @@ class AttendanceStatus(StrEnum):
     REMOTE = "remote"
 
 
+class FloorStatus(StrEnum):
+    WAITING = "waiting"
+    GIVEN = "given"
+    WITHDRAWN = "withdrawn"
+
+
 class ProposalStatus(StrEnum):
     OPEN = "open"
     ADOPTED = "adopted"

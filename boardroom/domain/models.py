@@ -29,6 +29,7 @@ from boardroom.domain.enums import (  # noqa: F401  (re-exported: m.Role, m.Purp
     ConsentAnswerKind,
     DecisionMethod,
     DecisionStatus,
+    FloorStatus,
     Frequency,
     InterestRoundStatus,
     ItemKind,
@@ -329,6 +330,17 @@ class Ballot(Record):
     weight: float = 1
     #: who entered it: the voter, or the chair (or secretary) for them; None before it was kept
     entered_by_id: int | None = None
+
+
+class FloorRequest(Record):
+    """A member asking for the floor on an agenda item: waiting in the queue, given the floor
+    by the chair, or withdrawn."""
+
+    agenda_item_id: int
+    member_id: int
+    status: FloorStatus = FloorStatus.WAITING
+    remote: bool = False  # asked while attending remotely
+    given_at: str | None = None
 
 
 class ConsentAnswer(Record):

@@ -19,9 +19,11 @@ class Capability(StrEnum):
     OPEN_CLOSE_MEETING = "open_close_meeting"
     APPROVE_MINUTES = "approve_minutes"
     KEEP_WERKAGENDA = "keep_werkagenda"  # result agreements, KPIs and their figures
+    #: answer in a round for one's own seat, ask for the floor (a guest only follows)
+    TAKE_PART = "take_part"
 
 
-_EVERYONE = {Capability.READ, Capability.REQUEST_AGENDA}
+_EVERYONE = {Capability.READ, Capability.REQUEST_AGENDA, Capability.TAKE_PART}
 _ORGANISERS = _EVERYONE | {
     Capability.EDIT_COMPOSITION,
     Capability.PLAN,

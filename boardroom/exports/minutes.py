@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from boardroom.exports.document import Block, Bullets, Document, Heading, Paragraph, Table
 from boardroom.i18n import _, day_text, format_date, format_decimal, format_number, label
-from boardroom.i18n.record import tally_text
+from boardroom.i18n.record import entered_label, tally_text
 from boardroom.services.evaluation import EvaluationResult
 from boardroom.services.minutes import Attendee, Minutes, MinutesDecision, MinutesProposal
 from boardroom.services.record import RoundRecord
@@ -46,6 +46,16 @@ def _attendance(minutes: Minutes) -> list[Block]:
     return blocks
 
 
+def _recorded_by(current: RoundRecord) -> list[Block]:
+    """Who entered a round's ballots or answers: when some voters answered from their own
+    screens, the table says it row by row; when none did, one line names who recorded them
+    (nothing for a round from before this was kept)."""
+    if current.answered_themselves:
+        return []
+    names = current.recorded_by
+    return [Paragraph(", ".join(names), _("Recorded by") + ":")] if names else []
+
+
 def _round_blocks(rounds: list[RoundRecord], secret: bool, tally: bool) -> list[Block]:
     """Each round's ballots or answers; `tally`: a vote's count said under its ballots (a
     decision says it in its outcome already)."""
@@ -53,15 +63,18 @@ def _round_blocks(rounds: list[RoundRecord], secret: bool, tally: bool) -> list[
     for current in rounds:
         if current.round.kind.value == "vote":
             if current.ballots:
+                own = current.answered_themselves
                 blocks.append(
                     Table(
-                        [_("Voter"), _("Ballot"), _("Weight")],
+                        [_("Voter"), _("Ballot"), _("Weight")] + ([_("Entered")] if own else []),
                         [
-                            [name, label(choice), format_number(weight)]
-                            for name, choice, weight in current.ballots
+                            [b.voter, label(b.choice), format_number(b.weight)]
+                            + ([entered_label(*b.entered)] if own else [])
+                            for b in current.ballots
                         ],
                     )
                 )
+                blocks += _recorded_by(current)
             elif secret:
                 blocks.append(Paragraph(_("Secret ballot: the counts only.")))
             if tally and current.round.for_weight is not None:
@@ -82,12 +95,19 @@ def _round_blocks(rounds: list[RoundRecord], secret: bool, tally: bool) -> list[
                     ),
                 )
             )
+            own = current.answered_themselves
             blocks.append(
                 Table(
-                    [_("Member"), _("Answer"), _("Concern or reason")],
-                    [[name, label(answer), note] for name, answer, note in current.answers],
+                    [_("Member"), _("Answer"), _("Concern or reason")]
+                    + ([_("Entered")] if own else []),
+                    [
+                        [a.member, label(a.answer), a.note]
+                        + ([entered_label(*a.entered)] if own else [])
+                        for a in current.answers
+                    ],
                 )
             )
+            blocks += _recorded_by(current)
     return blocks
 
 
@@ -174,6 +194,16 @@ def minutes_document(minutes: Minutes) -> Document:
             alone = len(item.notes_by) == 1 and not item.notes
             heading = _("Notes") if alone else _("Notes ({author})").format(author=author)
             doc.add(Paragraph(text, heading + ":"))
+        if item.speakers:
+            doc.add(
+                Paragraph(
+                    ", ".join(
+                        f"{name} ({_('remote')})" if remote else name
+                        for name, remote in item.speakers
+                    ),
+                    _("Speakers") + ":",
+                )
+            )
         if item.outcome:
             doc.add(Paragraph(item.outcome, _("Outcome") + ":"))
         for adopted in item.adopted_minutes:

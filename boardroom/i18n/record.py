@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from boardroom.domain.models import Decision
 
 
+def entered_label(own: bool, by: str) -> str:
+    """How a ballot or answer came into the record: from the voter's own screen, or recorded
+    for them by the chair or the secretary ("" when the record does not say: before 2026)."""
+    if own:
+        return _("own screen")
+    return _("recorded by {name}").format(name=by) if by else ""
+
+
 def rule_name(rule: VoteRule) -> str:
     return {
         VoteRule.SIMPLE: _("simple majority"),

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from boardroom.domain import consent
 from boardroom.domain import models as m
-from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
+from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod, VoteRule
 from boardroom.domain.errors import Conflict, PermissionDenied
+from boardroom.domain.permissions import Capability
 from boardroom.domain.voting import Voter
 from boardroom.i18n import _
 from boardroom.services.decide import (
@@ -41,6 +42,8 @@ class OpenRound:
     title: str  # the proposal's
     version: int
     text: str  # the version being decided
+    #: a vote's majority rule (the proposal's, else the board's); None for a consent round
+    vote_rule: VoteRule | None
     #: this member answers in it (the perspective's voter, present); else they follow it
     entitled: bool
     #: their answer now: a Choice or a ConsentAnswerKind, and a concern's or objection's text
@@ -50,16 +53,23 @@ class OpenRound:
     voters: int
 
 
-def round_now(session: Session) -> OpenRound | None:
+def open_round(session: Session) -> m.Round | None:
     """The round open at the meeting in progress, if any (one at a time: rounds are opened
-    and concluded by the chair, item by item)."""
+    and concluded by the chair, item by item). Two indexed reads: every open session asks
+    it at each commit of any other."""
     meeting_id = session.repo.meeting_in_progress_id()
     if meeting_id is None:
         return None
     rounds = session.repo.open_rounds(meeting_id)
-    if not rounds:
+    return rounds[-1] if rounds else None
+
+
+def round_now(session: Session) -> OpenRound | None:
+    """The open round as this member's screen shows it."""
+    session.require(Capability.READ, _("read the meeting"))
+    current = open_round(session)
+    if current is None:
         return None
-    current = rounds[0]
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     version = session.repo.model(m.ProposalVersion, current.version_id)
     me = session.user.id if session.user is not None else None
@@ -86,6 +96,9 @@ def round_now(session: Session) -> OpenRound | None:
         title=proposal.title,
         version=version.version,
         text=version.text,
+        vote_rule=(proposal.vote_rule or _board_rule(session))
+        if current.kind == DecisionMethod.VOTE
+        else None,
         entitled=entitled,
         mine=mine,
         note=note,
@@ -94,9 +107,16 @@ def round_now(session: Session) -> OpenRound | None:
     )
 
 
+def _board_rule(session: Session) -> VoteRule:
+    board = session.repo.board()
+    assert board is not None
+    return board.vote_rule  # type: ignore[no-any-return]
+
+
 def _my_seat(session: Session, current: m.Round) -> Voter:
     """The member answering, who must hold a seat in this round, present; a secret ballot is
     not answered from a screen."""
+    session.require(Capability.TAKE_PART, _("answer in a round"))
     if session.user is None:
         raise PermissionDenied(_("only a member answers for themselves: start with --as NAME"))
     proposal = session.repo.model(m.Proposal, current.proposal_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
@@ -647,6 +647,12 @@ class RoundView:
     weights: dict[int, float]  # voter → weight
     tally: Tally
     decision: m.Decision | None = None  # what the proposal became, once a round adopted it
+    #: voter → who entered their ballot or (last) answer: the voter themselves from their own
+    #: screen, the chair or secretary at the console, None when it was not kept (before)
+    entered_by: dict[int, int | None] = field(default_factory=dict)
+
+    def answered_themselves(self, voter: int) -> bool:
+        return self.entered_by.get(voter) == voter
 
     @property
     def next_voter(self) -> int | None:
@@ -659,12 +665,17 @@ def round_view(session: Session, round_id: int) -> RoundView:
     current = session.repo.model(m.Round, round_id)
     proposal = session.repo.model(m.Proposal, current.proposal_id)
     voters = {v.member_id: v.weight for v in entitled_voters(session, proposal.meeting_id)}
+    ballots = session.repo.ballots(round_id)
+    rows = session.repo.answers(round_id)  # in the order given: the last one counts
+    entered_by = {a.member_id: a.entered_by_id for a in rows}
+    entered_by.update({b.voter_id: b.entered_by_id for b in ballots})
     return RoundView(
         round=current,
         proposal=proposal,
         version=session.repo.model(m.ProposalVersion, current.version_id),
-        ballots={b.voter_id: b.choice for b in session.repo.ballots(round_id)},
-        answers=answers(session, round_id),
+        ballots={b.voter_id: b.choice for b in ballots},
+        answers=[consent.Answer(a.member_id, a.answer, a.note) for a in rows],
+        entered_by=entered_by,
         weights={v: voters.get(v, 1.0) for v in current.voter_order},
         tally=tally(session, round_id),
         decision=session.repo.decision_for_proposal(current.proposal_id)

@@ -87,6 +87,8 @@ class MinutesItem:
     adopted_minutes: list[dt.datetime] = field(default_factory=list)
     #: under the evaluation item: the evaluation held at this meeting
     evaluation: EvaluationResult | None = None
+    #: who was given the floor on the item, in order: (name, attending remotely)
+    speakers: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,11 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
     items = []
     held_items = repo.items(meeting_id)
     notes = notes_on(session, [item.id or 0 for item in held_items])
+    speakers: dict[int, list[tuple[str, bool]]] = {}
+    for given in repo.speakers(meeting_id):
+        speakers.setdefault(given.agenda_item_id, []).append(
+            (by_id[given.member_id].name, given.remote)
+        )
     for item in held_items:
         item_decisions = []
         for decision in (d for d in decisions if d.agenda_item_id == item.id):
@@ -235,6 +242,7 @@ def build_minutes(session: Session, meeting_id: int) -> Minutes:
                 ],
                 approved if item.kind == ItemKind.MINUTES else [],
                 held_evaluation if item.kind == ItemKind.EVALUATION else None,
+                speakers.get(item.id or 0, []),
             )
         )
     loose = [a for a in actions if a.agenda_item_id is None]

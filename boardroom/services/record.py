@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from boardroom.domain import models as m
 from boardroom.domain.clock import local_time
@@ -65,12 +65,47 @@ def decision_page(
     return session.repo.decision_rows(**query, limit=limit), session.repo.decision_count(**query)
 
 
+class Entered(NamedTuple):
+    """Who entered a ballot or an answer: the voter from their own screen (`own`), or who
+    recorded it for them (`by`: the chair or the secretary); neither when it was not kept."""
+
+    own: bool
+    by: str
+
+
+class BallotLine(NamedTuple):
+    voter: str
+    choice: str
+    weight: float
+    entered: Entered
+
+
+class AnswerLine(NamedTuple):
+    member: str
+    answer: str
+    note: str
+    entered: Entered
+
+
 @dataclass(frozen=True)
 class RoundRecord:
     round: m.Round
     version: m.ProposalVersion
-    ballots: list[tuple[str, str, float]]  # (voter, choice, weight) — empty for a secret ballot
-    answers: list[tuple[str, str, str]]  # (member, answer, note), in the order given
+    ballots: list[BallotLine]  # empty for a secret ballot
+    answers: list[AnswerLine]  # in the order given
+
+    @property
+    def answered_themselves(self) -> bool:
+        """Some voters entered their own ballot or answer, from their own screens."""
+        return any(line.entered.own for line in self._lines())
+
+    @property
+    def recorded_by(self) -> list[str]:
+        """Who recorded ballots or answers for voters (the chair, the secretary), in order."""
+        return list(dict.fromkeys(line.entered.by for line in self._lines() if line.entered.by))
+
+    def _lines(self) -> list[BallotLine | AnswerLine]:
+        return [*self.ballots, *self.answers]
 
 
 @dataclass(frozen=True)
@@ -125,16 +160,33 @@ def proposal_rounds(session: Session, proposal: m.Proposal) -> list[RoundRecord]
                 substitute=row.substitute_name, member=names[row.member_id]
             )
     by_id = {v.id: v for v in repo.versions(proposal.id or 0)}
+    people = {x.id: x.name for x in repo.members()}
+
+    def entered(voter: int, by: int | None) -> Entered:
+        if by is None:
+            return Entered(False, "")
+        return Entered(by == voter, "" if by == voter else people.get(by, "?"))
+
     return [
         RoundRecord(
             current,
             by_id[current.version_id],
             [
-                (names.get(b.voter_id, "?"), b.choice.value, b.weight)
+                BallotLine(
+                    names.get(b.voter_id, "?"),
+                    b.choice.value,
+                    b.weight,
+                    entered(b.voter_id, b.entered_by_id),
+                )
                 for b in repo.ballots(current.id or 0)
             ],
             [
-                (names.get(a.member_id, "?"), a.answer.value, a.note)
+                AnswerLine(
+                    names.get(a.member_id, "?"),
+                    a.answer.value,
+                    a.note,
+                    entered(a.member_id, a.entered_by_id),
+                )
                 for a in repo.answers(current.id or 0)
             ],
         )

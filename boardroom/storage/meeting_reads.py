@@ -127,6 +127,20 @@ class MeetingReads(Reads):
     def ballots(self, round_id: int) -> list[m.Ballot]:
         return self.models("ballots", "round_id = ?", (round_id,))
 
+    def floor_requests(self, item_id: int) -> list[m.FloorRequest]:
+        """Who asked for the floor on an item, in the order asked."""
+        return self.models("floor_requests", "agenda_item_id = ?", (item_id,))
+
+    def speakers(self, meeting_id: int) -> list[m.FloorRequest]:
+        """Who was given the floor at a meeting, item by item, in the order given."""
+        return self.models(
+            "floor_requests",
+            "status = 'given' AND agenda_item_id IN"
+            " (SELECT id FROM agenda_items WHERE meeting_id = ?)",
+            (meeting_id,),
+            order="agenda_item_id, given_at, id",
+        )
+
     def answers(self, round_id: int) -> list[m.ConsentAnswer]:
         return self.models("consent_answers", "round_id = ?", (round_id,), order="seq")
 

@@ -216,8 +216,9 @@ SEALED = {
 
 #: What a seal covers. 1: as sealed before schema 8; 2: also each decision's outcome facts;
 #: 3: also each author's notes on the meeting's items (schema 11); 4: also who entered each
-#: ballot and consent answer (schema 15).
-SEAL_SCHEME = 4
+#: ballot and consent answer (schema 15); 5: also who asked for the floor and was given it
+#: (schema 16).
+SEAL_SCHEME = 5
 
 
 class SealReads(Reads):
@@ -267,6 +268,13 @@ class SealReads(Reads):
             " WHERE p.meeting_id = ? ORDER BY a.id",
             (meeting_id,),
         )
+        if scheme >= 5:
+            content["floor"] = self.query(
+                "SELECT f.id, f.agenda_item_id, f.member_id, f.status, f.remote"
+                " FROM floor_requests f JOIN agenda_items i ON i.id = f.agenda_item_id"
+                " WHERE i.meeting_id = ? ORDER BY f.id",
+                (meeting_id,),
+            )
         text = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

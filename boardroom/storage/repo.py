@@ -63,6 +63,7 @@ def table_models() -> dict[str, type[m.Record]]:
         "rounds": m.Round,
         "ballots": m.Ballot,
         "consent_answers": m.ConsentAnswer,
+        "floor_requests": m.FloorRequest,
         "decisions": m.Decision,
         "actions": m.Action,
         "action_updates": m.ActionUpdate,

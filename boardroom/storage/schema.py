@@ -681,6 +681,25 @@ def _v15(db: sqlite_utils.Database, _now: str) -> None:
         db.conn.execute(f"CREATE INDEX idx_{table}_entered_by ON {table}(entered_by_id)")
 
 
+def _v16(db: sqlite_utils.Database, _now: str) -> None:
+    """Asking for the floor: a member's request on an agenda item, in the order asked, until
+    the chair gives the floor (given) or the member withdraws it. `remote`: asked by a member
+    attending remotely at that moment."""
+    for statement in (
+        f"""CREATE TABLE floor_requests (
+    id INTEGER PRIMARY KEY,
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE RESTRICT,
+    status TEXT NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'given', 'withdrawn')),
+    remote INTEGER NOT NULL DEFAULT 0 CHECK (remote IN (0, 1)),
+    given_at TEXT,{STAMPS}
+)""",
+        "CREATE INDEX idx_floor_requests_item ON floor_requests(agenda_item_id, status)",
+        "CREATE INDEX idx_floor_requests_member ON floor_requests(member_id)",
+    ):
+        db.conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -706,6 +725,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "the board's house style: accent colour, logo, font", _v13),
     Migration(14, "invitation links and passkeys: members in the browser", _v14),
     Migration(15, "who entered each ballot and consent answer", _v15),
+    Migration(16, "asking for the floor: the speakers' queue per agenda item", _v16),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -113,6 +113,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         Binding("f10,K", "go('calendar')", N_("Annual calendar")),
         Binding("f11,E", "go('requests')", N_("Agenda requests")),
         Binding("f12,W", "go('werkagenda')", N_("Work agenda")),
+        Binding("L", "take_part", N_("Meeting now")),
         Binding("q", "quit", N_("Quit")),
     ]
 
@@ -126,6 +127,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         clock: Clock | None = None,
         files: HostFiles = LOCAL,
         in_browser: bool = False,
+        present: bool = False,
     ) -> None:
         if in_browser:
             # The browser keeps ctrl+p (print) and the F-keys for itself where it can; the
@@ -148,9 +150,13 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         #: served in a browser tab (`boardroom serve`): the footer shows the keys a browser
         #: leaves to the page, and exports download to the member's browser
         self.in_browser = in_browser
+        #: the room display only (`boardroom present`): for a projector, it ends with esc
+        self.present = present
         #: why this session's access ended while it was open (the app then closes)
         self.access_ended: str | None = None
         self._seen_day = session.today if session is not None else None
+        #: the open round this session was last shown (the app shows each new one once)
+        self._offered_round: int | None = None
         #: the warm-up after the first frame is done (tests wait for it, to be deterministic)
         self.warmed_up = False
         #: when the last key or click came in (the warm-up and the collector wait for quiet)
@@ -167,6 +173,11 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
 
             self.push_screen(WelcomeScreen(self.db_path))
         else:
+            if self.present:
+                from boardroom.tui.screens.present import RoomDisplay
+
+                self.push_screen(RoomDisplay(standalone=True))
+                return
             if self.session.user is None:
                 self.notify(_("Read-only: start with --as NAME to make changes."), timeout=6)
             self._resume_meeting()
@@ -189,6 +200,7 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
             return
         self.set_interval(LIVE_INTERVAL, self._watch_board)
         self.start_replication()
+        self._offer_round()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
@@ -219,6 +231,44 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
                     changed()
                 except BoardroomError as error:  # e.g. the row shown was removed meanwhile
                     self.notify(str(error), severity="warning")
+        self._offer_round()
+
+    def _offer_round(self) -> None:
+        """When the chair opens a vote or a consent round, every member's session shows it
+        with the keys to answer, over whatever screen they are on — not over the screens
+        that record it (the chair's and the secretary's) or the room display."""
+        if self.session is None or self.session.user is None:
+            return
+        from boardroom.services.answering import open_round
+
+        current = open_round(self.session)
+        round_id = current.id if current is not None else None
+        if round_id == self._offered_round:
+            return
+        self._offered_round = round_id
+        if round_id is None:
+            return
+        from boardroom.domain.permissions import Capability
+        from boardroom.tui.screens.console import MeetingConsole
+        from boardroom.tui.screens.present import RoomDisplay
+        from boardroom.tui.screens.round import RoundScreen
+        from boardroom.tui.screens.taking_part import TakingPartScreen
+
+        recording = self.session.can(Capability.RECORD)
+        for screen in self.screen_stack:
+            if isinstance(screen, (RoundScreen, RoomDisplay, TakingPartScreen)) or (
+                recording and isinstance(screen, MeetingConsole)
+            ):
+                return
+        self.push_screen(TakingPartScreen(opened_for=round_id))
+
+    def action_take_part(self) -> None:
+        """The meeting as a member follows it, with the keys to answer and to ask for the
+        floor (the app opens it by itself when a round opens)."""
+        from boardroom.tui.screens.taking_part import TakingPartScreen
+
+        if self.session is not None and not isinstance(self.screen, TakingPartScreen):
+            self.push_screen(TakingPartScreen())
 
     def _access_gone(self) -> bool:
         """Over SSH: the key was removed or its member deactivated (by someone else, or by the

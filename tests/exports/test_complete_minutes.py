@@ -40,8 +40,9 @@ def test_the_rejected_vote_is_in_the_minutes_with_its_ballots_and_count(open_dem
     assert item[proposal + 3 : proposal + 5] == ["| Voter | Ballot | Weight |", "|---|---|---|"]
     ballots = item[proposal + 5 : proposal + 13]
     assert [row.split(" | ")[1] for row in ballots] == ["against", "for"] * 4
+    assert item[proposal + 13] == "**Recorded by:** Els Verhoeven"  # all at the console
     assert (
-        item[proposal + 13]
+        item[proposal + 14]
         == "**Count:** 4 for, 4 against, 0 abstentions; 9 entitled to vote — rejected"
     )
 

@@ -11,6 +11,7 @@ from boardroom.domain import models as m
 from boardroom.domain.enums import Choice, ConsentAnswerKind, DecisionMethod
 from boardroom.domain.errors import Conflict, PermissionDenied, ValidationProblem
 from boardroom.services import answering, decide
+from boardroom.services.minutes import build_minutes
 from boardroom.services.session import open_session
 from tests.services.test_meeting import Clock, deciding_item, member, opened
 
@@ -128,7 +129,9 @@ def test_only_the_perspectives_voter_answers_for_it(chair, as_member):
         answering.vote(els, round_id, Choice.FOR)
     reader = open_session(chair.database.path, now=lambda: chair.now())
     try:
-        with pytest.raises(PermissionDenied, match="only a member answers for themselves"):
+        with pytest.raises(
+            PermissionDenied, match=r"viewer \(roles: guest\) may not answer in a round"
+        ):
             answering.vote(reader, round_id, Choice.FOR)
     finally:
         reader.close()
@@ -143,3 +146,66 @@ def test_a_secret_ballot_is_not_answered_from_a_screen(chair, as_member):
     with pytest.raises(Conflict, match="secret ballot: it is counted in the room"):
         answering.vote(henk, round_id, Choice.FOR)
     assert chair.repo.ballots(round_id) == []
+
+
+def test_two_sessions_of_one_member_answering_at_once_record_one_answer(chair, as_member):
+    """The same member on the laptop and in the browser, the same key in the same instant:
+    the second is refused in one line, one ballot is kept."""
+    round_id = a_round(chair, DecisionMethod.VOTE)
+    laptop, browser = as_member("Henk Jansen"), as_member("Henk Jansen")
+    answering.vote(laptop, round_id, Choice.FOR)
+    with pytest.raises(Conflict, match="^that is your vote already$"):
+        answering.vote(browser, round_id, Choice.FOR)
+    assert [(b.choice, b.entered_by_id) for b in chair.repo.ballots(round_id)] == [
+        (Choice.FOR, member(chair, "Henk Jansen"))
+    ]
+
+
+def test_the_floor_queue_in_order_with_perspectives_and_remote_members_marked(
+    chair, as_member, clock
+):
+    from boardroom.domain.enums import AttendanceStatus
+    from boardroom.services import floor, meeting, room
+
+    mid = opened(chair)
+    sophie_id = member(chair, "Sophie Mulder")
+    meeting.set_attendance(chair, mid, sophie_id, AttendanceStatus.REMOTE)
+    item = deciding_item(chair, mid)
+    meeting.go_to_item(chair, mid, item.id)
+    henk, sophie = as_member("Henk Jansen"), as_member("Sophie Mulder")
+    els = as_member("Els Verhoeven")  # not recorded as present
+    assert floor.ask_for_floor(sophie) == 1
+    assert floor.ask_for_floor(henk) == 2
+    with pytest.raises(Conflict, match="you are on the speakers' list already"):
+        floor.ask_for_floor(henk)
+    with pytest.raises(Conflict, match="Els Verhoeven is not recorded as present"):
+        floor.ask_for_floor(els)
+    with pytest.raises(PermissionDenied, match="Henk Jansen .* may not give the floor"):
+        floor.next_speaker(henk, mid)
+    queue = floor.floor(chair, item.id)
+    assert [(s.name, s.perspective, s.remote) for s in queue.queue] == [
+        ("Sophie Mulder", "Ouderenzorg (VVT)", True),
+        ("Henk Jansen", "Ouderenzorg (VVT)", False),
+    ]
+    assert (queue.place_of(member(chair, "Henk Jansen")), queue.speaking) == (2, None)
+    floor.withdraw_floor(henk)
+    with pytest.raises(Conflict, match="you are not on the speakers' list"):
+        floor.withdraw_floor(henk)
+    assert floor.next_speaker(chair, mid).name == "Sophie Mulder"
+    assert floor.ask_for_floor(henk) == 1  # asked again after withdrawing: at the back
+    with pytest.raises(Conflict, match="you are on the speakers' list already"):
+        floor.ask_for_floor(henk)
+    clock.advance(minutes=3)
+    assert floor.next_speaker(chair, mid).name == "Henk Jansen"
+    with pytest.raises(Conflict, match="nobody is waiting for the floor"):
+        floor.next_speaker(chair, mid)
+    view = room.room(els)
+    assert view.floor is not None and view.floor.speaking.name == "Henk Jansen"
+    assert [s.name for s in view.floor.spoke] == ["Sophie Mulder", "Henk Jansen"]
+    assert [(s.member_id, s.remote) for s in chair.repo.speakers(mid)] == [
+        (sophie_id, True),
+        (member(chair, "Henk Jansen"), False),
+    ]
+    minutes = build_minutes(chair, mid)
+    spoken = next(i for i in minutes.items if i.position == item.position)
+    assert spoken.speakers == [("Sophie Mulder", True), ("Henk Jansen", False)]

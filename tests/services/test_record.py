@@ -105,7 +105,10 @@ def test_a_decisions_story_rounds_answers_versions_and_lineage(open_demo):
     vote = next(r for r in record.decisions(session) if r["method"] == "vote")
     ballots = record.decision_detail(session, vote["id"]).rounds[0].ballots
     assert vote["number"] == "B2026-08-01"
-    choices = [choice for _name, choice, _weight in ballots]
+    choices = [ballot.choice for ballot in ballots]
+    assert {ballot.entered for ballot in ballots} == {
+        record.Entered(False, "Els Verhoeven")
+    }  # at the console
     assert (choices.count("for"), choices.count("against"), choices.count("abstain")) == (5, 3, 1)
     facts = DecisionOutcome.from_json(vote["outcome"])
     assert (facts.for_weight, facts.against_weight, facts.abstain_weight) == (5, 3, 1)

@@ -54,6 +54,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
                                for p in ("sha256", "name"))):  # fmt: skip
         conn.execute(f"ALTER TABLE boards DROP COLUMN {column}")  # what migration 13 added
     conn.execute("ALTER TABLE agenda_items DROP COLUMN proposal")  # what migration 12 added
+    conn.execute("DROP TABLE floor_requests")  # what migration 16 added
     conn.execute("DROP TABLE item_notes")  # what migration 11 added
     for table in ("ballots", "consent_answers"):  # what migration 15 added
         conn.execute(f"DROP INDEX idx_{table}_entered_by")
@@ -87,7 +88,7 @@ def as_schema_7(path) -> dict[str, DecisionOutcome]:
 def test_old_decisions_get_their_facts_from_their_rounds(demo_path, capsys):
     live = as_schema_7(demo_path)
     database = Database(demo_path)
-    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12, 13, 14, 15]
+    assert migrate(database, fixed_now) == [8, 9, 10, 11, 12, 13, 14, 15, 16]
     repo = Repo(database)
     rows = repo.query("SELECT number, method, outcome, outcome_summary FROM decisions")
     migrated = {r["number"]: DecisionOutcome.from_json(r["outcome"]) for r in rows}

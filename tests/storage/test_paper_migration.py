@@ -40,7 +40,7 @@ def test_found_files_are_taken_in_missing_and_changed_ones_are_listed(tmp_path):
     changed.write_bytes(b"versie 2, na het toevoegen gewijzigd")
     gone.unlink()
 
-    assert migrate(database, fixed_now) == [9, 10, 11, 12, 13, 14, 15]
+    assert migrate(database, fixed_now) == [9, 10, 11, 12, 13, 14, 15, 16]
     assert list(tmp_path.glob("old.db.v8-*.bak"))  # backed up first
     stored = {
         r["sha256"]: bytes(r["content"])

@@ -60,6 +60,7 @@ class ConsentScreen(RoundScreen):
         # answer, no word cut); a concern or reason widens its column when it arrives.
         widest = max(len(_("Answer")), *(len(label(kind)) for kind in ConsentAnswerKind))
         self.columns.append(table.add_column(_("Answer"), width=widest))
+        self.columns.append(table.add_column(_("Entered"), width=self.entered_width()))
         self.columns.append(table.add_column(_("Concern or reason")))
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()
@@ -72,8 +73,8 @@ class ConsentScreen(RoundScreen):
         """A concern or reason gets the width the other columns leave (cut with … there; the
         whole text is in the minutes and on the decision's screen)."""
         table = self.query_one(DataTable)
-        others = sum(table.columns[key].get_render_width(table) for key in self.columns[:3])
-        column = table.columns[self.columns[3]]
+        others = sum(table.columns[key].get_render_width(table) for key in self.columns[:4])
+        column = table.columns[self.columns[4]]
         column.auto_width = False
         column.width = max(len(_("Concern or reason")), table.size.width - others - 4)
         table.refresh(layout=True)
@@ -90,9 +91,13 @@ class ConsentScreen(RoundScreen):
         def cells(voter: int) -> list[object]:
             answer = final.get(voter)
             note = answer.note if answer else ""
-            return [label(answer.kind) if answer else "—", cell_text(note, cut=True)]
+            return [
+                label(answer.kind) if answer else "—",
+                self.entered(view, voter),
+                cell_text(note, cut=True),
+            ]
 
-        self.show_voters(view, state, self.columns, cells, ["", ""])
+        self.show_voters(view, state, self.columns, cells, ["", "", ""])
         asking = self.query_one("#asking", Static)
         if view.round.status == "open" and view.next_voter is not None:
             asking.update(

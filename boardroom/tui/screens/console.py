@@ -15,9 +15,11 @@ from boardroom.domain.errors import BoardroomError
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import N_, _, format_date, format_decimal, label
 from boardroom.services import decide
+from boardroom.services import floor as speakers
 from boardroom.services import meeting as live
 from boardroom.services import notes as taking_notes
 from boardroom.tui.screens.common import BoardScreen
+from boardroom.tui.screens.taking_part import floor_lines
 from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.timer import ItemTimer
@@ -48,6 +50,7 @@ class MeetingConsole(BoardScreen):
     MeetingConsole #meeting-clock { padding: 0 1; color: $text-muted; }
     MeetingConsole #notes { height: 1fr; min-height: 5; }
     MeetingConsole #other-notes { height: auto; max-height: 12; color: $text-muted; }
+    MeetingConsole #floor { height: auto; max-height: 8; }
     MeetingConsole #records { height: auto; max-height: 20; color: $text-muted; }
     MeetingConsole #quorum-line { height: 1; padding: 0 1; background: $boost; }
     """
@@ -65,6 +68,8 @@ class MeetingConsole(BoardScreen):
         Binding("b", "behaviour", N_("Behaviour check")),
         Binding("f", "defer", N_("Defer item")),
         Binding("w", "werkagenda", N_("Work agenda")),
+        Binding("h", "next_speaker", N_("Next speaker")),
+        Binding("r", "room_display", N_("Room display")),
         Binding("escape", "back", N_("Back")),
     ]
 
@@ -91,6 +96,7 @@ class MeetingConsole(BoardScreen):
                 notes.border_title = _("My notes")
                 yield notes
                 yield Static(id="other-notes")
+                yield Static(id="floor")
                 yield Static(id="records")
         yield KeyFooter()
 
@@ -107,7 +113,7 @@ class MeetingConsole(BoardScreen):
 
     #: the keys of someone who records (the secretary, the chair), and of the chair alone
     RECORDING = {"attendance", "step", "notes", "propose", "decision", "action", "interest",
-                 "behaviour", "defer"}  # fmt: skip
+                 "behaviour", "defer", "next_speaker"}  # fmt: skip
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that can do something now, for this user: a portfolio holder sees
@@ -163,6 +169,7 @@ class MeetingConsole(BoardScreen):
             self.query_one("#item-meta", Static).update("")
             notes.disabled = True
             self.query_one("#other-notes", Static).update("")
+            self.query_one("#floor", Static).update("")
             self.my_notes = None
         else:
             presenter = state.name(item.presenter_id) if item.presenter_id else "—"
@@ -174,6 +181,7 @@ class MeetingConsole(BoardScreen):
             )
             notes.disabled = state.meeting.status != MeetingStatus.IN_PROGRESS
             self.show_notes(item.id or 0)
+            self.show_floor(item.id or 0)
         self.query_one("#records", Static).update(self.records_text())
         self.refresh_bindings()
         self.tick()
@@ -198,6 +206,14 @@ class MeetingConsole(BoardScreen):
         self.query_one("#other-notes", Static).update(
             "\n".join(f"[b]{escape(who)}[/b]: {escape(text)}" for who, text in others)
         )
+
+    def show_floor(self, item_id: int) -> None:
+        """Who has the floor and who asked for it, in order (remote members marked)."""
+        lines = floor_lines(speakers.floor(self.session, item_id))
+        header = f"[b]{_('The floor')}[/b]"
+        if self.session.can(Capability.RECORD):
+            header += f"  [dim]({_('h: next speaker')})[/]"
+        self.query_one("#floor", Static).update("\n".join([header, *lines]) if lines else "")
 
     def agenda_text(self) -> str:
         assert self.state is not None
@@ -337,6 +353,19 @@ class MeetingConsole(BoardScreen):
         from boardroom.tui.screens.attendance import AttendanceScreen
 
         self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    def action_next_speaker(self) -> None:
+        """Give the floor to the first who asked for it on the current item."""
+        given: list[speakers.Speaker] = []
+        if self.attempt(lambda: given.append(speakers.next_speaker(self.session, self.meeting_id))):
+            self.notify(f"{_('The floor')}: {given[0].name}", timeout=4)
+
+    def action_room_display(self) -> None:
+        """The room display on this screen (a projector on this laptop); esc comes back. On
+        another computer or terminal: `boardroom present`."""
+        from boardroom.tui.screens.present import RoomDisplay
+
+        self.app.push_screen(RoomDisplay())
 
     def action_werkagenda(self) -> None:
         """The werkagenda of the current item's theme; under a monitoring item, all of it;

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from boardroom.i18n import N_, _, format_date, label
-from boardroom.i18n.record import decision_outcome
+from boardroom.i18n.record import decision_outcome, entered_label
 from boardroom.services import record
 from boardroom.services.session import Session
 from boardroom.tui.internals.bindings import TranslatedBindings
@@ -17,6 +17,11 @@ from boardroom.tui.screens.base import Row, TableScreen, counted
 from boardroom.tui.widgets.footer import KeyFooter
 
 SHOWN = 100  # rows drawn at once (a few screens); the count line says how many match
+
+
+def entered_text(entered: record.Entered) -> str:
+    said = entered_label(*entered)
+    return f" · {said}" if said else ""
 
 
 def short(text: str, width: int) -> str:
@@ -207,11 +212,13 @@ class DecisionScreen(TranslatedBindings, Screen[None]):
                 f" {current.version.version}: {current.version.text}",
             ]
             lines += [
-                f"  {name}: {label(choice)} ({weight:g})"
-                for name, choice, weight in current.ballots
+                f"  {b.voter}: {label(b.choice)} ({b.weight:g}){entered_text(b.entered)}"
+                for b in current.ballots
             ]
             lines += [
-                f"  {name}: {label(answer)}" + (f" — {note}" if note else "")
-                for name, answer, note in current.answers
+                f"  {a.member}: {label(a.answer)}"
+                + (f" — {a.note}" if a.note else "")
+                + entered_text(a.entered)
+                for a in current.answers
             ]
         self.query_one("#story", Static).update("\n".join(lines))

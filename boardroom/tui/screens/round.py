@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
+from boardroom.i18n import _
 from boardroom.services import decide
 from boardroom.services import meeting as live
 from boardroom.tui.screens.common import BoardScreen
@@ -43,6 +44,20 @@ class RoundScreen(BoardScreen):
 
     def board_changed(self) -> None:
         self.reload()
+
+    @staticmethod
+    def entered_labels() -> tuple[str, str]:
+        """How a ballot or answer came in: from the voter's own screen, or recorded here."""
+        return _("own screen"), _("recorded")
+
+    def entered(self, view: decide.RoundView, voter: int) -> str:
+        if voter not in view.entered_by or view.entered_by[voter] is None:
+            return ""
+        own, recorded = self.entered_labels()
+        return own if view.answered_themselves(voter) else recorded
+
+    def entered_width(self) -> int:
+        return max(len(_("Entered")), *(len(text) for text in self.entered_labels()))
 
     def view(self) -> decide.RoundView:
         return decide.round_view(self.session, self.round_id)

@@ -49,6 +49,7 @@ class VoteScreen(RoundScreen):
         # table's layout, and no word is cut ("against", "tegen", "onthouding").
         widest = max(len(_("Ballot")), *(len(label(choice)) for choice in Choice))
         self.columns.append(table.add_column(_("Ballot"), width=widest))
+        self.columns.append(table.add_column(_("Entered"), width=self.entered_width()))
         self.reload()
         view = self.view()
         if view.proposal.secret and view.round.status == "open":
@@ -66,9 +67,13 @@ class VoteScreen(RoundScreen):
 
             def cells(voter: int) -> list[object]:
                 choice = view.ballots.get(voter)
-                return [f"{view.weights[voter]:g}", label(choice) if choice else "—"]
+                return [
+                    f"{view.weights[voter]:g}",
+                    label(choice) if choice else "—",
+                    self.entered(view, voter),
+                ]
 
-            self.show_voters(view, state, self.columns, cells, ["", ""])
+            self.show_voters(view, state, self.columns, cells, ["", "", ""])
         closed = self.result is not None or view.round.status != "open"
         if closed != self.closed:
             self.closed = closed
