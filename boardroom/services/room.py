@@ -91,7 +91,17 @@ def _latest_round(session: Session, item_id: int) -> RoomRound | None:
     ]
     if not rounds:
         return None
-    latest = max(rounds, key=lambda r: r.id or 0)
+    return round_of(session, max(rounds, key=lambda r: r.id or 0))
+
+
+def concluded(session: Session, round_id: int) -> RoomRound | None:
+    """The round once the chair concluded it (None while it is open)."""
+    current = session.repo.model(m.Round, round_id)
+    return round_of(session, current) if current.status != "open" else None
+
+
+def round_of(session: Session, latest: m.Round) -> RoomRound:
+    """A round as the room sees it: how many answered, or once concluded, how it ended."""
     proposal = session.repo.model(m.Proposal, latest.proposal_id)
     version = session.repo.model(m.ProposalVersion, latest.version_id)
     is_open = latest.status == "open"

@@ -34,6 +34,8 @@ JOURNEYS: dict[str, tuple[str, list[str]]] = {
     "vote": (CHAIR, [*MEETING, "v", "ctrl+s", "f", "a"]),
     "console_with_a_vote": (CHAIR, [*MEETING, "v", "ctrl+s", "f", "a", "escape"]),
     "consent": (CHAIR, [*MEETING, "c", "ctrl+s", "enter", "enter"]),
+    "taking_part": (CHAIR, [*MEETING, "c", "ctrl+s", "escape", "L"]),
+    "room_display": (CHAIR, [*MEETING, "c", "ctrl+s", "enter", "enter", "escape", "r"]),
     "behaviour": (CHAIR, [*MEETING, "b", "k", "down", "u"]),
     "summary": (CHAIR, [*MEETING, "b", "X"]),
     "decisions": (SECRETARY, ["f7"]),

@@ -20,6 +20,7 @@ import pytest
 from playwright.async_api import Browser, Page, Playwright, async_playwright
 
 from bench.web import passkey_device
+from boardroom.domain import models as m
 from boardroom.services import passkeys
 from boardroom.services.session import open_session
 from tests.conftest import fixed_now
@@ -343,3 +344,42 @@ async def test_a_request_filed_in_the_browser_shows_live_on_the_secretarys_ssh_s
             await browser.close()
     finally:
         secretary.close()
+
+
+async def test_a_member_votes_from_the_browser_and_the_round_closes_there(served, demo_path):
+    """Henk follows the board in his browser; the chair opens a roll-call vote at the table:
+    the vote appears in his tab by itself, he votes with one key, the ballot is his in the
+    record, and when the chair counts, the vote closes in his tab saying the outcome."""
+    from boardroom.domain.enums import Choice, DecisionMethod
+    from boardroom.services import decide
+    from tests.remote.test_notes_over_ssh import meeting_in_progress
+    from tests.services.test_meeting import deciding_item
+
+    link = invite(demo_path, "Henk Jansen", served)
+    async with async_playwright() as playwright:
+        browser = await chromium(playwright)
+        page = await with_a_passkey(browser)
+        screen = await join_and_sign_in(page, link, served)
+        mid, _first = meeting_in_progress(demo_path)
+        with open_session(demo_path, fixed_now, as_name="Marianne van der Velde") as chair:
+            item = deciding_item(chair, mid)
+            round_id = decide.propose(chair, item.id, "Regionale aanpak.", DecisionMethod.VOTE)
+        await screen.shows("Your answer, please.", timeout=3)
+        await screen.shows("simple majority")
+        await screen.press("f")
+        await screen.shows("Your answer: for", timeout=3)
+        with open_session(demo_path, fixed_now, as_name="Marianne van der Velde") as chair:
+            henk = chair.repo.member_by_name("Henk Jansen").id
+            [ballot] = chair.repo.ballots(round_id)
+            assert (ballot.voter_id, ballot.choice, ballot.entered_by_id) == (
+                henk,
+                Choice.FOR,
+                henk,
+            )
+            for voter in chair.repo.model(m.Round, round_id).voter_order:
+                if voter != henk:
+                    decide.cast_ballot(chair, round_id, voter, Choice.FOR)
+            number = decide.close_vote(chair, round_id).decision_number
+        await screen.shows(": adopted", timeout=3)  # said as the vote closes
+        await screen.shows(number)
+        await browser.close()

@@ -60,7 +60,7 @@ class ConsentScreen(RoundScreen):
         # answer, no word cut); a concern or reason widens its column when it arrives.
         widest = max(len(_("Answer")), *(len(label(kind)) for kind in ConsentAnswerKind))
         self.columns.append(table.add_column(_("Answer"), width=widest))
-        self.columns.append(table.add_column(_("Entered"), width=self.entered_width()))
+        self.columns.append(table.add_column(_("Own"), width=self.entered_width()))
         self.columns.append(table.add_column(_("Concern or reason")))
         self.review = decide.default_review_date(self.session, self.round_id)
         self.reload()

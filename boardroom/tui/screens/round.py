@@ -45,19 +45,13 @@ class RoundScreen(BoardScreen):
     def board_changed(self) -> None:
         self.reload()
 
-    @staticmethod
-    def entered_labels() -> tuple[str, str]:
-        """How a ballot or answer came in: from the voter's own screen, or recorded here."""
-        return _("own screen"), _("recorded")
-
     def entered(self, view: decide.RoundView, voter: int) -> str:
-        if voter not in view.entered_by or view.entered_by[voter] is None:
-            return ""
-        own, recorded = self.entered_labels()
-        return own if view.answered_themselves(voter) else recorded
+        """✓ for a ballot or answer the voter entered from their own screen (the others were
+        recorded here, at the console)."""
+        return "✓" if view.answered_themselves(voter) else ""
 
     def entered_width(self) -> int:
-        return max(len(_("Entered")), *(len(text) for text in self.entered_labels()))
+        return len(_("Own"))
 
     def view(self) -> decide.RoundView:
         return decide.round_view(self.session, self.round_id)

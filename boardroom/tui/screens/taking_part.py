@@ -117,8 +117,11 @@ class TakingPartScreen(BoardScreen):
     def round_ended(self) -> None:
         """The chair concluded the round this screen was opened for: say how it ended, and
         give the member back the screen they were on."""
-        latest = self.view.round if self.view is not None else None
-        if latest is not None and latest.round_id == self.opened_for and not latest.open:
+        try:
+            latest = room.concluded(self.session, self.opened_for or 0)
+        except BoardroomError:  # the round is gone (its proposal withdrawn and removed)
+            latest = None
+        if latest is not None:
             said = f"{latest.title}: {label(latest.outcome)}"
             if latest.decision_number:
                 said += f" — {_('Decision')} {latest.decision_number}"

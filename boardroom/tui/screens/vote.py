@@ -49,7 +49,7 @@ class VoteScreen(RoundScreen):
         # table's layout, and no word is cut ("against", "tegen", "onthouding").
         widest = max(len(_("Ballot")), *(len(label(choice)) for choice in Choice))
         self.columns.append(table.add_column(_("Ballot"), width=widest))
-        self.columns.append(table.add_column(_("Entered"), width=self.entered_width()))
+        self.columns.append(table.add_column(_("Own"), width=self.entered_width()))
         self.reload()
         view = self.view()
         if view.proposal.secret and view.round.status == "open":
