@@ -146,6 +146,9 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
         self.actor = actor
         self.clock = clock
         self._references: dict[str, list[tuple[str, str, str]]] | None = None
+        #: lists read often and changed rarely (members, perspectives), with the change mark
+        #: they were read at
+        self._memo: dict[str, tuple[tuple[int, int], list[Any]]] = {}
 
     # -- writing -------------------------------------------------------------------------
 
@@ -363,11 +366,26 @@ class Repo(MeetingReads, PaperStore, PlanReads, RecordReads, SealReads, Werkagen
         return rows[0] if rows else None
 
     def perspectives(self) -> list[m.Perspective]:
-        return self.models("perspectives", order="position, name")
+        return self._remembered("perspectives", "position, name")
 
     def members(self) -> list[m.Member]:
         """Every member, active or not, in seat order."""
-        return self.models("members", order="seat_order, name")
+        return self._remembered("members", "seat_order, name")
+
+    def _remembered(self, table: str, order: str) -> list[Any]:
+        """A whole small table, read again only when the board may have changed (a commit
+        by anyone, a row written here): the console, the floor and the quorum each asked for
+        every member at every commit of anyone — five reads and validations of the whole
+        table in each of twenty open sessions. Inside a transaction it is read as it is (a
+        change made there may yet be rolled back)."""
+        if self.conn.in_transaction:
+            return self.models(table, order=order)
+        mark = self.database.change_mark()
+        kept = self._memo.get(table)
+        if kept is None or kept[0] != mark:
+            kept = (mark, self.models(table, order=order))
+            self._memo[table] = kept
+        return list(kept[1])
 
     def active_members(self, on: dt.date) -> list[m.Member]:
         """The members active on a day, in seat order."""

@@ -212,7 +212,8 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
 
     def _watch_board(self) -> None:
         """Live screens (docs/architecture.md §6): when another session committed, every screen of the
-        current stack shows it; screens of other modes refresh when they are shown again."""
+        current stack in sight shows it; a screen covered by another, and the screens of other
+        modes, when they are shown again."""
         if self.session is None:
             return
         version = self.session.database.data_version()
@@ -222,7 +223,11 @@ class BoardroomApp(TranslatedBindings, ReplicaStatus, ScreensAhead, CollectBetwe
         self._seen_version, self._seen_day = version, today
         if self._access_gone():
             return
-        for screen in list(self.screen_stack):
+        covered = False  # by a screen that is not a modal: out of sight until shown again
+        for screen in reversed(self.screen_stack):
+            hidden, covered = covered, covered or not isinstance(screen, ModalScreen)
+            if hidden and getattr(screen, "RELOADS_ON_RESUME", False):
+                continue  # it reads the board again when it is shown (twenty sessions…)
             changed = getattr(screen, "board_changed", None)
             # a screen pushed but not mounted yet reads the board when it mounts; its widgets
             # are not there to show a change before that

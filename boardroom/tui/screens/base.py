@@ -46,6 +46,7 @@ class TableScreen(BoardScreen):
     """Title, a one-line explanation, the table, the footer. Subclasses say what rows mean."""
 
     TITLE_TEXT = ""
+    RELOADS_ON_RESUME = True  # on_screen_resume reads its rows when the board changed
     COLUMNS: tuple[str, ...] = ()
     #: The column of long free text (a title): it gets the width the others leave, and its
     #: text is cut with … there; every other column is as wide as its longest word or value.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from textual.widgets import Static
+
 from boardroom.domain.errors import BoardroomError, Conflict, ValidationProblem
 from boardroom.host_files import HostFiles
 from boardroom.i18n import _
@@ -84,6 +86,14 @@ class BoardScreen(TranslatedBindings, ResumedOnce):
 
     def reload(self) -> None:
         """Show the board as it is now (a screen that shows any of it says how)."""
+
+    def show_text(self, selector: str, text: str) -> None:
+        """A Static's text, drawn again only when it changed: every open session looks again
+        at each commit of any other (twenty members following a meeting while they answer)."""
+        shown: dict[str, str] = self.__dict__.setdefault("_shown_texts", {})
+        if shown.get(selector) != text:
+            shown[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def attempt(self, change: Callable[[], object], done: str = "") -> bool:
         """Run a service call; show its problem as a notification, never a traceback."""

@@ -34,6 +34,7 @@ class MeetingConsole(BoardScreen):
     """One meeting, live. Every change is saved the moment it is made."""
 
     TITLE_TEXT = "Meeting"
+    RELOADS_ON_RESUME = True  # covered (by "Meeting now"), it waits to be shown again
     # Keys are commands here: nothing takes the focus by itself (the notes only with `e`),
     # so a key meant for the console is never typed into the notes by accident.
     AUTO_FOCUS = ""  # "" turns auto-focus off (None would inherit the app's "*")
@@ -147,7 +148,7 @@ class MeetingConsole(BoardScreen):
             f"{_('Meeting')} {state.number} · {format_date(state.meeting.starts_at, time=True)}"
             f" · {label(state.meeting.status)}"
         )
-        self.query_one("#agenda", Static).update(self.agenda_text())
+        self.show_text("#agenda", self.agenda_text())
         quorum = state.quorum
         mark = "[green]✔[/]" if quorum.result.met else "[red]✘[/]"
         missing = (
@@ -155,34 +156,34 @@ class MeetingConsole(BoardScreen):
             if quorum.missing and not quorum.result.met
             else ""
         )
-        self.query_one("#quorum-line", Static).update(
-            f"{mark} {_('Quorum')}: {quorum.explain()}{missing}"
-        )
+        self.show_text("#quorum-line", f"{mark} {_('Quorum')}: {quorum.explain()}{missing}")
         item = state.current_item
         notes = self.query_one("#notes", TextArea)
         if item is None:
-            self.query_one("#item-title", Static).update(
+            self.show_text(
+                "#item-title",
                 _("Press s to open the meeting.")
                 if state.meeting.status in live.BEFORE_START
-                else _("No current item.")
+                else _("No current item."),
             )
-            self.query_one("#item-meta", Static).update("")
+            self.show_text("#item-meta", "")
             notes.disabled = True
-            self.query_one("#other-notes", Static).update("")
-            self.query_one("#floor", Static).update("")
+            self.show_text("#other-notes", "")
+            self.show_text("#floor", "")
             self.my_notes = None
         else:
             presenter = state.name(item.presenter_id) if item.presenter_id else "—"
             start = state.planned_start_of(item.id or 0)
-            self.query_one("#item-title", Static).update(f"{item.position}. {item.title}")
-            self.query_one("#item-meta", Static).update(
+            self.show_text("#item-title", f"{item.position}. {item.title}")
+            self.show_text(
+                "#item-meta",
                 f"{label(item.purpose)} · {presenter} · {item.timebox_minutes} {_('min')}"
-                f" · {_('planned')} {start:%H:%M}"
+                f" · {_('planned')} {start:%H:%M}",
             )
             notes.disabled = state.meeting.status != MeetingStatus.IN_PROGRESS
             self.show_notes(item.id or 0)
             self.show_floor(item.id or 0)
-        self.query_one("#records", Static).update(self.records_text())
+        self.show_text("#records", self.records_text())
         self.refresh_bindings()
         self.tick()
 
@@ -203,8 +204,9 @@ class MeetingConsole(BoardScreen):
                 notes.load_text(text)
         others = [(_("Notes from before"), view.earlier)] if view.earlier.strip() else []
         others += [(a.author, a.text) for a in view.others(me)]
-        self.query_one("#other-notes", Static).update(
-            "\n".join(f"[b]{escape(who)}[/b]: {escape(text)}" for who, text in others)
+        self.show_text(
+            "#other-notes",
+            "\n".join(f"[b]{escape(who)}[/b]: {escape(text)}" for who, text in others),
         )
 
     def show_floor(self, item_id: int) -> None:
@@ -213,7 +215,7 @@ class MeetingConsole(BoardScreen):
         header = f"[b]{_('The floor')}[/b]"
         if self.session.can(Capability.RECORD):
             header += f"  [dim]({_('h: next speaker')})[/]"
-        self.query_one("#floor", Static).update("\n".join([header, *lines]) if lines else "")
+        self.show_text("#floor", "\n".join([header, *lines]) if lines else "")
 
     def agenda_text(self) -> str:
         assert self.state is not None
@@ -330,9 +332,10 @@ class MeetingConsole(BoardScreen):
             )
         elapsed = live.meeting_elapsed(self.state.meeting, now)
         planned = self.state.meeting.duration_minutes * 60
-        self.query_one("#meeting-clock", Static).update(
+        self.show_text(
+            "#meeting-clock",
             f"{_('Meeting')}: {clock(elapsed)} / {clock(planned)}"
-            + (f"  [red]+{clock(elapsed - planned)}[/]" if running and elapsed > planned else "")
+            + (f"  [red]+{clock(elapsed - planned)}[/]" if running and elapsed > planned else ""),
         )
 
     # -- acting --------------------------------------------------------------------------

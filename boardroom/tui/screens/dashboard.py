@@ -18,10 +18,7 @@ def card(title: str, body: str) -> str:
 
 
 class DashboardScreen(BoardScreen):
-    def __init__(self) -> None:
-        super().__init__()
-        #: what each card shows now
-        self._shown: dict[str, str] = {}
+    RELOADS_ON_RESUME = True  # on_screen_resume fills the cards
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,11 +43,7 @@ class DashboardScreen(BoardScreen):
         self.refresh_cards()
 
     def _show(self, name: str, text: str) -> None:
-        """A card's text, drawn again only when it changed: every session's dashboard looks
-        again at each commit of any other (twenty open sessions, a chair recording ballots)."""
-        if self._shown.get(name) != text:
-            self._shown[name] = text
-            self.query_one(f"#card-{name}", Static).update(text)
+        self.show_text(f"#card-{name}", text)
 
     def refresh_cards(self) -> None:
         try:

@@ -133,32 +133,32 @@ class RoomDisplay(BoardScreen):
                 f" · {_('Meeting')} {view.number} ·"
                 f" {format_date(view.meeting.starts_at, weekday=False)}"
             )
-        self.query_one("#title", Static).update(title)
+        self.show_text("#title", title)
         self.query_one("#empty", Static).display = not running
         if not running:
-            self.query_one("#empty", Static).update(
+            self.show_text(
+                "#empty",
                 _("No meeting is in progress.")
                 + (
                     f"\n{_('Next meeting')}: {format_date(view.next_meeting, time=True)}"
                     if view.next_meeting
                     else ""
-                )
+                ),
             )
         item = view.item
-        self.query_one("#item", Static).update(
-            f"{item.position}. {escape(item.title)}" if item is not None else ""
+        self.show_text(
+            "#item", f"{item.position}. {escape(item.title)}" if item is not None else ""
         )
-        self.query_one("#item-label", Static).update(
-            _("Item: time left of {n} min").format(n=item.timebox_minutes) if item else ""
+        self.show_text(
+            "#item-label",
+            _("Item: time left of {n} min").format(n=item.timebox_minutes) if item else "",
         )
         current = self.query_one("#round", Static)
         current.display = view.round is not None
         if view.round is not None:
-            current.update("\n".join(round_lines(view.round)))
+            self.show_text("#round", "\n".join(round_lines(view.round)))
         floor = floor_lines(view.floor)
-        self.query_one("#floor", Static).update(
-            "\n".join([f"[b]{_('The floor')}[/b]", *floor]) if floor else ""
-        )
+        self.show_text("#floor", "\n".join([f"[b]{_('The floor')}[/b]", *floor]) if floor else "")
         self.tick()
 
     def tick(self) -> None:

@@ -140,20 +140,20 @@ class TakingPartScreen(BoardScreen):
                 if view.next_meeting
                 else ""
             )
-            self.query_one("#now", Static).update(_("No meeting is in progress.") + upcoming)
+            self.show_text("#now", _("No meeting is in progress.") + upcoming)
         elif view.item is None:
-            self.query_one("#now", Static).update(f"{_('Meeting')} {view.number}")
+            self.show_text("#now", f"{_('Meeting')} {view.number}")
         else:
             left, _state = timer_state(view.item_elapsed, view.item.timebox_minutes)
-            self.query_one("#now", Static).update(
+            self.show_text(
+                "#now",
                 f"{_('Meeting')} {view.number} · [b]{view.item.position}."
-                f" {escape(view.item.title)}[/b] · {left}"
+                f" {escape(view.item.title)}[/b] · {left}",
             )
         box = self.query_one("#round")
         box.display = current is not None
-        mine = self.query_one("#mine", Static)
         if current is None:
-            mine.update(_("No vote or consent round is open.") if view.meeting else "")
+            self.show_text("#mine", _("No vote or consent round is open.") if view.meeting else "")
         else:
             kind = _("Vote") if current.kind == DecisionMethod.VOTE else _("Consent round")
             box.border_title = f"{kind} — {_('version')} {current.version}"
@@ -162,11 +162,12 @@ class TakingPartScreen(BoardScreen):
                 if current.vote_rule is not None
                 else _("adopted unless someone objects with a reason")
             )
-            self.query_one("#proposal", Static).update(
-                f"[b]{escape(current.title)}[/b]\n{escape(current.text)}\n[i]{rule}[/i]"
+            self.show_text(
+                "#proposal",
+                f"[b]{escape(current.title)}[/b]\n{escape(current.text)}\n[i]{rule}[/i]",
             )
-            mine.update(self.answer_text(current))
-        self.query_one("#floor", Static).update(self.floor_text(me))
+            self.show_text("#mine", self.answer_text(current))
+        self.show_text("#floor", self.floor_text(me))
         self.refresh_bindings()
 
     def answer_text(self, current: OpenRound) -> str:
