@@ -59,6 +59,8 @@ class Dashboard:
     themes: int
     overdue_owners: list[tuple[str, int]]
     due_for_review: int
+    #: a meeting is in progress now (members follow it and take part with `L`)
+    in_progress: bool = False
 
 
 def meeting_to_resume(session: Session) -> int | None:
@@ -107,6 +109,7 @@ def dashboard(session: Session) -> Dashboard:
             (r["owner"], r["n"]) for r in repo.overdue_by_owner(now.date().isoformat())
         ],
         due_for_review=repo.decision_count(review_by=now.date() + REVIEW_WINDOW),
+        in_progress=repo.meeting_in_progress_id() is not None,
     )
 
 

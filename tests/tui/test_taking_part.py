@@ -163,6 +163,9 @@ async def test_a_vote_with_a_changed_answer_the_floor_queue_and_the_room_display
         await until(p_room, lambda: text(room, "#item") == str(item))
         assert text(room, "#item-label") == "Item: time left of 30 min"
 
+        # the dashboard says a meeting is in progress, and which key follows it
+        await until(p_henk, lambda: "A meeting is in progress" in text(henk, "#card-next"))
+        assert "L: follow it, answer, ask for the floor" in text(henk, "#card-next")
         # the floor: Sophie (remote, in the call) and Henk ask from their own screens
         for p, app in ((p_sophie, sophie), (p_henk, henk), (p_kees, kees)):
             await p.press("L")

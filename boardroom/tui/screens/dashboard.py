@@ -78,6 +78,12 @@ class DashboardScreen(BoardScreen):
             )
         else:
             body = _("No meeting planned")
+        if data.in_progress:
+            body = (
+                f"[b reverse] {_('A meeting is in progress')} [/]\n"
+                + _("L: follow it, answer, ask for the floor")
+                + f"\n\n{body}"
+            )
         self._show("next", card(_("Next meeting"), body))
         overdue = (
             f"[b red]{data.overdue_actions} {_('overdue')}[/]"
