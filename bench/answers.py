@@ -48,20 +48,9 @@ class Watched(Terminal):
         self.pieces: list[tuple[float, bytes]] = []
         super().__init__(command)
 
-    def _read(self) -> None:
-        import os
-
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            now = time.perf_counter()
-            with self.lock:
-                self.buffer.extend(chunk)
-                self.pieces.append((now, chunk))
+    def received(self, chunk: bytes) -> None:
+        super().received(chunk)
+        self.pieces.append((time.perf_counter(), chunk))
 
     def first(self, pattern: re.Pattern[bytes], after: float) -> float | None:
         """When text matching `pattern` (controls removed) first arrived after `after`."""

@@ -85,7 +85,11 @@ class Terminal:
             if not chunk:
                 return
             with self.lock:
-                self.buffer.extend(chunk)
+                self.received(chunk)
+
+    def received(self, chunk: bytes) -> None:
+        """Keep what the app wrote (called with the lock held)."""
+        self.buffer.extend(chunk)
 
     def wait_for(self, marker: str, timeout: float = 10) -> float:
         wanted = marker.encode()

@@ -16,7 +16,7 @@ from boardroom.domain.errors import Conflict, PermissionDenied
 from boardroom.domain.permissions import Capability
 from boardroom.i18n import _
 from boardroom.services.meeting import in_progress
-from boardroom.services.session import Session, one_transaction
+from boardroom.services.session import Identity, Session, one_transaction
 
 #: who may ask: the members taking part in the meeting, in the room or in the call
 ATTENDING = (AttendanceStatus.PRESENT, AttendanceStatus.REMOTE)
@@ -74,6 +74,14 @@ def floor(session: Session, item_id: int) -> Floor:
     )
 
 
+def _asking(session: Session) -> Identity:
+    """The member asking for the floor (or withdrawing), who may take part."""
+    session.require(Capability.TAKE_PART, _("ask for the floor"))
+    if session.user is None:
+        raise PermissionDenied(_("only a member asks for the floor: start with --as NAME"))
+    return session.user
+
+
 def _current_item(session: Session) -> tuple[m.Meeting, int]:
     """The meeting in progress and its current item (asking is for what is discussed now)."""
     meeting_id = session.repo.meeting_in_progress_id()
@@ -99,15 +107,13 @@ def _waiting(session: Session, item_id: int, member_id: int) -> m.FloorRequest |
 @one_transaction
 def ask_for_floor(session: Session) -> int:
     """The member asks for the floor on the current item; returns their place in the queue."""
-    session.require(Capability.TAKE_PART, _("ask for the floor"))
-    if session.user is None:
-        raise PermissionDenied(_("only a member asks for the floor: start with --as NAME"))
+    user = _asking(session)
     current, item_id = _current_item(session)
-    me = session.user.id or 0
+    me = user.id or 0
     attending = session.repo.attendance(current.id or 0).get(me)
     if attending is None or attending.status not in ATTENDING:
         raise Conflict(
-            _("{name} is not recorded as present at this meeting").format(name=session.user.name)
+            _("{name} is not recorded as present at this meeting").format(name=user.name)
         )
     if _waiting(session, item_id, me) is not None:
         raise Conflict(_("you are on the speakers' list already"))
@@ -126,11 +132,9 @@ def ask_for_floor(session: Session) -> int:
 @one_transaction
 def withdraw_floor(session: Session) -> None:
     """The member takes back their request on the current item."""
-    session.require(Capability.TAKE_PART, _("ask for the floor"))
-    if session.user is None:
-        raise PermissionDenied(_("only a member asks for the floor: start with --as NAME"))
+    user = _asking(session)
     _meeting, item_id = _current_item(session)
-    request = _waiting(session, item_id, session.user.id or 0)
+    request = _waiting(session, item_id, user.id or 0)
     if request is None:
         raise Conflict(_("you are not on the speakers' list"))
     session.repo.update("floor_requests", request.id or 0, {"status": FloorStatus.WITHDRAWN.value})
