@@ -69,9 +69,9 @@ class MeetingConsole(BoardScreen):
         Binding("b", "behaviour", N_("Behaviour check")),
         Binding("f", "defer", N_("Defer item")),
         Binding("w", "werkagenda", N_("Work agenda")),
+        Binding("escape", "back", N_("Back")),
         Binding("h", "next_speaker", N_("Next speaker")),
         Binding("r", "room_display", N_("Room display")),
-        Binding("escape", "back", N_("Back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -169,7 +169,7 @@ class MeetingConsole(BoardScreen):
             self.show_text("#item-meta", "")
             notes.disabled = True
             self.show_text("#other-notes", "")
-            self.show_text("#floor", "")
+            self.query_one("#floor").display = False
             self.my_notes = None
         else:
             presenter = state.name(item.presenter_id) if item.presenter_id else "—"
@@ -216,6 +216,7 @@ class MeetingConsole(BoardScreen):
         if self.session.can(Capability.RECORD):
             header += f"  [dim]({_('h: next speaker')})[/]"
         self.show_text("#floor", "\n".join([header, *lines]) if lines else "")
+        self.query_one("#floor").display = bool(lines)  # no empty line under the notes
 
     def agenda_text(self) -> str:
         assert self.state is not None
