@@ -29,28 +29,22 @@ from boardroom.services.decide import (
     require_open_round,
     round_voter,
 )
+from boardroom.services.room import RoomRound, round_of
 from boardroom.services.session import Session, one_transaction
 
 
 @dataclass(frozen=True)
-class OpenRound:
-    """The round open now at the meeting in progress, as a member's screen shows it."""
+class OpenRound(RoomRound):
+    """The round open now at the meeting in progress, as a member's screen shows it: what
+    the room sees of it, and this member's part in it."""
 
-    round_id: int
-    kind: DecisionMethod
-    secret: bool
-    title: str  # the proposal's
-    version: int
-    text: str  # the version being decided
     #: a vote's majority rule (the proposal's, else the board's); None for a consent round
-    vote_rule: VoteRule | None
+    vote_rule: VoteRule | None = None
     #: this member answers in it (the perspective's voter, present); else they follow it
-    entitled: bool
+    entitled: bool = False
     #: their answer now: a Choice or a ConsentAnswerKind, and a concern's or objection's text
-    mine: Choice | ConsentAnswerKind | None
-    note: str
-    answered: int  # how many voters have answered (not who)
-    voters: int
+    mine: Choice | ConsentAnswerKind | None = None
+    note: str = ""
 
 
 def open_round(session: Session) -> m.Round | None:
@@ -71,7 +65,6 @@ def round_now(session: Session) -> OpenRound | None:
     if current is None:
         return None
     proposal = session.repo.model(m.Proposal, current.proposal_id)
-    version = session.repo.model(m.ProposalVersion, current.version_id)
     me = session.user.id if session.user is not None else None
     entitled = (
         me is not None
@@ -81,29 +74,21 @@ def round_now(session: Session) -> OpenRound | None:
     mine: Choice | ConsentAnswerKind | None = None
     note = ""
     if current.kind == DecisionMethod.VOTE:
-        ballots = {b.voter_id: b.choice for b in session.repo.ballots(current.id or 0)}
-        mine = ballots.get(me or 0)
-        answered = len(ballots)
+        mine = next(
+            (b.choice for b in session.repo.ballots(current.id or 0) if b.voter_id == me), None
+        )
     else:
-        final = consent.final_answers(answers(session, current.id or 0))
-        if me in final:
-            mine, note = final[me].kind, final[me].note
-        answered = sum(1 for a in final.values() if a.kind != ConsentAnswerKind.PASS)
+        final = consent.final_answers(answers(session, current.id or 0)).get(me or 0)
+        if final is not None:
+            mine, note = final.kind, final.note
     return OpenRound(
-        round_id=current.id or 0,
-        kind=current.kind,
-        secret=proposal.secret,
-        title=proposal.title,
-        version=version.version,
-        text=version.text,
+        **vars(round_of(session, current)),
         vote_rule=(proposal.vote_rule or _board_rule(session))
         if current.kind == DecisionMethod.VOTE
         else None,
         entitled=entitled,
         mine=mine,
         note=note,
-        answered=answered,
-        voters=len(current.voter_order),
     )
 
 

@@ -373,7 +373,12 @@ def _conclude(
 
 
 def answers(session: Session, round_id: int) -> list[consent.Answer]:
-    return [consent.Answer(a.member_id, a.answer, a.note) for a in session.repo.answers(round_id)]
+    return as_answers(session.repo.answers(round_id))
+
+
+def as_answers(rows: list[m.ConsentAnswer]) -> list[consent.Answer]:
+    """A round's answer rows as the consent rules read them, in the order given."""
+    return [consent.Answer(a.member_id, a.answer, a.note) for a in rows]
 
 
 def next_in_round(session: Session, round_id: int) -> int | None:
@@ -674,7 +679,7 @@ def round_view(session: Session, round_id: int) -> RoundView:
         proposal=proposal,
         version=session.repo.model(m.ProposalVersion, current.version_id),
         ballots={b.voter_id: b.choice for b in ballots},
-        answers=[consent.Answer(a.member_id, a.answer, a.note) for a in rows],
+        answers=as_answers(rows),
         entered_by=entered_by,
         weights={v: voters.get(v, 1.0) for v in current.voter_order},
         tally=tally(session, round_id),

@@ -84,15 +84,19 @@ class ToTheBrowser:
 class BoardScreen(TranslatedBindings, ResumedOnce):
     """A screen of the app: it works on the app's session."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: what `show_text` last put in each Static, by selector
+        self._shown_texts: dict[str, str] = {}
+
     def reload(self) -> None:
         """Show the board as it is now (a screen that shows any of it says how)."""
 
     def show_text(self, selector: str, text: str) -> None:
         """A Static's text, drawn again only when it changed: every open session looks again
         at each commit of any other (twenty members following a meeting while they answer)."""
-        shown: dict[str, str] = self.__dict__.setdefault("_shown_texts", {})
-        if shown.get(selector) != text:
-            shown[selector] = text
+        if self._shown_texts.get(selector) != text:
+            self._shown_texts[selector] = text
             self.query_one(selector, Static).update(text)
 
     def attempt(self, change: Callable[[], object], done: str = "") -> bool:

@@ -26,10 +26,6 @@ from boardroom.tui.widgets.footer import KeyFooter
 from boardroom.tui.widgets.form import FormField, FormScreen
 from boardroom.tui.widgets.timer import timer_state
 
-#: the answer keys by the kind of round they answer in
-VOTE_KEYS = {"for", "against", "abstain"}
-CONSENT_KEYS = {"consent", "concern", "objection", "pass"}
-
 
 def floor_lines(floor: speakers.Floor | None, me: int | None = None) -> list[str]:
     """Who has the floor and who waits, in order, each with their perspective; remote
@@ -189,7 +185,7 @@ class TakingPartScreen(BoardScreen):
         if view is None or view.floor is None:
             return ""
         lines = floor_lines(view.floor, me)
-        place = view.floor.place_of(me)
+        place = self.my_place()
         if place is not None:
             lines.append(_("You are number {n} for the floor: h withdraws.").format(n=place))
         header = f"[b]{_('The floor')}[/b]"
@@ -200,12 +196,9 @@ class TakingPartScreen(BoardScreen):
         floor key during an item of a meeting in progress."""
         current = self.current
         if action in ("vote", "answer"):
-            keys = VOTE_KEYS if action == "vote" else CONSENT_KEYS
             return (
                 current is not None
                 and current.entitled
-                and not current.secret
-                and parameters[0] in keys
                 and (current.kind == DecisionMethod.VOTE) == (action == "vote")
             )
         if action == "floor":
@@ -245,15 +238,14 @@ class TakingPartScreen(BoardScreen):
 
     def action_floor(self) -> None:
         """Ask for the floor, or withdraw when already waiting."""
-        me = self.session.user.id if self.session.user else None
-        waiting = (
-            self.view is not None
-            and self.view.floor is not None
-            and self.view.floor.place_of(me) is not None
-        )
-        if waiting:
+        if self.my_place() is not None:
             self.attempt(lambda: speakers.withdraw_floor(self.session), _("Withdrawn."))
-            return
-        place: list[int] = []
-        if self.attempt(lambda: place.append(speakers.ask_for_floor(self.session))):
-            self.notify(_("You are number {n} for the floor.").format(n=place[0]), timeout=4)
+        elif self.attempt(lambda: speakers.ask_for_floor(self.session)):  # and shown again
+            place = self.my_place()
+            self.notify(_("You are number {n} for the floor.").format(n=place), timeout=4)
+
+    def my_place(self) -> int | None:
+        """This member's place in the queue on the current item, as the screen shows it."""
+        floor = self.view.floor if self.view is not None else None
+        me = self.session.user.id if self.session.user else None
+        return floor.place_of(me) if floor is not None else None
