@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boardroom.domain import models as m
+from boardroom.domain.clock import local_time
 from boardroom.domain.enums import AttendanceStatus, FloorStatus
 from boardroom.domain.errors import Conflict, PermissionDenied
 from boardroom.domain.permissions import Capability
@@ -141,13 +142,27 @@ def withdraw_floor(session: Session) -> None:
 
 
 @one_transaction
-def next_speaker(session: Session, meeting_id: int) -> Speaker:
-    """The chair gives the floor to the first in the queue of the current item."""
+def next_speaker(session: Session, meeting_id: int, *, seen_first: int | None = None) -> Speaker:
+    """The chair gives the floor to the first in the queue of the current item.
+    `seen_first`: the request the user saw first in the queue; when someone else gave the
+    floor meanwhile (the chair and the secretary both pressing `h`), refused, saying to
+    whom — not the floor given to the next one too."""
     session.require(Capability.RECORD, _("give the floor"))
     current = in_progress(session, meeting_id)
     if current.current_item_id is None:
         raise Conflict(_("there is no current item"))
     queue = floor(session, current.current_item_id).queue
+    if seen_first is not None and (not queue or queue[0].request_id != seen_first):
+        seen = session.repo.model(m.FloorRequest, seen_first)
+        if seen.status == FloorStatus.GIVEN:
+            by, at = session.repo.last_change("floor_requests", seen_first)
+            raise Conflict(
+                _("{by} gave the floor to {name} at {time}").format(
+                    by=by,
+                    name=session.repo.model(m.Member, seen.member_id).name,
+                    time=local_time(at),
+                )
+            )
     if not queue:
         raise Conflict(_("nobody is waiting for the floor"))
     first = queue[0]

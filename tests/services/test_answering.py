@@ -191,10 +191,21 @@ def test_the_floor_queue_in_order_with_perspectives_and_remote_members_marked(
     floor.withdraw_floor(henk)
     with pytest.raises(Conflict, match="you are not on the speakers' list"):
         floor.withdraw_floor(henk)
-    assert floor.next_speaker(chair, mid).name == "Sophie Mulder"
-    assert floor.ask_for_floor(henk) == 1  # asked again after withdrawing: at the back
+    assert floor.ask_for_floor(henk) == 2  # asked again after withdrawing: at the back
     with pytest.raises(Conflict, match="you are on the speakers' list already"):
         floor.ask_for_floor(henk)
+    first = queue.queue[0].request_id  # Sophie, as the chair's and the secretary's screens show
+    els_recording = as_member("Els Verhoeven")
+    assert floor.next_speaker(chair, mid, seen_first=first).name == "Sophie Mulder"
+    with pytest.raises(
+        Conflict, match="^Marianne van der Velde gave the floor to Sophie Mulder at 15:00:00$"
+    ):
+        floor.next_speaker(els_recording, mid, seen_first=first)  # both pressed h at once
+    now = floor.floor(chair, item.id)  # Henk still waits: not given the floor by the second h
+    assert ([s.name for s in now.spoke], [s.name for s in now.queue]) == (
+        ["Sophie Mulder"],
+        ["Henk Jansen"],
+    )
     clock.advance(minutes=3)
     assert floor.next_speaker(chair, mid).name == "Henk Jansen"
     with pytest.raises(Conflict, match="nobody is waiting for the floor"):

@@ -78,6 +78,8 @@ class MeetingConsole(BoardScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.state: live.Console | None = None
+        #: the request first in the speakers' queue as this screen shows it
+        self.floor_first: int | None = None
         #: my notes on the current item as last loaded or saved: (item, version, text)
         self.my_notes: tuple[int, int, str] | None = None
 
@@ -211,7 +213,9 @@ class MeetingConsole(BoardScreen):
 
     def show_floor(self, item_id: int) -> None:
         """Who has the floor and who asked for it, in order (remote members marked)."""
-        lines = floor_lines(speakers.floor(self.session, item_id))
+        floor = speakers.floor(self.session, item_id)
+        self.floor_first = floor.queue[0].request_id if floor.queue else None
+        lines = floor_lines(floor)
         header = f"[b]{_('The floor')}[/b]"
         if self.session.can(Capability.RECORD):
             header += f"  [dim]({_('h: next speaker')})[/]"
@@ -360,9 +364,13 @@ class MeetingConsole(BoardScreen):
 
     def action_next_speaker(self) -> None:
         """Give the floor to the first who asked for it on the current item."""
-        given: list[speakers.Speaker] = []
-        if self.attempt(lambda: given.append(speakers.next_speaker(self.session, self.meeting_id))):
-            self.notify(f"{_('The floor')}: {given[0].name}", timeout=4)
+        first = self.floor_first  # as this screen shows the queue
+
+        def give() -> None:
+            given = speakers.next_speaker(self.session, self.meeting_id, seen_first=first)
+            self.notify(f"{_('The floor')}: {given.name}", timeout=4)
+
+        self.attempt(give)
 
     def action_room_display(self) -> None:
         """The room display on this screen (a projector on this laptop); esc comes back. On
