@@ -253,3 +253,11 @@ def test_a_device_is_written_in_place_and_a_full_disk_is_one_line(capsys, demo_p
     assert code == 2 and out == ""
     assert one_error_line(err) == "boardroom: error: -o: cannot write /dev/full: the disk is full"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_the_room_display_without_a_board_says_so_and_makes_none(capsys, tmp_path):
+    missing = tmp_path / "nope.db"
+    code, out, err = run(capsys, "present", "--db", str(missing), "--lang", "en")
+    assert (code, out) == (2, "")
+    assert one_error_line(err) == f"boardroom: error: {missing}: no board here"
+    assert not missing.exists()  # nothing made where a board was expected
